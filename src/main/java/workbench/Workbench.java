@@ -1,0 +1,229 @@
+package workbench;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import workbench.bench.BenchRunner;
+import workbench.demo.Narrator;
+
+/**
+ * The workbench's command line. With no arguments it runs the tour: every built demo, one after another.
+ *
+ * <pre>
+ *   java -jar target/workbench.jar                 the tour
+ *   java -jar target/workbench.jar list            the items, built or not
+ *   java -jar target/workbench.jar run 52          one demo (52-64, or the 3rd edition's 67-79)
+ *   java -jar target/workbench.jar run all         every built demo
+ *   java -jar target/workbench.jar bench 52 --quick
+ * </pre>
+ *
+ * Exit codes: 0 done; 1 a demo or benchmark failed, or the item is not built yet; 2 bad usage.
+ */
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "concurrency workbench 0.1",
+        description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
+                + " With no command: the tour of every built demo.",
+        subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
+                Workbench.Index.class})
+public final class Workbench implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Workbench(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the CLI with the given streams and returns its exit code (what {@code main} exits with). */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new Workbench(out, err));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("workbench: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    /** The tour. */
+    @Override
+    public Integer call() {
+        return runDemos(Catalog.items(), out, err, true);
+    }
+
+    @Command(name = "list", description = "List the book's items: numbers, titles, claims and what is built.")
+    static final class ListItems implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Override
+        public Integer call() {
+            PrintStream out = parent.out;
+            out.println("Item 3rd  Built  Title");
+            for (Catalog.Item item : Catalog.items()) {
+                out.printf("%4d %3d  %-5s  %s%n", item.number(), item.thirdEdition(),
+                        item.built() ? "yes" : "no", item.title());
+                out.printf("                 %s%n", item.claim());
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "run", description = "Run one item's demo, or all built demos.")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+                description = "An item number, 52-64 (2nd edition) or 67-79 (3rd edition), or 'all'.")
+        List<Catalog.Item> items;
+
+        @Override
+        public Integer call() {
+            return runDemos(items, parent.out, parent.err, items.size() > 1);
+        }
+    }
+
+    @Command(name = "bench", description = "Run one item's JMH benchmark, or all of them, and record JSON results"
+            + " with a machine sidecar under benchmarks/results/<machine>/.")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+                description = "An item number, 52-64 or 67-79, or 'all'.")
+        List<Catalog.Item> items;
+
+        @Option(names = "--quick", description = "One fork and short iterations: a look in minutes, not a result"
+                + " to publish.")
+        boolean quick;
+
+        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
+                description = "Where results go (default: ${DEFAULT-VALUE}).")
+        Path results;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = parent.out;
+            List<Catalog.Item> runnable = items.stream().filter(i -> i.benchmarkClass().isPresent()).toList();
+            if (runnable.isEmpty()) {
+                parent.err.println("workbench: no benchmark is built yet for " + describe(items));
+                return FAILED;
+            }
+            for (Catalog.Item item : items) {
+                if (item.benchmarkClass().isEmpty()) {
+                    out.println(item.label() + " has no benchmark yet; skipped.");
+                    continue;
+                }
+                Path json = BenchRunner.run(item, quick ? BenchRunner.Profile.QUICK : BenchRunner.Profile.FULL,
+                        results, out);
+                out.println("Recorded " + json);
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "index", description = "Print the README's item index (Markdown), generated from the catalogue.")
+    static final class Index implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Override
+        public Integer call() {
+            parent.out.print(Catalog.markdownIndex());
+            return OK;
+        }
+    }
+
+    /** Turns "52", "67" or "all" into catalogue items; anything else is a usage error (exit 2). */
+    static final class ItemsConverter implements CommandLine.ITypeConverter<List<Catalog.Item>> {
+        @Override
+        public List<Catalog.Item> convert(String value) {
+            if (value.equalsIgnoreCase("all")) {
+                return Catalog.items();
+            }
+            try {
+                return List.of(Catalog.require(Integer.parseInt(value.strip())));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not an item: give a number, 52-64 or 67-79, or 'all'");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Runs demos in order; an unbuilt item is reported, a failing demo does not stop the others. */
+    static int runDemos(List<Catalog.Item> items, PrintStream out, PrintStream err, boolean announce) {
+        List<String> failed = new ArrayList<>();
+        List<Integer> notBuilt = new ArrayList<>();
+        for (Catalog.Item item : items) {
+            Optional<Demo> demo = item.demo();
+            if (demo.isEmpty()) {
+                notBuilt.add(item.number());
+                continue;
+            }
+            if (announce) {
+                out.println();
+                out.println("=".repeat(100));
+                out.println(item.label() + ": " + item.title());
+                out.println(item.claim());
+                out.println("=".repeat(100));
+            }
+            try {
+                demo.get().run(new Narrator(out));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                err.println("workbench: interrupted during " + item.label());
+                return FAILED;
+            } catch (Exception | AssertionError e) {
+                failed.add(item.label());
+                err.println("workbench: " + item.label() + " failed: " + e);
+                e.printStackTrace(err);
+            }
+        }
+        if (!notBuilt.isEmpty()) {
+            String which = describeNumbers(notBuilt);
+            if (items.size() == 1) {
+                err.println("workbench: " + items.get(0).label() + " (" + items.get(0).title()
+                        + ") is not built yet.");
+                return FAILED;
+            }
+            out.println();
+            out.println("Not built yet: " + which + ".");
+        }
+        if (!failed.isEmpty()) {
+            err.println("workbench: failed: " + String.join(", ", failed));
+            return FAILED;
+        }
+        return OK;
+    }
+
+    private static String describe(List<Catalog.Item> items) {
+        return describeNumbers(items.stream().map(Catalog.Item::number).toList());
+    }
+
+    private static String describeNumbers(List<Integer> numbers) {
+        return numbers.size() == 1 ? "Item " + numbers.get(0)
+                : "Items " + String.join(", ", numbers.stream().map(String::valueOf).toList());
+    }
+}

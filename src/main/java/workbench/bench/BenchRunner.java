@@ -1,0 +1,88 @@
+package workbench.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import workbench.Catalog;
+
+/**
+ * Runs an item's JMH benchmark through JMH's {@link Runner} and records its JSON with a machine sidecar under
+ * {@code benchmarks/results/<machine-id>/}. The benchmark class's own annotations set the full profile; the
+ * quick profile overrides them with one fork and short iterations, for a look in minutes rather than a result
+ * to publish.
+ */
+public final class BenchRunner {
+
+    /** How hard to measure. */
+    public enum Profile {
+        /** The benchmark's own {@code @Fork}, {@code @Warmup} and {@code @Measurement}. */
+        FULL,
+        /** One fork, one 1 s warm-up iteration, two 1 s measurement iterations. */
+        QUICK
+    }
+
+    public static final Path DEFAULT_RESULTS = Path.of("benchmarks", "results");
+
+    private BenchRunner() {
+    }
+
+    /** Runs {@code item}'s benchmark and returns the JSON file it recorded. */
+    public static Path run(Catalog.Item item, Profile profile, Path resultsRoot, PrintStream log)
+            throws IOException, RunnerException {
+        Class<?> benchmark = item.benchmarkClass().orElseThrow(() -> new IllegalStateException(
+                item.label() + " has no benchmark yet (" + item.benchmarkClassName() + ")"));
+        Machine machine = Machine.current();
+        Path dir = resultsRoot.resolve(machine.id());
+        Files.createDirectories(dir);
+        String name = "item" + item.number() + (profile == Profile.QUICK ? "-quick" : "");
+        Path json = dir.resolve(name + ".json");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .resultFormat(ResultFormatType.JSON)
+                .result(json.toString())
+                .shouldFailOnError(true);
+        if (profile == Profile.QUICK) {
+            options.forks(1)
+                    .warmupIterations(1).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+        }
+        log.printf("Benchmarking %s: %s (%s profile) on %s; JSON -> %s%n",
+                item.label(), benchmark.getSimpleName(), profile.name().toLowerCase(java.util.Locale.ROOT),
+                machine.id(), json);
+        java.util.Collection<RunResult> results = new Runner(options.build()).run();
+        if (results.isEmpty()) {
+            throw new IllegalStateException("JMH ran no benchmark of " + benchmark.getName()
+                    + ": is it listed in META-INF/BenchmarkList?");
+        }
+        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson());
+        return json;
+    }
+
+    /** The benchmark classes JMH's annotation processor listed in this build's META-INF/BenchmarkList. */
+    public static List<String> listedBenchmarkClasses() throws IOException {
+        try (var in = BenchRunner.class.getResourceAsStream("/META-INF/BenchmarkList")) {
+            if (in == null) {
+                return List.of();
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return text.lines()
+                    .map(org.openjdk.jmh.runner.BenchmarkListEntry::new)
+                    .map(entry -> entry.getUserClassQName())
+                    .distinct()
+                    .sorted()
+                    .toList();
+        }
+    }
+}
