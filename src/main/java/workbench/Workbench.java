@@ -67,7 +67,7 @@ public final class Workbench implements Callable<Integer> {
     /** The tour. */
     @Override
     public Integer call() {
-        return runDemos(Catalog.items(), out, err, true);
+        return runDemos(Catalog.items(), out, err);
     }
 
     @Command(name = "list", description = "List the book's items: numbers, titles, claims and what is built.")
@@ -93,13 +93,13 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 (2nd edition) or 67-79 (3rd edition), or 'all'.")
-        List<Catalog.Item> items;
+        Selection selection;
 
         @Override
         public Integer call() {
-            return runDemos(items, parent.out, parent.err, items.size() > 1);
+            return runDemos(selection.items(), parent.out, parent.err);
         }
     }
 
@@ -109,9 +109,9 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 or 67-79, or 'all'.")
-        List<Catalog.Item> items;
+        Selection selection;
 
         @Option(names = "--quick", description = "One fork and short iterations: a look in minutes, not a result"
                 + " to publish.")
@@ -124,6 +124,7 @@ public final class Workbench implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintStream out = parent.out;
+            List<Catalog.Item> items = selection.items();
             List<Catalog.Item> runnable = items.stream().filter(i -> i.benchmarkClass().isPresent()).toList();
             if (runnable.isEmpty()) {
                 parent.err.println("workbench: no benchmark is built yet for " + describe(items));
@@ -154,15 +155,19 @@ public final class Workbench implements Callable<Integer> {
         }
     }
 
+    /** The items a command line names: one, or all. */
+    record Selection(List<Catalog.Item> items) {
+    }
+
     /** Turns "52", "67" or "all" into catalogue items; anything else is a usage error (exit 2). */
-    static final class ItemsConverter implements CommandLine.ITypeConverter<List<Catalog.Item>> {
+    static final class ItemsConverter implements CommandLine.ITypeConverter<Selection> {
         @Override
-        public List<Catalog.Item> convert(String value) {
+        public Selection convert(String value) {
             if (value.equalsIgnoreCase("all")) {
-                return Catalog.items();
+                return new Selection(Catalog.items());
             }
             try {
-                return List.of(Catalog.require(Integer.parseInt(value.strip())));
+                return new Selection(List.of(Catalog.require(Integer.parseInt(value.strip()))));
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not an item: give a number, 52-64 or 67-79, or 'all'");
@@ -173,7 +178,7 @@ public final class Workbench implements Callable<Integer> {
     }
 
     /** Runs demos in order; an unbuilt item is reported, a failing demo does not stop the others. */
-    static int runDemos(List<Catalog.Item> items, PrintStream out, PrintStream err, boolean announce) {
+    static int runDemos(List<Catalog.Item> items, PrintStream out, PrintStream err) {
         List<String> failed = new ArrayList<>();
         List<Integer> notBuilt = new ArrayList<>();
         for (Catalog.Item item : items) {
@@ -182,13 +187,11 @@ public final class Workbench implements Callable<Integer> {
                 notBuilt.add(item.number());
                 continue;
             }
-            if (announce) {
-                out.println();
-                out.println("=".repeat(100));
-                out.println(item.label() + ": " + item.title());
-                out.println(item.claim());
-                out.println("=".repeat(100));
-            }
+            out.println();
+            out.println("=".repeat(100));
+            out.println(item.label() + ": " + item.title());
+            out.println(item.claim());
+            out.println("=".repeat(100));
             try {
                 demo.get().run(new Narrator(out));
             } catch (InterruptedException e) {
