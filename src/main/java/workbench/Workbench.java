@@ -32,7 +32,7 @@ import workbench.demo.Narrator;
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
-                Workbench.Index.class})
+                Workbench.Index.class, Workbench.ReportCommand.class})
 public final class Workbench implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -113,9 +113,18 @@ public final class Workbench implements Callable<Integer> {
                 description = "An item number, 52-64 or 67-79, or 'all'.")
         Selection selection;
 
-        @Option(names = "--quick", description = "One fork and short iterations: a look in minutes, not a result"
-                + " to publish.")
-        boolean quick;
+        @CommandLine.ArgGroup(exclusive = true)
+        ProfileChoice profile;
+
+        static final class ProfileChoice {
+            @Option(names = "--quick", required = true, description = "One fork and short iterations: a look in"
+                    + " minutes, not a result to publish.")
+            boolean quick;
+
+            @Option(names = "--full", required = true, description = "The benchmark's own forks, warm-up and"
+                    + " measurement: a result to record (the default).")
+            boolean full;
+        }
 
         @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
                 description = "Where results go (default: ${DEFAULT-VALUE}).")
@@ -130,14 +139,19 @@ public final class Workbench implements Callable<Integer> {
                 parent.err.println("workbench: no benchmark is built yet for " + describe(items));
                 return FAILED;
             }
+            boolean quick = profile != null && profile.quick;
+            long start = System.nanoTime();
+            int done = 0;
             for (Catalog.Item item : items) {
                 if (item.benchmarkClass().isEmpty()) {
                     out.println(item.label() + " has no benchmark yet; skipped.");
                     continue;
                 }
+                out.printf("[%d/%d] %s, %s elapsed%n", ++done, runnable.size(), item.benchmarkClassName(),
+                            java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
                 Path json = BenchRunner.run(item, quick ? BenchRunner.Profile.QUICK : BenchRunner.Profile.FULL,
                         results, out);
-                out.println("Recorded " + json);
+                out.println("Recorded " + json + "; `workbench report` turns it into tables and charts.");
             }
             return OK;
         }
@@ -148,15 +162,51 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
+        @Option(names = "--write", description = "Rewrite the index section of ./README.md instead of printing it.")
+        boolean write;
+
         @Override
-        public Integer call() {
-            parent.out.print(Catalog.markdownIndex());
+        public Integer call() throws java.io.IOException {
+            if (write) {
+                ReadmeSections.INDEX.write(Path.of("README.md"), Catalog.markdownIndex());
+                parent.out.println("Rewrote the item index in README.md");
+            } else {
+                parent.out.print(Catalog.markdownIndex());
+            }
             return OK;
         }
     }
 
     /** The items a command line names: one, or all. */
     record Selection(List<Catalog.Item> items) {
+    }
+
+    @Command(name = "report", description = "Turn recorded results into tables and charts: writes REPORT.md and"
+            + " PNG charts in every machine folder under the results folder.")
+    static final class ReportCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
+                description = "Where recorded results are (default: ${DEFAULT-VALUE}).")
+        Path results;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Path> reports = workbench.bench.Report.writeAll(results);
+            reports.forEach(report -> parent.out.println("Wrote " + report));
+            Path readme = Path.of("README.md");
+            if (results.equals(BenchRunner.DEFAULT_RESULTS) && java.nio.file.Files.exists(readme)) {
+                ReadmeSections.RESULTS.write(readme, workbench.bench.Report.readmeSection(results));
+                parent.out.println("Rewrote the results section of README.md");
+            }
+            if (reports.isEmpty()) {
+                parent.err.println("workbench: no recorded results under " + results
+                        + ": run `workbench bench <item>` first.");
+                return FAILED;
+            }
+            return OK;
+        }
     }
 
     /** Turns "52", "67" or "all" into catalogue items; anything else is a usage error (exit 2). */
