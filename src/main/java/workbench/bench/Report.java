@@ -103,6 +103,12 @@ public final class Report {
             }
             md.append(".\n\n");
             md.append(table(item.rows()));
+            if (!item.quick()) {
+                String python = CPython.markdown(machineDir, item.item());
+                if (!python.isEmpty()) {
+                    md.append('\n').append(python);
+                }
+            }
             for (Path chart : Charts.speedupCharts(item, cores, machineDir)) {
                 md.append("\n![").append(chart.getFileName()).append("](").append(chart.getFileName()).append(")\n");
             }

@@ -94,6 +94,47 @@ class ReportTest {
     }
 
     @Test
+    void cpythonFiguresStandBesideJavasOrTheReportSaysTheyAreAbsent(@TempDir Path root) throws IOException {
+        String b = "workbench.item64.Item64Benchmark.gcd";
+        Path dir = root.resolve("2cpu-test");
+        record(dir, "item64",
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"));
+        Report.writeAll(root);
+        assertTrue(Files.readString(dir.resolve("REPORT.md")).contains("CPython: not measured on this machine"));
+
+        Files.writeString(CPython.resultFile(dir, 64), """
+                [{"item": 64, "benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9,
+                  "python": "3.11.7"},
+                 {"item": 64, "benchmark": "gcd", "strategy": "PROCESSES", "workers": 2, "seconds": 0.6,
+                  "python": "3.11.7"}]""");
+        Report.writeAll(root);
+        String md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("CPython 3.11.7 on this machine"), md);
+        assertTrue(md.contains("| gcd | PROCESSES | 2 | 0.6 | 1.50x |  |"), md);
+    }
+
+    @Test
+    void cpythonScriptsAreValidPython() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python3Available(), "python3 is not installed here");
+        try (var scripts = Files.list(CPython.SCRIPTS)) {
+            for (Path script : scripts.filter(p -> p.toString().endsWith(".py")).toList()) {
+                workbench.proc.Child.run(new ProcessBuilder("python3", "-m", "py_compile", script.toString()),
+                        null, java.time.Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static boolean python3Available() {
+        try {
+            return workbench.proc.Child.run(new ProcessBuilder("python3", "--version"), null,
+                    java.time.Duration.ofSeconds(10)).exitCode() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
     void aMalformedResultFileIsAClearError(@TempDir Path root) throws IOException {
         Path json = root.resolve("item99.json");
         Files.writeString(json, "{\"not\": \"jmh\"}");
