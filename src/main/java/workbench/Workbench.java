@@ -126,9 +126,8 @@ public final class Workbench implements Callable<Integer> {
             boolean full;
         }
 
-        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
-                description = "Where results go (default: ${DEFAULT-VALUE}).")
-        Path results;
+        @CommandLine.Mixin
+        ResultsFolder folder;
 
         @Override
         public Integer call() throws Exception {
@@ -150,7 +149,7 @@ public final class Workbench implements Callable<Integer> {
                 out.printf("[%d/%d] %s, %s elapsed%n", ++done, runnable.size(), item.benchmarkClassName(),
                             java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
                 Path json = BenchRunner.run(item, quick ? BenchRunner.Profile.QUICK : BenchRunner.Profile.FULL,
-                        results, out);
+                        folder.results, out);
                 out.println("Recorded " + json + "; `workbench report` turns it into tables and charts.");
             }
             return OK;
@@ -177,6 +176,13 @@ public final class Workbench implements Callable<Integer> {
         }
     }
 
+    /** The {@code --results} option that {@code bench} writes to and {@code report} reads from. */
+    static final class ResultsFolder {
+        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
+                description = "The folder of recorded results, one subfolder per machine (default: ${DEFAULT-VALUE}).")
+        Path results;
+    }
+
     /** The items a command line names: one, or all. */
     record Selection(List<Catalog.Item> items) {
     }
@@ -187,12 +193,12 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
-                description = "Where recorded results are (default: ${DEFAULT-VALUE}).")
-        Path results;
+        @CommandLine.Mixin
+        ResultsFolder folder;
 
         @Override
         public Integer call() throws Exception {
+            Path results = folder.results;
             List<Path> reports = workbench.bench.Report.writeAll(results);
             reports.forEach(report -> parent.out.println("Wrote " + report));
             Path readme = Path.of("README.md");
