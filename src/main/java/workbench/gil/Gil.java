@@ -42,7 +42,7 @@ public final class Gil {
 
     private final boolean freeThreaded;
     private final CheckPolicy policy;
-    /** {@link CheckPolicy#mask}: final, so the JIT folds {@code check(Site.X)}'s mask test to a constant. */
+    /** {@link CheckPolicy#mask}, or 0 when free-threaded: tested only once a drop request is pending. */
     private final int checkMask;
     private volatile long switchIntervalNanos;
 
@@ -174,7 +174,7 @@ public final class Gil {
      * @throws IllegalStateException if it must drop the GIL and the calling thread does not hold it
      */
     public void check(Site site) {
-        if ((checkMask & site.bit) != 0 && dropRequest) {
+        if (dropRequest && (checkMask & site.bit) != 0) {
             dropAndRetake();
         }
     }

@@ -19,10 +19,13 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import workbench.testing.NoLeaks;
 
 /** The GIL model's basic contract: exclusion, hand-over, blocking calls, the free-threaded switch, interrupts. */
+@SuppressWarnings("try") // try (Gil.Attached ignored = gil.enter()) { ... } holds the GIL for the block
 class GilTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -303,27 +306,37 @@ class GilTest {
         });
     }
 
-    @Test
+    @ParameterizedTest(name = "through runAsPythonThread: {0}")
+    @ValueSource(booleans = {false, true})
     @Timeout(30)
-    void interruptingAThreadWaitingAtACheckPointEndsItCleanly() throws Throwable {
+    void interruptingAThreadWaitingAtACheckPointEndsItCleanly(boolean throughRunAs) throws Throwable {
         NoLeaks.check(() -> {
             Gil gil = Gil.builder().switchInterval(Duration.ofMillis(1)).build();
             CountDownLatch running = new CountDownLatch(1);
             AtomicReference<Throwable> outcome = new AtomicReference<>();
             AtomicReference<Boolean> heldAfter = new AtomicReference<>();
+            AtomicReference<Boolean> flagAfter = new AtomicReference<>();
+            Gil.ThrowingRunnable<RuntimeException> loop = () -> {
+                running.countDown();
+                for (long deadline = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < deadline; ) {
+                    gil.check(Site.BACK_EDGE);
+                }
+            };
             Thread looper = Thread.ofPlatform().name("looper").start(() -> {
                 try {
-                    gil.runAsPythonThread(() -> {
-                        running.countDown();
-                        for (long deadline = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < deadline; ) {
-                            gil.check(Site.BACK_EDGE);
+                    if (throughRunAs) {
+                        gil.runAsPythonThread(loop);
+                    } else {
+                        try (Gil.Attached ignored = gil.enter()) {
+                            loop.run();
                         }
-                    });
+                    }
                     outcome.set(new AssertionError("loop ran to its end"));
                 } catch (Throwable e) {
                     outcome.set(e);
                 }
                 heldAfter.set(gil.holdsGil());
+                flagAfter.set(Thread.interrupted());
             });
             assertTrue(running.await(WAIT.toSeconds(), TimeUnit.SECONDS));
             try (Gil.Attached ignored = gil.enter()) {
@@ -332,11 +345,52 @@ class GilTest {
                 looper.join(WAIT.toMillis());
                 assertFalse(looper.isAlive());
             }
-            assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
-            assertTrue(outcome.get().getCause() instanceof GilInterruptedException);
+            if (throughRunAs) {
+                assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+                assertTrue(outcome.get().getCause() instanceof GilInterruptedException);
+                assertEquals(Boolean.FALSE, flagAfter.get(), "an InterruptedException clears the status");
+            } else {
+                assertTrue(outcome.get() instanceof GilInterruptedException, String.valueOf(outcome.get()));
+                assertEquals(Boolean.TRUE, flagAfter.get(), "the interrupt status is set again, not swallowed");
+            }
             assertEquals(Boolean.FALSE, heldAfter.get());
             assertEquals(1, gil.stats().interruptedWaits());
         });
+    }
+
+    @Test
+    @Timeout(30)
+    void aThreadsExceptionGoesToItsHandlerAndFreesTheGil() throws Throwable {
+        NoLeaks.check(() -> {
+            Gil gil = Gil.create();
+            AtomicReference<Throwable> reported = new AtomicReference<>();
+            Thread thread = gil.newThread("boom", () -> {
+                throw new java.io.IOException("boom");
+            });
+            thread.setUncaughtExceptionHandler((t, e) -> reported.set(e));
+            thread.start();
+            thread.join(WAIT.toMillis());
+            assertFalse(thread.isAlive());
+            assertTrue(reported.get() instanceof java.io.IOException, String.valueOf(reported.get()));
+            try (Gil.Attached ignored = gil.enter()) {
+                assertTrue(gil.holdsGil());
+            }
+            assertEquals(0, gil.stats().waits());
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void freeThreadedCallsJustRun() throws Exception {
+        Gil gil = Gil.freeThreaded();
+        try (Gil.Attached ignored = gil.enter()) {
+            assertFalse(gil.holdsGil());
+            int answer = gil.releaseAround(() -> 42);
+            assertEquals(42, answer);
+            gil.check(Site.INSTRUCTION);
+        }
+        gil.runAsPythonThread(() -> gil.check(Site.CALL));
+        assertEquals(GilStats.NONE, gil.stats());
     }
 
     @Test
