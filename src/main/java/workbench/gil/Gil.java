@@ -338,7 +338,7 @@ public final class Gil {
     @GuardedBy("mutex")
     private void took(Thread me, long waitedNanos) {
         holder = me;
-        if (lastHolder != me) {
+        if (lastHolder != null && lastHolder != me) {
             switches++;
         }
         lastHolder = me;
