@@ -353,7 +353,7 @@ public final class ProcessPool implements ExecutorService {
         }
         byte[] payload;
         try {
-            payload = Wire.serialize(task);
+            payload = Wire.checkSize(Wire.serialize(task));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("a process pool task must serialise, and "
                     + task.getClass().getName() + " does not: " + e, e);

@@ -93,6 +93,15 @@ final class Wire {
         return bytes.toByteArray();
     }
 
+    /** Fails when {@code payload} is too big for one frame. */
+    static byte[] checkSize(byte[] payload) throws IOException {
+        if (payload.length > MAX_FRAME - HEADER) {
+            throw new IOException("a serialised object of " + payload.length + " bytes exceeds the process pool's"
+                    + " frame limit of " + (MAX_FRAME - HEADER) + " bytes");
+        }
+        return payload;
+    }
+
     /** A whole frame in one array, so that it goes out in one write. */
     static byte[] frame(byte kind, long id, byte[] payload) {
         byte[] frame = new byte[Integer.BYTES + HEADER + payload.length];
@@ -110,6 +119,7 @@ final class Wire {
     }
 
     static void writeFrame(DataOutputStream out, byte kind, long id, byte[] payload) throws IOException {
+        checkSize(payload);
         out.writeInt(HEADER + payload.length);
         out.writeByte(kind);
         out.writeLong(id);
@@ -131,10 +141,6 @@ final class Wire {
         return new Frame(kind, id, payload);
     }
 
-    /**
-     * Deserialises one object through {@code filter}. A class the filter rejects fails with a
-     * {@link ClassNotAllowedException} naming it.
-     */
     /**
      * A serialisable lambda is checked twice: as {@link java.lang.invoke.SerializedLambda} with its capturing
      * class, and (on newer JDKs) once more as the hidden class its {@code readResolve} produced, named like
@@ -175,6 +181,10 @@ final class Wire {
         };
     }
 
+    /**
+     * Deserialises one object through {@code filter}. A class the filter rejects fails with a
+     * {@link ClassNotAllowedException} naming it.
+     */
     static Object deserialize(byte[] payload, ObjectInputFilter filter) throws IOException, ClassNotFoundException {
         String[] rejected = new String[1];
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {

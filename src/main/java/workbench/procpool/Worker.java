@@ -107,7 +107,7 @@ public final class Worker {
                 byte kind;
                 byte[] payload;
                 try {
-                    payload = Wire.serialize(run(Wire.deserialize(frame.payload(), filter)));
+                    payload = Wire.checkSize(Wire.serialize(run(Wire.deserialize(frame.payload(), filter))));
                     kind = Wire.RESULT;
                 } catch (Throwable t) {
                     payload = failure(t);

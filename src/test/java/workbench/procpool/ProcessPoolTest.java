@@ -43,8 +43,8 @@ import workbench.testing.NoLeaks;
 
 /**
  * The process pool: results, order, errors, the allow-list, broken pools, shutdown and orphans. The tests that
- * do not break or close a pool share one pool of two workers, whose allow-list is {@code workbench.procpool.*}
- * (this class's lambdas) but not {@code workbench.procpool.outside}.
+ * do not break or close a pool share one pool of two workers, whose allow-list adds this class (its lambdas)
+ * but not {@code workbench.procpool.outside}.
  */
 class ProcessPoolTest {
 
@@ -65,7 +65,8 @@ class ProcessPoolTest {
     }
 
     private static ProcessPool.Builder testPool(int workers) {
-        return ProcessPool.builder().workers(workers).allow("workbench.procpool.*");
+        // One class, not a package: its lambdas (hidden classes named ProcessPoolTest$$Lambda/0x...) come with it.
+        return ProcessPool.builder().workers(workers).allow(ProcessPoolTest.class.getName());
     }
 
     /** CPU work whose cost grows with n: the number of primes below n, by trial division. */
@@ -336,6 +337,35 @@ class ProcessPoolTest {
             assertTrue(System.nanoTime() - start < BOUND.toNanos(), "close() was bounded");
             assertThrows(CancellationException.class, () -> straggler.get(1, TimeUnit.SECONDS));
             assertThrows(CancellationException.class, () -> queued.get(1, TimeUnit.SECONDS));
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void shutdownNowKillsTheWorkersAndReturnsTheTasksThatNeverStarted(@TempDir Path dir) throws Throwable {
+        NoLeaks.check(() -> {
+            ProcessPool pool = testPool(1).build();
+            Path started = dir.resolve("started");
+            String marker = started.toString();
+            Future<Integer> running = pool.submit(() -> {
+                Files.writeString(Path.of(marker), Long.toString(ProcessHandle.current().pid()));
+                Thread.sleep(60_000);
+                return 1;
+            });
+            Future<Integer> cancelled = pool.submit(() -> 2);
+            Future<Integer> queued = pool.submit(() -> 3);
+            long worker = awaitPid(started);
+            assertTrue(cancelled.cancel(false));
+
+            List<Runnable> neverStarted = pool.shutdownNow();
+
+            assertEquals(1, neverStarted.size(), "the queued task, not the cancelled one");
+            assertTrue(running.isCancelled());
+            assertTrue(queued.isCancelled());
+            assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            assertFalse(pool.isBroken(), "killed on purpose is not broken");
+            assertFalse(ProcessHandle.of(worker).map(ProcessHandle::isAlive).orElse(false));
+            pool.close();
         });
     }
 
