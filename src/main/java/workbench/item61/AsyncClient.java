@@ -64,10 +64,13 @@ public final class AsyncClient {
                                 .forEach(number -> game.reportOutcome(number)
                                         .thenAccept(outcome -> results.add(new Outcome(number, outcome)))))
                                 .thenApply(done -> results)),
-                () -> {
-                    client.stream.close();
-                    return client.stream.closed();
-                }));
+                client::close));
+    }
+
+    /** {@code writer.close(); await writer.wait_closed()}. */
+    public CompletableFuture<Void> close() {
+        stream.close();
+        return stream.closed();
     }
 
     /**
