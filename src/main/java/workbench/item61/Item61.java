@@ -39,6 +39,9 @@ import workbench.pyrandom.PyRandom;
  * with 1234, the threaded run's lines again. Each guess has its {@code Server:} line before the next guess.
  * Ports are the book's 1234 and 4321 unless taken (the demo then says which it used). It takes well under a second.
  *
+ * <p>Builds on Item 53 (threads for blocking I/O) and Item 60 (coroutines); the event loop lives in
+ * {@code workbench.eventloop} and the seeded generator in {@code workbench.pyrandom} for other items to reuse.
+ *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 61}, or this class's {@code main} from an IDE.
  */
 public final class Item61 implements Demo {

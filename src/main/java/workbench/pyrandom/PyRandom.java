@@ -9,9 +9,10 @@ import workbench.annotations.ThreadSafe;
 /**
  * CPython's {@code random} module, bit for bit: the Mersenne Twister MT19937 seeded as {@code random.seed(int)}
  * seeds it, with {@code getrandbits}, {@code random}, {@code _randbelow} (rejection sampling) and
- * {@code randint}/{@code randrange} built on it exactly as {@code Lib/random.py} (3.8 to 3.13) builds them. With
- * the same seed it draws the same numbers as Python, which is what lets a demo print the book's exact output
- * (Item 61's guesses come from the book's {@code random.seed(1234)}).
+ * {@code randint}/{@code randrange} built on it exactly as CPython's {@code Lib/random.py} builds them (the
+ * tests' reference values come from CPython 3.11). With the same seed it draws the same numbers as Python, which
+ * is what lets a demo print the book's exact output (Item 61's guesses come from the book's
+ * {@code random.seed(1234)}).
  *
  * <p>{@link #global()} is the process-wide instance, the analogue of Python's module-level functions, which all
  * share one hidden {@code random.Random}. Every method is {@code synchronized}: a multi-step draw
