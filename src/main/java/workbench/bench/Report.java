@@ -34,7 +34,8 @@ import com.google.gson.JsonParser;
  *   <li>the degree of parallelism is the first of {@link #WORKER_PARAMS} present;</li>
  *   <li>the ideal speedup defaults to {@code min(cores, workers)}; a benchmark whose work bounds it lower (ten
  *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) declares
- *       {@code public static double idealSpeedup(Map<String, String> params, int cores)}.</li>
+ *       {@code public static double idealSpeedup(String method, Map<String, String> params, int cores)}
+ *       (NaN where it has none).</li>
  * </ul>
  */
 public final class Report {
@@ -174,17 +175,17 @@ public final class Report {
 
     /** The ideal speedup: the benchmark's own {@code idealSpeedup}, else {@code min(cores, workers)}. */
     static double ideal(JmhResult result, int cores) {
-        Optional<Method> declared = idealMethod(result.benchmarkClass());
-        if (declared.isPresent()) {
-            try {
-                return ((Number) declared.get().invoke(null, result.params(), cores)).doubleValue();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(result.benchmarkClass() + ".idealSpeedup failed", e);
-            }
-        }
         String strategy = result.param("strategy");
         if (strategy != null && BASELINES.contains(strategy.toLowerCase(Locale.ROOT))) {
             return 1;
+        }
+        Optional<Method> declared = idealMethod(result.benchmarkClass());
+        if (declared.isPresent()) {
+            try {
+                return ((Number) declared.get().invoke(null, result.method(), result.params(), cores)).doubleValue();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(result.benchmarkClass() + ".idealSpeedup failed", e);
+            }
         }
         return workers(result).map(w -> (double) Math.min(Math.max(cores, 1), w)).orElse(Double.NaN);
     }
@@ -192,7 +193,7 @@ public final class Report {
     private static Optional<Method> idealMethod(String className) {
         try {
             Method method = Class.forName(className, false, Report.class.getClassLoader())
-                    .getMethod("idealSpeedup", Map.class, int.class);
+                    .getMethod("idealSpeedup", String.class, Map.class, int.class);
             return Modifier.isStatic(method.getModifiers()) ? Optional.of(method) : Optional.empty();
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package workbench.item53;
 
 import java.io.IOException;
 import java.nio.channels.Selector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class Item53 implements Demo {
             9934740, 9168996, 5271226, 8288002, 9403196, 6678888, 6776096, 9582542, 7107467, 9633726, 5747908,
             7613918);
     /** How long the book's stand-in for a slow system call blocks. */
-    public static final long BLOCK_MILLIS = 100;
+    public static final Duration BLOCK = Duration.ofMillis(100);
 
     public static void main(String[] args) throws Exception {
         new Item53().run(Narrator.stdout());
@@ -120,9 +121,9 @@ public final class Item53 implements Demo {
      * The book's {@code slow_systemcall}: a system call that blocks for 0.1 s. {@code select} with nothing to wait
      * for but its timeout, as the book intends (its unconnected socket makes Linux's select return at once).
      */
-    public static void slowSystemcall() throws IOException {
+    public static void slowSystemcall(Duration block) throws IOException {
         try (Selector selector = Selector.open()) {
-            long deadline = System.nanoTime() + BLOCK_MILLIS * 1_000_000;
+            long deadline = System.nanoTime() + block.toNanos();
             long left;
             while ((left = deadline - System.nanoTime()) > 0) {
                 selector.select(Math.max(1, left / 1_000_000));
@@ -176,57 +177,20 @@ public final class Item53 implements Demo {
 
         out.example("6-7", "five slow system calls, one after another");
         start = System.nanoTime();
-        for (int i = 0; i < 5; i++) {
-            slowSystemcall();
-        }
+        BlockingCalls.SEQUENTIAL.run(5, 1, BLOCK);
         out.took(start);
 
         out.example("8-9", "five slow system calls on five threads, while the main thread computes");
         start = System.nanoTime();
-        runBlockingCallsOnThreads(null);
+        BlockingCalls.THREADS.run(5, 5, BLOCK);
         out.took(start);
         out.java("Blocking calls overlap on threads in Java exactly as in Python.");
 
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         start = System.nanoTime();
-        runBlockingCallsOnThreads(Gil.create());
+        BlockingCalls.GIL_THREADS.run(5, 5, BLOCK);
         out.took(start);
         out.java("The GIL is released around each call, as CPython releases it around select: they still overlap.");
-    }
-
-    /** Examples 8-9: five threads each making the slow call while the main thread does its own work. */
-    public static void runBlockingCallsOnThreads(Gil gil) throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            threads.add(gil == null
-                    ? Thread.ofPlatform().name("systemcall-" + i).start(Item53::slowSystemcallUnchecked)
-                    : gil.startThread("systemcall-" + i, () -> gil.releaseAround(Item53::slowSystemcall)));
-        }
-        if (gil == null) {
-            for (int i = 0; i < 5; i++) {
-                computeHelicopterLocation(i);
-            }
-        } else {
-            gil.runAsPythonThread(() -> {
-                for (int i = 0; i < 5; i++) {
-                    computeHelicopterLocation(i);
-                    gil.check(Site.CALL);
-                }
-            });
-        }
-        for (Thread thread : threads) {
-            if (!thread.join(java.time.Duration.ofSeconds(30))) {
-                throw new IllegalStateException(thread.getName() + " is stuck");
-            }
-        }
-    }
-
-    private static void slowSystemcallUnchecked() {
-        try {
-            slowSystemcall();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static void check(List<List<Integer>> expected, List<List<Integer>> actual) {

@@ -89,7 +89,7 @@ public class Item52Benchmark {
      * The bound {@code workbench report} measures speedups against: sleeping children need no core, so
      * {@code children} of them can all overlap, whatever the core count.
      */
-    public static double idealSpeedup(Map<String, String> params, int cores) {
+    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
         String children = params.get("children");
         return children == null ? Double.NaN : Integer.parseInt(children);
     }
