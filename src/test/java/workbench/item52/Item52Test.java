@@ -57,11 +57,12 @@ class Item52Test {
     void fanOutFinishesWellUnderTheSequentialTime(ChildTools tools) throws Exception {
         int children = 6;
         long start = System.nanoTime();
-        FanOut.PARALLEL.run(tools, children, "0.5", Duration.ofSeconds(30));
+        FanOut.PARALLEL.run(tools, children, "1", Duration.ofSeconds(30));
         double seconds = Narrator.seconds(start);
-        // Sequentially six half-second sleeps take at least 3 s; at once, about 0.5 s plus start-up.
-        assertTrue(seconds < 0.5 * children * 0.7, "parallel fan-out took " + seconds + " s");
-        assertTrue(seconds >= 0.5, "every child really slept");
+        // One after another, six one-second sleeps take at least 6 s; at once, about 1 s plus start-up
+        // (a child JVM's start-up included, even on a busy 2-core machine).
+        assertTrue(seconds < 0.6 * children, "parallel fan-out took " + seconds + " s");
+        assertTrue(seconds >= 1, "every child really slept");
     }
 
     @ParameterizedTest
