@@ -120,18 +120,36 @@ public final class Report {
         return report;
     }
 
-    /** Every item's results in a machine folder, in item order, each row beside its sequential baseline. */
+    /**
+     * Every item's results in a machine folder, in item order, each row beside its sequential baseline. A baseline
+     * is looked for in the row's own file first, then in the folder's other files of the same profile: Items 57-59
+     * compare with Item 56's sequential generation, recorded once.
+     */
     public static List<ItemResults> read(Path machineDir) throws IOException {
         int cores = ((Number) machine(machineDir).getOrDefault("cores", 0)).intValue();
-        List<ItemResults> items = new ArrayList<>();
-        try (var files = Files.list(machineDir)) {
-            for (Path json : files.sorted().toList()) {
-                Matcher name = RESULT_FILE.matcher(json.getFileName().toString());
-                if (name.matches()) {
-                    items.add(new ItemResults(Integer.parseInt(name.group(1)), name.group(2) != null, json,
-                            rows(JmhResult.read(json), cores)));
+        Map<Path, List<JmhResult>> files = new LinkedHashMap<>();
+        try (var list = Files.list(machineDir)) {
+            for (Path json : list.sorted().toList()) {
+                if (RESULT_FILE.matcher(json.getFileName().toString()).matches()) {
+                    files.put(json, JmhResult.read(json));
                 }
             }
+        }
+        List<ItemResults> items = new ArrayList<>();
+        for (var file : files.entrySet()) {
+            Matcher name = RESULT_FILE.matcher(file.getKey().getFileName().toString());
+            name.matches();
+            boolean quick = name.group(2) != null;
+            Map<String, JmhResult> shared = new LinkedHashMap<>();
+            files.forEach((other, results) -> {
+                if (quick == other.getFileName().toString().contains("-quick")) {
+                    baselines(results).forEach(shared::putIfAbsent);
+                }
+            });
+            Map<String, JmhResult> own = new LinkedHashMap<>(shared);
+            own.putAll(baselines(file.getValue()));
+            items.add(new ItemResults(Integer.parseInt(name.group(1)), quick, file.getKey(),
+                    rows(file.getValue(), own, cores)));
         }
         items.sort(Comparator.comparingInt(ItemResults::item).thenComparing(ItemResults::quick));
         return items;
@@ -139,13 +157,10 @@ public final class Report {
 
     /** Pairs every result with the sequential result of the same method and other parameters. */
     public static List<Row> rows(List<JmhResult> results, int cores) {
-        Map<String, JmhResult> baselines = new LinkedHashMap<>();
-        for (JmhResult result : results) {
-            String strategy = result.param("strategy");
-            if (strategy != null && BASELINES.contains(strategy.toLowerCase(Locale.ROOT))) {
-                baselines.put(groupKey(result), result);
-            }
-        }
+        return rows(results, baselines(results), cores);
+    }
+
+    private static List<Row> rows(List<JmhResult> results, Map<String, JmhResult> baselines, int cores) {
         List<Row> rows = new ArrayList<>();
         for (JmhResult result : results) {
             JmhResult baseline = baselines.get(groupKey(result));
@@ -156,6 +171,18 @@ public final class Report {
             rows.add(new Row(result, speedup, baseline == null ? Double.NaN : ideal(result, cores)));
         }
         return rows;
+    }
+
+    /** The sequential rows of some results, by {@link #groupKey}. */
+    private static Map<String, JmhResult> baselines(List<JmhResult> results) {
+        Map<String, JmhResult> baselines = new LinkedHashMap<>();
+        for (JmhResult result : results) {
+            String strategy = result.param("strategy");
+            if (strategy != null && BASELINES.contains(strategy.toLowerCase(Locale.ROOT))) {
+                baselines.put(groupKey(result), result);
+            }
+        }
+        return baselines;
     }
 
     /** The worker count of a result, if it has one of {@link #WORKER_PARAMS}. */

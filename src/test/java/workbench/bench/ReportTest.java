@@ -56,6 +56,19 @@ class ReportTest {
     }
 
     @Test
+    void aBaselineRecordedWithAnotherItemIsFound(@TempDir Path root) throws IOException {
+        // Items 57-59 compare their generation with Item 56's sequential one, recorded in item56.json.
+        Path dir = root.resolve("2cpu-test");
+        record(dir, "item56", row("workbench.item56.Item56Benchmark.generation", "avgt",
+                "\"strategy\": \"sequential\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 460, "1"));
+        record(dir, "item59", row("workbench.item59.Item59Benchmark.generation", "avgt",
+                "\"strategy\": \"threadPool\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 46, "1"));
+        Report.ItemResults item59 = Report.read(dir).get(1);
+        assertEquals(59, item59.item());
+        assertEquals(10.0, item59.rows().get(0).speedup(), 1e-9);
+    }
+
+    @Test
     void throughputSpeedupIsTheRatioTheOtherWayRound() throws IOException {
         String b = "workbench.item99.Item99Benchmark.ops";
         Path json = record(Files.createTempDirectory("report"), "item99",
