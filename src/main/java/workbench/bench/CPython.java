@@ -29,6 +29,9 @@ public final class CPython {
 
     public static final Path SCRIPTS = Path.of("benchmarks", "python");
     private static final Duration LIMIT = Duration.ofMinutes(10);
+    /** What a row says about the run rather than the workload. */
+    private static final java.util.Set<String> META = java.util.Set.of("python", "implementation", "gil", "cores",
+            "min", "max", "count", "lost");
 
     /** One measured row: {@code seconds} is the median wall time of the script's runs. */
     public record Row(String benchmark, String strategy, int workers, double seconds, Map<String, String> extra) {
@@ -93,6 +96,12 @@ public final class CPython {
         return Optional.of(rows);
     }
 
+    /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */
+    private static String baselineKey(Row row) {
+        return row.benchmark() + row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
     /** The report's Markdown for one item: a table with speedups against CPython's own sequential row. */
     static String markdown(Path machineDir, int item) throws IOException {
         Optional<List<Row>> rows = read(machineDir, item);
@@ -104,17 +113,19 @@ public final class CPython {
         }
         Map<String, Double> sequential = new LinkedHashMap<>();
         rows.get().stream().filter(r -> r.strategy().equalsIgnoreCase("sequential"))
-                .forEach(r -> sequential.put(r.benchmark(), r.seconds()));
+                .forEach(r -> sequential.put(baselineKey(r), r.seconds()));
         String version = rows.get().stream().map(r -> r.extra().get("python")).filter(v -> v != null)
                 .findFirst().orElse("?");
         StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"
                 + " (`benchmarks/python/item" + item + ".py`; median of its runs):\n\n"
-                + "| Benchmark | Strategy | Workers | Seconds | Speedup | Notes |\n|---|---|---:|---:|---:|---|\n");
+                + "| Benchmark | Strategy | Workers | Params | Seconds | Speedup | Notes |\n|---|---|---:|---|---:|---:|---|\n");
         for (Row row : rows.get()) {
-            Double base = sequential.get(row.benchmark());
+            Double base = sequential.get(baselineKey(row));
             String notes = row.extra().containsKey("lost") ? "updates lost per run: " + row.extra().get("lost") : "";
+            String params = row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
             md.append("| ").append(row.benchmark()).append(" | ").append(row.strategy()).append(" | ")
-                    .append(row.workers()).append(" | ")
+                    .append(row.workers()).append(" | ").append(params).append(" | ")
                     .append(Double.isNaN(row.seconds()) ? "" : Report.fmt(row.seconds(), 3)).append(" | ")
                     .append(base == null || Double.isNaN(row.seconds()) ? ""
                             : String.format(Locale.ROOT, "%.2fx", base / row.seconds()))
