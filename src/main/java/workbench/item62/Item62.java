@@ -28,8 +28,8 @@ import workbench.tail.Workload;
  * writers, <em>then</em> signals the readers, which drain what is left: the check cannot race.
  *
  * <p><b>You should see</b> four runs (threads, top-down, fully async, bottom-up), each merging 50 lines from 5
- * files with {@code confirm_merge} passing, each in about 1 s (the writers' random delays, not the merging, set
- * the pace). The book prints nothing: silence means every check passed; this demo says so in its Java lines.
+ * files with {@code confirm_merge} passing, each in under about 1 s (the slowest writer's ten random delays,
+ * not the merging, set the pace). The book prints nothing: silence means every check passed; this demo says so in its Java lines.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 62}, or this class's {@code main} from an IDE.
  */

@@ -31,7 +31,7 @@ import workbench.annotations.ThreadSafe;
 
 /**
  * A single-threaded event loop: Java's counterpart of Python's {@code asyncio} loop, small enough to read in one
- * sitting. Items 62 and 63 (3rd ed. 77 and 78) build on it; Item 61 ports threaded I/O to the same idea.
+ * sitting. Items 62 and 63 (3rd ed. 77 and 78) build on it.
  *
  * <p><b>Shape.</b> Like {@code asyncio}'s {@code BaseEventLoop}, the loop keeps a FIFO of ready callbacks and a
  * heap of timers. Each turn moves the due timers to the ready queue, runs the callbacks that were ready when the

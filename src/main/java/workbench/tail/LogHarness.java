@@ -3,6 +3,7 @@ package workbench.tail;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,8 +205,12 @@ public final class LogHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins the writer and closer threads (interrupting them after the workload's timeout), closes every reader
+     * handle and deletes the temporary directory, doing all three even when one fails.
+     */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         Exception failure = null;
         long deadline = System.nanoTime() + workload.timeout().toNanos();
         try {
@@ -216,7 +221,9 @@ public final class LogHarness implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = e;
+            writers.forEach(Thread::interrupt);
+            closer.interrupt();
+            failure = new InterruptedIOException("interrupted while joining the harness threads");
         }
         for (LogReader handle : handles) {
             try {
@@ -230,8 +237,11 @@ public final class LogHarness implements AutoCloseable {
         } catch (IOException e) {
             failure = addTo(failure, e);
         }
+        if (failure instanceof IOException io) {
+            throw io;
+        }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
     }
 

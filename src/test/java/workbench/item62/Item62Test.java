@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,18 @@ class Item62Test {
                 try (LogHarness harness = LogHarness.setup(Workload.SMALL)) {
                     assertEquals(new LogHarness.Merged(3, 15), harness.run(step));
                 }
+            }
+        });
+    }
+
+    /** Writers that finish at once: the readers are signalled with every line still unread, and must drain it. */
+    @ParameterizedTest
+    @EnumSource(Migration.class)
+    void aReaderSignalledEarlyStillDrainsEveryLine(Migration step) throws Throwable {
+        Workload burst = new Workload(3, 100, Duration.ZERO, Duration.ofMillis(20));
+        NoLeaks.check(() -> {
+            try (LogHarness harness = LogHarness.setup(burst)) {
+                assertEquals(new LogHarness.Merged(3, 300), harness.run(step));
             }
         });
     }

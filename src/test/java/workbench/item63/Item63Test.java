@@ -53,6 +53,17 @@ class Item63Test {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(Placement.class)
+    void aReaderSignalledEarlyStillDrainsEveryLine(Placement placement) throws Throwable {
+        Workload burst = new Workload(3, 100, Duration.ZERO, Duration.ofMillis(20));
+        NoLeaks.check(() -> {
+            try (LogHarness harness = LogHarness.setup(burst)) {
+                assertEquals(new LogHarness.Merged(3, 300), harness.run(placement));
+            }
+        });
+    }
+
     @Test
     void writeThreadWritesOnItsOwnThreadInOrderAndEndsAfterUsing() throws Throwable {
         Path output = dir.resolve("out");

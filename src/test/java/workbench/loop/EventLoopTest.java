@@ -275,8 +275,9 @@ class EventLoopTest {
         EventLoop.Options debug = EventLoop.Options.debug(Duration.ofMillis(100), warnings::add);
         EventLoop.run("test", "main", loop -> loop.createTask("sleepy_tail",
                 () -> loop.sleep(Duration.ofMillis(1)).thenCompose(v -> blockFor(150))), LONG, debug);
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("coro=<sleepy_tail()>"), warnings.get(0));
+        // a cold JVM may make another callback slow too (class loading): only ask that the slow one is blamed right
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Executing <Task finished name='Task-")
+                && w.contains("coro=<sleepy_tail()>>")), warnings.toString());
     }
 
     /** Deliberately blocks the calling (loop) thread: what Item 63 says never to do. */
