@@ -29,7 +29,8 @@ import workbench.tail.Workload;
  *
  * <p><b>You should see</b> four runs (threads, top-down, fully async, bottom-up), each merging 50 lines from 5
  * files with {@code confirm_merge} passing, each in under about 1 s (the slowest writer's ten random delays,
- * not the merging, set the pace). The book prints nothing: silence means every check passed; this demo says so in its Java lines.
+ * not the merging, set the pace). The book prints nothing: silence means every check passed; this demo says so
+ * in its Java lines.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 62}, or this class's {@code main} from an IDE.
  */

@@ -81,7 +81,8 @@ public final class Item63 implements Demo {
         Heartbeat.Lateness onLoop = mergeAndConfirm(out, Placement.ON_LOOP);
 
         out.example("2", "asyncio.run(slow_coroutine(), debug=True) where slow_coroutine calls time.sleep(0.5)");
-        EventLoop.run("main", "slow_coroutine", loop -> slowCoroutine(), TIMEOUT, EventLoop.Options.debug(out::println));
+        EventLoop.run("main", "slow_coroutine", loop -> slowCoroutine(), TIMEOUT,
+                EventLoop.Options.debug(out::println));
         out.java("Thread.sleep(500) on the loop thread held the loop for the whole 0.5 s; the loop's debug mode"
                 + " timed the callback, as asyncio's does, and reported it.");
 

@@ -57,7 +57,8 @@ public final class LogHarness implements AutoCloseable {
                 paths.add(Files.createFile(directory.resolve(Integer.toString(i))));
             }
             for (Path path : paths) {
-                writers.add(Thread.ofPlatform().name("writer-" + path.getFileName()).start(() -> writeRandomData(path)));
+                writers.add(Thread.ofPlatform().name("writer-" + path.getFileName())
+                        .start(() -> writeRandomData(path)));
             }
             for (Path path : paths) {
                 readers.add(new LogReader(path));
