@@ -1,0 +1,101 @@
+package workbench.item63;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.loop.EventLoop;
+
+/**
+ * Item 63 (3rd ed. 78): how late the event loop's timers run while blocking writes happen on it, or beside it.
+ *
+ * <p><b>One op</b> is one heartbeat: the benchmark thread starts a coroutine on the main loop that sleeps 1 ms
+ * ({@code asyncio.sleep(0.001)}) and waits for it. Meanwhile a background task on the same loop writes a stream
+ * of lines (1 ms apart) to a simulated slow device ({@link SlowDevice}, {@code writeMillis} of blocking per write,
+ * no real disk), with the write either {@code ON_LOOP} (Item 62's {@code run_tasks}) or on the
+ * {@code WRITE_THREAD}. Sample mode reports the distribution: an op is 1 ms plus the timer's lateness plus two
+ * thread hand-offs.
+ *
+ * <p><b>You should see</b> {@code writeMillis = 0} rows near 1.1 ms for both placements; {@code ON_LOOP} rows
+ * whose median and tail grow with {@code writeMillis} (a timer waits out the write in progress, often two),
+ * and {@code WRITE_THREAD} rows that stay near 1.1 ms whatever the write costs.
+ *
+ * <p>There is no multi-process row: responsiveness is a property of one loop's one thread, and a second process
+ * would bring its own loop and its own writes, so it could only move the blocking, not measure it.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 63}, or this class's {@code main}.
+ */
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+public class Item63Benchmark {
+
+    @Param({"ON_LOOP", "WRITE_THREAD"})
+    public Placement placement;
+
+    /** How long each write blocks its caller. */
+    @Param({"0", "5", "20"})
+    public int writeMillis;
+
+    private EventLoop loop;
+    private CompletableFuture<Void> writer;
+    private volatile boolean stopping;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        loop = EventLoop.startThread("main-loop");
+        byte[] line = "a line for a slow device\n".getBytes(StandardCharsets.UTF_8);
+        WriteThread.Opener slowDevice =
+                path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));
+        writer = loop.runCoroutineThreadsafe("writer", () -> placement.withOutput(loop, Path.of("slow-device"),
+                slowDevice, write -> loop.whileTrue(() -> {
+                    if (stopping) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return write.apply(line).thenCompose(written -> loop.sleep(Duration.ofMillis(1)))
+                            .thenApply(slept -> true);
+                })));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        stopping = true;
+        try {
+            writer.get(30, TimeUnit.SECONDS);
+        } finally {
+            loop.close();
+        }
+    }
+
+    @Benchmark
+    public void heartbeat() throws Exception {
+        loop.runCoroutineThreadsafe("heartbeat", () -> loop.sleep(Duration.ofMillis(1))).get(10, TimeUnit.SECONDS);
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item63Benchmark.class.getSimpleName()).build()).run();
+    }
+}

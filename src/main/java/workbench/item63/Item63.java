@@ -1,0 +1,184 @@
+package workbench.item63;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import workbench.Demo;
+import workbench.demo.Narrator;
+import workbench.loop.EventLoop;
+import workbench.tail.LogHarness;
+import workbench.tail.Workload;
+
+/**
+ * Item 63 (3rd ed. 78): Avoid Blocking the asyncio Event Loop to Maximize Responsiveness.
+ *
+ * <p><b>Book claim.</b> A system call inside a coroutine (file {@code open}/{@code write}/{@code close},
+ * {@code time.sleep}, even {@code Thread.start}) blocks the whole event loop and delays every other coroutine.
+ * Debug mode reports any callback that holds the loop longer than 0.1 s. The fix is to move the blocking work to
+ * a dedicated thread with an event loop of its own ({@code WriteThread}) and talk to it through thread-safe
+ * coroutines, so the main loop stays responsive.
+ *
+ * <p><b>In Java.</b> Item 62's {@link EventLoop} has the same debug mode ({@link EventLoop.Options#debug}): it
+ * times every callback and prints {@code Executing <Task ...> took 0.501 seconds} past the threshold. The harness
+ * and tails are Item 62's; {@link Placement#ON_LOOP} is Item 62's {@code run_tasks} unchanged and
+ * {@link Placement#WRITE_THREAD} is {@code run_fully_async} with {@link WriteThread}. To show the responsiveness
+ * the book only asserts, a {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each
+ * tick runs. A local-disk write takes microseconds, so the two placements barely differ on the book's harness;
+ * a drill on a simulated slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book
+ * closes the readers after a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers
+ * first, so {@code confirm_merge} cannot fail for timing reasons.
+ *
+ * <p><b>You should see</b> perhaps a note that a silent warm-up run tripped the detector (a cold JVM loads
+ * classes on the loop thread), then the debug warning for the 0.5 s {@code Thread.sleep} ({@code took 0.50x seconds}),
+ * {@code confirm_merge} passing for both placements with no other warning, and, on the slow device, heartbeat
+ * ticks late by 20-40 ms with the writes on the loop (a due timer queues behind the next write, so it can wait
+ * out two) but typically well under a millisecond with the {@code WriteThread}.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 63}, or this class's {@code main} from an IDE.
+ */
+public final class Item63 implements Demo {
+
+    /** The main loop's heartbeat period. */
+    static final Duration HEARTBEAT = Duration.ofMillis(10);
+    /** The slow-device drill: this many lines, each write blocking this long. */
+    static final int DRILL_WRITES = 20;
+    static final Duration DRILL_WRITE_COST = Duration.ofMillis(20);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final Workload workload;
+
+    public Item63() {
+        this(Workload.BOOK);
+    }
+
+    /** The demo on another workload (the tests use {@link Workload#SMALL}). */
+    public Item63(Workload workload) {
+        this.workload = workload;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Item63().run(Narrator.stdout());
+    }
+
+    @Override
+    public void run(Narrator out) throws Exception {
+        List<String> coldStart = warmUp();
+        if (!coldStart.isEmpty()) {
+            out.javaf("A cold JVM runs its first event loop slowly: in a silent warm-up run, debug mode flagged %d"
+                    + " callback(s), e.g. '%s'. Class loading and lambda linkage are blocking work on the loop"
+                    + " thread too. The runs below come after the warm-up.", coldStart.size(), coldStart.get(0));
+        }
+
+        out.example("1", "the problem: Item 62's run_tasks opens, writes and closes the merged file on the loop");
+        Heartbeat.Lateness onLoop = mergeAndConfirm(out, Placement.ON_LOOP);
+
+        out.example("2", "asyncio.run(slow_coroutine(), debug=True) where slow_coroutine calls time.sleep(0.5)");
+        EventLoop.run("main", "slow_coroutine", loop -> slowCoroutine(), TIMEOUT,
+                EventLoop.Options.debug(out::println));
+        out.java("Thread.sleep(500) on the loop thread held the loop for the whole 0.5 s; the loop's debug mode"
+                + " timed the callback, as asyncio's does, and reported it.");
+
+        out.example("3-9", "WriteThread: a thread with its own loop owns the file; run_fully_async hands it every"
+                + " line (same harness, same confirm_merge)");
+        Heartbeat.Lateness writeThread = mergeAndConfirm(out, Placement.WRITE_THREAD);
+
+        out.javaf("On this machine's disk the placements differ little (writes on the loop: max %.2f ms late;"
+                + " WriteThread: max %.2f ms late): a local write takes microseconds, so what lateness there is"
+                + " comes from the machine (other processes, GC), not from the writes. The lesson bites when a write"
+                + " blocks for real; a simulated slow device shows it:", onLoop.max(), writeThread.max());
+        for (Placement placement : Placement.values()) {
+            Heartbeat.Lateness drill = slowDeviceDrill(placement, DRILL_WRITES, DRILL_WRITE_COST);
+            out.javaf("%s, %d writes x %d ms each: heartbeat every %d ms: %s", placement, DRILL_WRITES,
+                    DRILL_WRITE_COST.toMillis(), HEARTBEAT.toMillis(), drill);
+        }
+        out.java("With the writes on the loop a tick waits out the write in progress and, since a due timer joins"
+                + " the ready queue behind the next write, often that one too; with the WriteThread the loop only"
+                + " hands each line over, so the ticks stay on time. Even Thread.start() is a system call,"
+                + " which is why WriteThread starts itself through the executor.");
+        out.java("Unlike the book, the WriteThread is joined on exit (through the executor, off the loop), so the"
+                + " merged file is closed before confirm_merge reads it; the book's final sleep(0) pass is not"
+                + " needed because real_stop's future completes inside the callback that stops the writer's loop.");
+    }
+
+    /**
+     * Runs both placements once on a tiny harness and the drill on a fast "slow" device, in debug mode, printing
+     * nothing; returns the slow-callback warnings of this cold start.
+     */
+    static List<String> warmUp() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Workload tiny = new Workload(2, 2, Duration.ofMillis(1), Duration.ofMillis(1));
+        for (Placement placement : Placement.values()) {
+            try (LogHarness harness = LogHarness.setup(tiny)) {
+                harness.run((handles, interval, output, timeout) -> EventLoop.run("main", "warm_up",
+                        loop -> placement.mergeAsync(loop, handles, interval, output), timeout,
+                        EventLoop.Options.debug(warnings::add)));
+            }
+            slowDeviceDrill(placement, 2, Duration.ofMillis(1));
+        }
+        return warnings;
+    }
+
+    /** {@code async def slow_coroutine(): time.sleep(0.5)}: deliberately blocks the loop thread, bounded. */
+    static CompletableFuture<Void> slowCoroutine() {
+        try {
+            Thread.sleep(500);
+            return CompletableFuture.completedFuture(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Runs one placement over the harness in debug mode with a heartbeat on the main loop, then confirm_merge. */
+    private Heartbeat.Lateness mergeAndConfirm(Narrator out, Placement placement) throws Exception {
+        AtomicReference<Heartbeat.Lateness> lateness = new AtomicReference<>();
+        try (LogHarness harness = LogHarness.setup(workload)) {
+            LogHarness.Merged merged = harness.run((handles, interval, output, timeout) ->
+                    EventLoop.run("main", placement == Placement.ON_LOOP ? "run_tasks" : "run_fully_async", loop -> {
+                        Heartbeat heartbeat = Heartbeat.start(loop, HEARTBEAT);
+                        return placement.mergeAsync(loop, handles, interval, output)
+                                .whenComplete((done, error) -> lateness.set(heartbeat.stop()));
+                    }, timeout, EventLoop.Options.debug(out::println)));
+            out.javaf("%s: confirm_merge passed (%s); heartbeat every %d ms on the main loop: %s", placement, merged,
+                    HEARTBEAT.toMillis(), lateness.get());
+        }
+        return lateness.get();
+    }
+
+    /**
+     * {@code writes} lines written one after another to a slow device, placed as {@code placement} says, while a
+     * heartbeat ticks on the main loop; returns how late the ticks ran.
+     */
+    static Heartbeat.Lateness slowDeviceDrill(Placement placement, int writes, Duration perWrite) throws Exception {
+        Path dir = Files.createTempDirectory("workbench-slow-device-");
+        Path output = dir.resolve("out");
+        try {
+            return EventLoop.run("main", "slow_device_drill", loop -> {
+                Heartbeat heartbeat = Heartbeat.start(loop, HEARTBEAT);
+                AtomicInteger written = new AtomicInteger();
+                byte[] line = "a line for a slow device\n".getBytes(UTF_8);
+                return placement.withOutput(loop, output, SlowDevice.opener(perWrite),
+                        write -> loop.whileTrue(() -> write.apply(line)
+                                .thenApply(done -> written.incrementAndGet() < writes)))
+                        .handle((done, error) -> {
+                            Heartbeat.Lateness lateness = heartbeat.stop();
+                            if (error != null) {
+                                throw new IllegalStateException("slow-device drill failed", EventLoop.unwrap(error));
+                            }
+                            return lateness;
+                        });
+            }, TIMEOUT);
+        } finally {
+            Files.deleteIfExists(output);
+            Files.deleteIfExists(dir);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package workbench.item63;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import workbench.demo.Narrator;
+import workbench.loop.EventLoop;
+import workbench.tail.LogHarness;
+import workbench.tail.Workload;
+import workbench.testing.NoLeaks;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class Item63Test {
+
+    private static final Duration LONG = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Placement.class)
+    void bothPlacementsPassConfirmMerge(Placement placement) throws Throwable {
+        NoLeaks.check(() -> {
+            for (int run = 0; run < 3; run++) {
+                try (LogHarness harness = LogHarness.setup(Workload.SMALL)) {
+                    assertEquals(new LogHarness.Merged(3, 15), harness.run(placement));
+                }
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Placement.class)
+    void aReaderSignalledEarlyStillDrainsEveryLine(Placement placement) throws Throwable {
+        Workload burst = new Workload(3, 100, Duration.ZERO, Duration.ofMillis(20));
+        NoLeaks.check(() -> {
+            try (LogHarness harness = LogHarness.setup(burst)) {
+                assertEquals(new LogHarness.Merged(3, 300), harness.run(placement));
+            }
+        });
+    }
+
+    @Test
+    void writeThreadWritesOnItsOwnThreadInOrderAndEndsAfterUsing() throws Throwable {
+        Path output = dir.resolve("out");
+        AtomicReference<WriteThread> used = new AtomicReference<>();
+        List<String> writerThreads = new CopyOnWriteArrayList<>();
+        NoLeaks.check(() -> EventLoop.run("main", "main", loop -> WriteThread.using(output, path -> {
+            writerThreads.add(Thread.currentThread().getName()); // the opener runs on the writer thread
+            return Files.newOutputStream(path);
+        }, writeThread -> {
+            used.set(writeThread);
+            Thread loopThread = Thread.currentThread();
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < 100; i++) {
+                byte[] line = (i + "\n").getBytes(UTF_8);
+                chain = chain.thenCompose(v -> writeThread.write(line))
+                        .thenRun(() -> assertEquals(loopThread, Thread.currentThread(), "write completes on the loop"));
+            }
+            return chain;
+        }), LONG));
+        assertEquals(List.of("WriteThread"), writerThreads);
+        assertFalse(used.get().thread().isAlive());
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            expected.add(Integer.toString(i));
+        }
+        assertEquals(expected, Files.readAllLines(output));
+    }
+
+    @Test
+    void aWriteThreadThatCannotOpenItsFileFailsInsteadOfHanging() throws Throwable {
+        IOException cannotOpen = new IOException("read-only device");
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> NoLeaks.check(() ->
+                EventLoop.run("main", "main", loop -> WriteThread.using(dir.resolve("out"), path -> {
+                    throw cannotOpen;
+                }, writeThread -> writeThread.write("line\n".getBytes(UTF_8))), LONG)));
+        assertEquals(cannotOpen, failure.getCause());
+    }
+
+    @Test
+    void slowCoroutineTripsTheDebugWarning() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        EventLoop.run("main", "slow_coroutine", loop -> Item63.slowCoroutine(), LONG,
+                EventLoop.Options.debug(warnings::add));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).matches(
+                "Executing <Task finished name='Task-\\d+' coro=<slow_coroutine\\(\\)>> took \\d\\.\\d{3} seconds"),
+                warnings.get(0));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Placement.class)
+    void theSlowDeviceDrillWritesEveryLineAndMeasuresTheLoop(Placement placement) throws Throwable {
+        Heartbeat.Lateness lateness = NoLeaks.check(
+                () -> Item63.slowDeviceDrill(placement, 5, Duration.ofMillis(20)));
+        assertTrue(lateness.ticks() > 0, lateness.toString());
+        assertTrue(lateness.max() >= lateness.p99() && lateness.p99() >= lateness.p50(), lateness.toString());
+    }
+
+    @Test
+    void theDemoShowsTheWarningAndBothMergesAndLeavesNothingBehind() throws Throwable {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        NoLeaks.check(() -> new Item63(Workload.SMALL).run(new Narrator(new PrintStream(bytes, true, UTF_8))));
+        String output = bytes.toString(UTF_8);
+        for (String example : new String[] {"1", "2", "3-9"}) {
+            assertTrue(output.contains("--- Example " + example + ":"), output);
+        }
+        assertTrue(Pattern.compile("(?m)^Executing <Task finished name='Task-\\d+' coro=<slow_coroutine\\(\\)>> took"
+                + " \\d\\.\\d{3} seconds$").matcher(output).find(), output);
+        for (Placement placement : Placement.values()) {
+            assertTrue(output.contains("[Java] " + placement + ": confirm_merge passed (15 lines from 3 files"),
+                    output);
+            assertTrue(output.contains("[Java] " + placement + ", 20 writes x 20 ms each: heartbeat every 10 ms: "),
+                    output);
+        }
+    }
+}
