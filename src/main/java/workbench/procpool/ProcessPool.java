@@ -55,6 +55,13 @@ public final class ProcessPool implements ExecutorService {
     /** How long {@link #close()} lets running and queued tasks finish before it kills the workers. */
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Flags every worker gets before its own: the JVM's warnings and logging go to stderr, not to the stdout that
+     * carries the protocol (by default HotSpot prints both to stdout).
+     */
+    static final List<String> PROTOCOL_FLAGS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
+            "-Xlog:all=warning:stderr");
+
     /** How long {@link #prestart()} waits for a worker JVM to come up. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -393,7 +400,9 @@ public final class ProcessPool implements ExecutorService {
 
     @GuardedBy("lock")
     private Slot startWorker() {
-        List<String> command = JavaLauncher.command(jvmFlags, Worker.class,
+        List<String> flags = new ArrayList<>(PROTOCOL_FLAGS);
+        flags.addAll(jvmFlags);
+        List<String> command = JavaLauncher.command(flags, Worker.class,
                 Long.toString(ProcessHandle.current().pid()), String.join(";", allow));
         Process process;
         try {

@@ -1,5 +1,6 @@
 package workbench.procpool;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Serializable;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,10 @@ class ProcessPoolTest {
         assertEquals(primesBelow(1000), shared.submit(ProcessPoolTest::primesBelow, 1000).get());
         assertNull(shared.submit(() -> System.out.println("a runnable task")).get());
 
+        assertArrayEquals(new long[] {1, 2}, shared.submit(() -> new long[] {1, 2}).get());
+        assertArrayEquals(new String[] {"a"}, shared.submit(() -> new String[] {"a"}).get());
+        assertEquals(BigInteger.TWO.pow(100), shared.submit(() -> BigInteger.TWO.pow(100)).get());
+
         int captured = 5;
         Map<String, List<Integer>> value = shared.submit(() -> Map.of("k", List.of(captured, captured + 1))).get();
         assertEquals(Map.of("k", List.of(5, 6)), value);
@@ -152,6 +158,19 @@ class ProcessPoolTest {
         assertTrue(pids.stream().noneMatch(pid -> pid == me), "ran in the parent: " + pids);
         assertTrue(pids.stream().distinct().count() <= 2, "more processes than workers: " + pids);
         assertEquals(2, shared.workersStarted());
+    }
+
+    @Test
+    @Timeout(30)
+    void jvmWarningsInTheWorkerDoNotCorruptTheProtocol() throws Throwable {
+        // Without large pages configured, this flag makes HotSpot log a warning, by default to stdout.
+        List<String> flags = new ArrayList<>(JavaLauncher.FAST_START);
+        flags.add("-XX:+UseLargePages");
+        NoLeaks.check(() -> {
+            try (ProcessPool pool = testPool(1).jvmFlags(flags).build()) {
+                assertEquals(List.of(2, 3), pool.map(x -> x + 1, List.of(1, 2)));
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ errors
