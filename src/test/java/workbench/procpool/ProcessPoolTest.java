@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -148,6 +151,31 @@ class ProcessPoolTest {
         });
         assertEquals("intact", noisy.get());
         assertEquals(7, shared.submit(() -> 7).get());
+    }
+
+    @Test
+    @Timeout(30)
+    void theWorkersOutputIsForwardedToStderrWithAPrefix() throws Exception {
+        String marker = "marker-" + System.nanoTime();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            long pid = shared.submit(() -> {
+                System.out.println(marker);
+                return ProcessHandle.current().pid();
+            }).get();
+            // (A line may begin with what an earlier task printed without a newline.)
+            Pattern expected = Pattern.compile("(?m)^\\[procpool worker pid " + pid + "\\] .*" + marker + "$");
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (!expected.matcher(captured.toString(StandardCharsets.UTF_8)).find()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(expected.matcher(captured.toString(StandardCharsets.UTF_8)).find(), captured::toString);
+        } finally {
+            System.setErr(original);
+        }
     }
 
     @Test
