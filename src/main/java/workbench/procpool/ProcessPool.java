@@ -476,7 +476,7 @@ public final class ProcessPool implements ExecutorService {
         }
     }
 
-    /** How many worker JVMs this pool has started in all (more than {@link #maxWorkers()} never, unless broken). */
+    /** How many worker JVMs this pool has started in all: never more than {@link #maxWorkers()} (none is replaced). */
     public long workersStarted() {
         synchronized (lock) {
             return workersStarted;
@@ -702,7 +702,7 @@ public final class ProcessPool implements ExecutorService {
      * A worker's output ended (it exited, was killed, or broke the protocol). Expected after shutdown; otherwise
      * the pool is broken, as Python's: every running and queued future fails and the other workers are killed.
      */
-    private void lost(Slot slot, Exception cause) {
+    private void lost(Slot slot, Throwable cause) {
         List<Pending<?>> failed = new ArrayList<>();
         List<Slot> kill = new ArrayList<>();
         String reason;
@@ -802,7 +802,7 @@ public final class ProcessPool implements ExecutorService {
         }
 
         private void readAnswers() {
-            Exception cause;
+            Throwable cause;
             try {
                 while (true) {
                     Wire.Frame frame = Wire.readFrame(in);
@@ -812,8 +812,11 @@ public final class ProcessPool implements ExecutorService {
                         answered(this, frame);
                     }
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 cause = e;
+            }
+            if (!(cause instanceof EOFException)) {
+                ProcessTree.kill(process.toHandle()); // it broke the protocol (or we did): it cannot go on
             }
             try {
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {

@@ -343,6 +343,17 @@ class ProcessPoolTest {
         });
     }
 
+    @Test
+    @Timeout(30)
+    void aWorkerThatCannotStartBreaksThePool() throws Throwable {
+        NoLeaks.check(() -> {
+            try (ProcessPool pool = testPool(1).jvmFlags(List.of("-XX:+NoSuchFlagForTheWorkbench")).build()) {
+                assertThrows(BrokenProcessPoolException.class, pool::prestart);
+                assertTrue(pool.isBroken());
+            }
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------ ending
 
     @Test
