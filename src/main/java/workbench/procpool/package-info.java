@@ -12,6 +12,12 @@
  *   try (ExecutorService pool = ProcessPool.of(4)) { ... }                   // worker JVMs
  * </pre>
  *
+ * <p>Tasks must be serialisable. A lambda is serialisable when its target type is: {@code pool.submit(() -> f(x))}
+ * on a {@code ProcessPool} picks {@link workbench.procpool.SerializableCallable}, but code that holds the pool as
+ * a plain {@code ExecutorService} passes a plain, unserialisable {@code Callable} (it fails at submit, clearly).
+ * There, write the task as a {@code SerializableCallable} ({@code SerializableCallable.of(() -> f(x))}, a field,
+ * a method's return type): it is still a {@code Callable}, so the same code runs unchanged on a thread pool.
+ *
  * <p><b>Python to Java.</b>
  * <table>
  *   <caption>ProcessPoolExecutor and ProcessPool</caption>

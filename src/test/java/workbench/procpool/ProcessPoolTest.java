@@ -139,6 +139,9 @@ class ProcessPoolTest {
         int any = executor.invokeAny(tasks);
         assertTrue(any >= 0 && any <= 25);
         assertEquals("done", executor.submit((Runnable & Serializable) () -> { }, "done").get());
+        assertEquals(5, executor.submit(SerializableCallable.of(() -> 5)).get());
+        Callable<Integer> plain = () -> 5;
+        assertThrows(IllegalArgumentException.class, () -> executor.submit(plain), "not serialisable");
     }
 
     @Test
