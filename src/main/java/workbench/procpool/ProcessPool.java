@@ -55,6 +55,13 @@ public final class ProcessPool implements ExecutorService {
     /** How long {@link #close()} lets running and queued tasks finish before it kills the workers. */
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(30);
 
+    /**
+     * Flags every worker gets before its own: the JVM's warnings and logging go to stderr, not to the stdout that
+     * carries the protocol (by default HotSpot prints both to stdout).
+     */
+    static final List<String> PROTOCOL_FLAGS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
+            "-Xlog:all=warning:stderr");
+
     /** How long {@link #prestart()} waits for a worker JVM to come up. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -393,7 +400,9 @@ public final class ProcessPool implements ExecutorService {
 
     @GuardedBy("lock")
     private Slot startWorker() {
-        List<String> command = JavaLauncher.command(jvmFlags, Worker.class,
+        List<String> flags = new ArrayList<>(PROTOCOL_FLAGS);
+        flags.addAll(jvmFlags);
+        List<String> command = JavaLauncher.command(flags, Worker.class,
                 Long.toString(ProcessHandle.current().pid()), String.join(";", allow));
         Process process;
         try {
@@ -467,7 +476,7 @@ public final class ProcessPool implements ExecutorService {
         }
     }
 
-    /** How many worker JVMs this pool has started in all (more than {@link #maxWorkers()} never, unless broken). */
+    /** How many worker JVMs this pool has started in all: never more than {@link #maxWorkers()} (none is replaced). */
     public long workersStarted() {
         synchronized (lock) {
             return workersStarted;
@@ -693,7 +702,7 @@ public final class ProcessPool implements ExecutorService {
      * A worker's output ended (it exited, was killed, or broke the protocol). Expected after shutdown; otherwise
      * the pool is broken, as Python's: every running and queued future fails and the other workers are killed.
      */
-    private void lost(Slot slot, Exception cause) {
+    private void lost(Slot slot, Throwable cause) {
         List<Pending<?>> failed = new ArrayList<>();
         List<Slot> kill = new ArrayList<>();
         String reason;
@@ -793,7 +802,7 @@ public final class ProcessPool implements ExecutorService {
         }
 
         private void readAnswers() {
-            Exception cause;
+            Throwable cause;
             try {
                 while (true) {
                     Wire.Frame frame = Wire.readFrame(in);
@@ -803,8 +812,11 @@ public final class ProcessPool implements ExecutorService {
                         answered(this, frame);
                     }
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 cause = e;
+            }
+            if (!(cause instanceof EOFException)) {
+                ProcessTree.kill(process.toHandle()); // it broke the protocol (or we did): it cannot go on
             }
             try {
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {

@@ -12,4 +12,13 @@ import java.util.concurrent.Callable;
  */
 @FunctionalInterface
 public interface SerializableCallable<T> extends Callable<T>, Serializable {
+
+    /**
+     * Returns {@code task}: a target type that makes a lambda serialisable where the parameter is a plain
+     * {@link Callable}, as in code written against {@link java.util.concurrent.ExecutorService} that runs on a
+     * thread pool and on a {@link ProcessPool} alike: {@code executor.submit(SerializableCallable.of(() -> f(x)))}.
+     */
+    static <T> SerializableCallable<T> of(SerializableCallable<T> task) {
+        return task;
+    }
 }

@@ -13,4 +13,9 @@ import java.util.function.Function;
  */
 @FunctionalInterface
 public interface SerializableFunction<A, R> extends Function<A, R>, Serializable {
+
+    /** Returns {@code fn}: a target type that makes a lambda or method reference serialisable. */
+    static <A, R> SerializableFunction<A, R> of(SerializableFunction<A, R> fn) {
+        return fn;
+    }
 }

@@ -12,6 +12,12 @@
  *   try (ExecutorService pool = ProcessPool.of(4)) { ... }                   // worker JVMs
  * </pre>
  *
+ * <p>Tasks must be serialisable. A lambda is serialisable when its target type is: {@code pool.submit(() -> f(x))}
+ * on a {@code ProcessPool} picks {@link workbench.procpool.SerializableCallable}, but code that holds the pool as
+ * a plain {@code ExecutorService} passes a plain, unserialisable {@code Callable} (it fails at submit, clearly).
+ * There, write the task as a {@code SerializableCallable} ({@code SerializableCallable.of(() -> f(x))}, a field,
+ * a method's return type): it is still a {@code Callable}, so the same code runs unchanged on a thread pool.
+ *
  * <p><b>Python to Java.</b>
  * <table>
  *   <caption>ProcessPoolExecutor and ProcessPool</caption>
@@ -46,7 +52,9 @@
  * serialise fails there); a submitting thread writes straight to an idle worker, else the task waits in a FIFO
  * queue that each worker's reader thread drains as its answers arrive. A round trip is two pipe writes and three
  * thread wake-ups, with no process start. The worker moves {@code System.out} to stderr and empties
- * {@code System.in} before serving, so what a task prints cannot corrupt the protocol; the parent forwards each
+ * {@code System.in} before serving, and starts with HotSpot's warnings and logging sent to stderr
+ * ({@code -XX:+DisplayVMOutputToStderr -Xlog:all=warning:stderr}), so that neither a task's output nor the JVM's
+ * can corrupt the protocol; the parent forwards each
  * worker's stderr to its own with a {@code [procpool worker pid N]} prefix, bounded per line and in all.
  *
  * <p><b>Failure.</b> A worker whose output ends while the pool runs (crash, {@code System.exit} in a task,

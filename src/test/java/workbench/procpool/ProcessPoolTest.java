@@ -1,5 +1,6 @@
 package workbench.procpool;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Serializable;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +117,10 @@ class ProcessPoolTest {
         assertEquals(primesBelow(1000), shared.submit(ProcessPoolTest::primesBelow, 1000).get());
         assertNull(shared.submit(() -> System.out.println("a runnable task")).get());
 
+        assertArrayEquals(new long[] {1, 2}, shared.submit(() -> new long[] {1, 2}).get());
+        assertArrayEquals(new String[] {"a"}, shared.submit(() -> new String[] {"a"}).get());
+        assertEquals(BigInteger.TWO.pow(100), shared.submit(() -> BigInteger.TWO.pow(100)).get());
+
         int captured = 5;
         Map<String, List<Integer>> value = shared.submit(() -> Map.of("k", List.of(captured, captured + 1))).get();
         assertEquals(Map.of("k", List.of(5, 6)), value);
@@ -130,6 +139,9 @@ class ProcessPoolTest {
         int any = executor.invokeAny(tasks);
         assertTrue(any >= 0 && any <= 25);
         assertEquals("done", executor.submit((Runnable & Serializable) () -> { }, "done").get());
+        assertEquals(5, executor.submit(SerializableCallable.of(() -> 5)).get());
+        Callable<Integer> plain = () -> 5;
+        assertThrows(IllegalArgumentException.class, () -> executor.submit(plain), "not serialisable");
     }
 
     @Test
@@ -146,12 +158,50 @@ class ProcessPoolTest {
 
     @Test
     @Timeout(30)
+    void theWorkersOutputIsForwardedToStderrWithAPrefix() throws Exception {
+        String marker = "marker-" + System.nanoTime();
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            long pid = shared.submit(() -> {
+                System.out.println(marker);
+                return ProcessHandle.current().pid();
+            }).get();
+            // (A line may begin with what an earlier task printed without a newline.)
+            Pattern expected = Pattern.compile("(?m)^\\[procpool worker pid " + pid + "\\] .*" + marker + "$");
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            while (!expected.matcher(captured.toString(StandardCharsets.UTF_8)).find()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(expected.matcher(captured.toString(StandardCharsets.UTF_8)).find(), captured::toString);
+        } finally {
+            System.setErr(original);
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void tasksRunInOtherProcessesAndWorkersAreReused() throws Exception {
         long me = ProcessHandle.current().pid();
         List<Long> pids = shared.map(i -> ProcessHandle.current().pid(), IntStream.range(0, 20).boxed().toList());
         assertTrue(pids.stream().noneMatch(pid -> pid == me), "ran in the parent: " + pids);
         assertTrue(pids.stream().distinct().count() <= 2, "more processes than workers: " + pids);
         assertEquals(2, shared.workersStarted());
+    }
+
+    @Test
+    @Timeout(30)
+    void jvmWarningsInTheWorkerDoNotCorruptTheProtocol() throws Throwable {
+        // Without large pages configured, this flag makes HotSpot log a warning, by default to stdout.
+        List<String> flags = new ArrayList<>(JavaLauncher.FAST_START);
+        flags.add("-XX:+UseLargePages");
+        NoLeaks.check(() -> {
+            try (ProcessPool pool = testPool(1).jvmFlags(flags).build()) {
+                assertEquals(List.of(2, 3), pool.map(x -> x + 1, List.of(1, 2)));
+            }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ errors
@@ -292,6 +342,17 @@ class ProcessPoolTest {
                 assertInstanceOf(BrokenProcessPoolException.class, queuedFailure.getCause());
                 assertTrue(pool.isBroken());
                 assertThrows(BrokenProcessPoolException.class, () -> pool.map(x -> x, List.of(1)));
+            }
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void aWorkerThatCannotStartBreaksThePool() throws Throwable {
+        NoLeaks.check(() -> {
+            try (ProcessPool pool = testPool(1).jvmFlags(List.of("-XX:+NoSuchFlagForTheWorkbench")).build()) {
+                assertThrows(BrokenProcessPoolException.class, pool::prestart);
+                assertTrue(pool.isBroken());
             }
         });
     }
