@@ -64,8 +64,7 @@
  *
  * <p><b>Limits.</b> Native code, or a child process started with {@code inheritIO()}, could still write to the
  * worker's real stdout and break the pool. Cancelling a running task does not stop it: it finishes in its worker
- * and its answer is dropped. Workers run C1 only by default ({@link workbench.proc.JavaLauncher#FAST_START}): pass
- * {@link workbench.procpool.ProcessPool.Builder#jvmFlags} without {@code -XX:TieredStopAtLevel=1} for long
- * CPU-bound tasks.
+ * and its answer is dropped. Workers keep the full JIT ({@link workbench.procpool.ProcessPool#WORKER_FLAGS}): they
+ * live for many tasks, so C2's slower start pays for itself on CPU-bound work.
  */
 package workbench.procpool;
