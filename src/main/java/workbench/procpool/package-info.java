@@ -44,7 +44,7 @@
  * </table>
  *
  * <p><b>Design.</b> Each worker is a JVM started with this JVM's own {@code java} and class path
- * ({@link workbench.proc.JavaLauncher}, fast-start flags by default) running {@link workbench.procpool.Worker}.
+ * ({@link workbench.proc.JavaLauncher}) running {@link workbench.procpool.Worker}.
  * Workers start on demand up to the maximum, or all at once with {@code prestart()}, and are reused; each runs one
  * task at a time. Tasks and answers travel over the worker's stdin and stdout as length-prefixed frames
  * ({@code int length, byte kind, long id, payload}), each payload one object serialised on its own, so a bad
