@@ -7,7 +7,8 @@ import java.util.concurrent.TimeoutException;
  * cell, Item 58's queue workers (and phased queue workers), Item 59's thread pool. The demos, the benchmarks and
  * the property test run the same implementations, and every one must compute the same generations.
  *
- * <p>A simulation may own threads; {@link #close} stops them (bounded) and is safe to call twice.
+ * <p>With {@code name} and {@code close} defaulted, a lambda {@code grid -> ...} is a simulation, as the book
+ * passes {@code simulate_pipeline(grid, in_queue, out_queue)} to its driver. A simulation may own threads; {@link #close} stops them (bounded) and is safe to call twice.
  */
 public interface Simulation extends AutoCloseable {
 
@@ -20,7 +21,9 @@ public interface Simulation extends AutoCloseable {
     Grid step(Grid grid) throws SimulationError, InterruptedException, TimeoutException;
 
     /** A short name, the verdict of the strategy: {@code sequential}, {@code threadPerCell}, ... */
-    String name();
+    default String name() {
+        return getClass().getSimpleName();
+    }
 
     @Override
     default void close() throws InterruptedException, TimeoutException {
