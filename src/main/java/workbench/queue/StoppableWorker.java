@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import workbench.annotations.ThreadSafe;
+
 /**
  * The book's {@code StoppableWorker} (Item 55, Example 19): a thread that applies {@code func} to every item of
  * its in-queue and puts the result on its out-queue, until it reads the in-queue's sentinel
@@ -24,6 +26,7 @@ import java.util.function.Function;
  * @param <I> what the worker takes
  * @param <O> what it puts
  */
+@ThreadSafe
 public final class StoppableWorker<I, O> extends Thread {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
