@@ -62,7 +62,7 @@ public final class StoppableWorker<I, O> extends Thread {
         return cpuNanos;
     }
 
-    /** The book's {@code start_threads}: starts {@code count} workers named {@code name-1..count} on the same queues. */
+    /** The book's {@code start_threads}: starts {@code count} workers, {@code name-1..count}, on the same queues. */
     public static <I, O> List<StoppableWorker<I, O>> startAll(int count, String name,
             Function<? super I, ? extends O> func, ClosableQueue<I> inQueue, ClosableQueue<O> outQueue) {
         List<StoppableWorker<I, O>> workers = new ArrayList<>();
