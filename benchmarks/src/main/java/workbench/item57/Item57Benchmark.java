@@ -1,0 +1,117 @@
+package workbench.item57;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.item56.Sequential;
+import workbench.life.Grid;
+import workbench.life.LifeBench;
+import workbench.life.Rules;
+import workbench.life.Simulation;
+
+/**
+ * Item 57: a new thread per cell against Item 56's sequential baseline, and what 10,000 threads cost.
+ *
+ * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of
+ * simulated I/O per cell in {@code game_logic}: {@code threadPerCell} starts and joins one platform thread per
+ * cell (45 for 5x9, 400 for 20x20). <b>One op</b> of {@code startAndHold} (single shot) starts {@code count}
+ * threads of {@code kind} that are all alive at once, then releases and joins them: the cost of a grid of
+ * 10,000 cells fanned out this way.
+ *
+ * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up (start-up dominates
+ * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's 5x9 at
+ * 10 ms per cell: about 19 ms thread per cell against 462 ms sequential (94 ms 5 queue workers, 54 ms 10-thread
+ * pool). 10,000 platform threads take from a fraction of a second to many seconds to start depending on the
+ * machine's kernel and virtualisation (about 17 s on the 2-core VM this was written on); virtual threads a small
+ * fraction of that.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 57}, or this class's {@code main} from an IDE.
+ */
+@Fork(1)
+public class Item57Benchmark {
+
+    @State(Scope.Benchmark)
+    public static class Generation {
+
+        @Param({"sequential", "threadPerCell"})
+        public String strategy;
+
+        @Param({"5x9", "20x20"})
+        public String size;
+
+        @Param({"0", "1", "10"})
+        public int ioMillis;
+
+        Grid grid;
+        Simulation simulation;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            grid = LifeBench.grid(size);
+            Rules rules = LifeBench.rules(ioMillis);
+            simulation = switch (strategy) {
+                case "sequential" -> new Sequential(rules);
+                case "threadPerCell" -> new ThreadPerCell(rules, LifeBench.TIMEOUT);
+                default -> throw new IllegalArgumentException(strategy);
+            };
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            simulation.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Threads {
+
+        @Param({"PLATFORM", "VIRTUAL"})
+        public ThreadCost.Kind kind;
+
+        @Param({"10000"})
+        public int count;
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public Grid generation(Generation state) throws Exception {
+        return state.simulation.step(state.grid);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 2)
+    public ThreadCost.Cost startAndHold(Threads state) throws Exception {
+        ThreadCost.Cost cost = ThreadCost.measure(state.kind, state.count, Duration.ofSeconds(120));
+        if (cost.broke().isPresent()) {
+            throw new IllegalStateException("only " + cost.started() + " threads started: " + cost.broke().get());
+        }
+        return cost;
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item57Benchmark.class.getSimpleName()).build()).run();
+    }
+}

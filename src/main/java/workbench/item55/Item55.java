@@ -1,0 +1,241 @@
+package workbench.item55;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import workbench.Demo;
+import workbench.demo.Narrator;
+import workbench.queue.ClosableQueue;
+import workbench.queue.JoinableQueue;
+import workbench.queue.StoppableWorker;
+
+/**
+ * Item 55 (3rd ed. 70): Use Queue to Coordinate Work Between Threads.
+ *
+ * <p><b>Book claim.</b> A pipeline of threads joined by queues suits sequential, I/O-heavy work, but a hand-made
+ * queue brings busy-waiting, no clean way to stop workers, a busy wait for completion and unbounded buffers. A real
+ * blocking queue fixes all four: {@code get} blocks, a bounded queue makes {@code put} block (backpressure),
+ * {@code task_done} / {@code join} track completion, and a sentinel per worker stops the workers; a stage scales by
+ * running more workers on the same queue.
+ *
+ * <p><b>In Java.</b> The hand-made queue's empty {@code get} throws {@link java.util.NoSuchElementException}; the
+ * book's "magic exit" (setting the worker's {@code in_queue} to {@code None} so the next {@code get} raises
+ * {@code AttributeError}) becomes setting the field to {@code null} so the next {@code get} throws
+ * {@link NullPointerException}. {@link java.util.concurrent.BlockingQueue}s block and bound, but Java has no
+ * {@code task_done} / {@code join}: {@link JoinableQueue} adds them once, and {@link ClosableQueue} /
+ * {@link StoppableWorker} (package {@code workbench.queue}, reused by Item 58) port the book's helpers. Every wait
+ * here has a timeout. Beyond the book: the CPU time the polling workers burn (per-thread CPU time from
+ * {@link java.lang.management.ThreadMXBean}), and the pipeline with a simulated I/O latency per stage, where more
+ * workers per stage really help, beside Java's own answer, one virtual thread per item (Items 59-60 go there).
+ *
+ * <p><b>You should see</b> {@code Processed 1000 items after polling N times} with N a little above 3000 (the
+ * book's run: 3033); the Queue demos' lines with {@code Producer put 1} before {@code Consumer got 2} and
+ * {@code Consumer done} before {@code Producer done} in the task_done example; {@code 1000 items finished} twice;
+ * with 5 ms of latency per stage, the 3/4/5-worker pipeline about 3x faster than 1/1/1, and virtual threads faster
+ * still.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 55}, or this class's {@code main} from an IDE.
+ */
+public final class Item55 implements Demo {
+
+    /** The book's item count. */
+    static final int ITEMS = 1000;
+    /** The bound on every wait in this demo. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Beyond the book: simulated I/O per stage and item, and how many items to push through with it. */
+    static final Duration LATENCY = Duration.ofMillis(5);
+    static final int LATENCY_ITEMS = 100;
+    /** Beyond the book: how long three workers wait with nothing to do, to price polling against blocking. */
+    static final Duration IDLE = Duration.ofMillis(300);
+
+    public static void main(String[] args) throws Exception {
+        new Item55().run(Narrator.stdout());
+    }
+
+    @Override
+    public void run(Narrator out) throws Exception {
+        out.example("1-10", "a hand-made queue, busy-waiting workers, the magic exit");
+        Coordination.Outcome polling = Coordination.POLLING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
+        out.println("Processed " + polling.finished() + " items after polling " + polling.polls() + " times");
+        out.java("The magic exit: the main thread set each worker's inQueue field to null, so its next get() threw"
+                + " NullPointerException (Python: AttributeError) and run() returned. An exception as a stop signal.");
+        out.javaf("%d of those polls found the queue empty and slept %d ms; the main thread polled the done queue"
+                + " every %d ms as well.", polling.emptyPolls(), PollingWorker.POLL_SLEEP_MILLIS,
+                Coordination.MAIN_POLL_MILLIS);
+
+        out.example("11-12", "Queue(): the consumer blocks in get() until the producer puts");
+        consumerWaits(out);
+
+        out.example("13-14", "Queue(1): a bounded queue makes put() wait (backpressure)");
+        backpressure(out);
+
+        out.example("15-16", "task_done() and join(): the producer waits until the item is processed");
+        taskDoneAndJoin(out);
+        out.java("Java's BlockingQueues have no task_done()/join(); workbench.queue.JoinableQueue adds them with an"
+                + " unfinished-task count under the queue's lock.");
+
+        out.example("17-22", "ClosableQueue and StoppableWorker: one worker per stage, closed stage by stage");
+        Coordination.Outcome blocking = Coordination.BLOCKING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
+        out.println(blocking.finished() + " items finished");
+        out.javaf("Worker CPU time (ThreadMXBean) for the same 1000 items: polling %.1f ms, blocking %.1f ms. At"
+                + " full speed both are busy handing items on; in a cold JVM these figures are mostly JIT warm-up"
+                + " (Item55Benchmark measures them warmed).",
+                polling.workerCpuNanos() / 1e6, blocking.workerCpuNanos() / 1e6);
+        long pollingIdle = Coordination.POLLING.idleWorkerCpuNanos(IDLE);
+        long blockingIdle = Coordination.BLOCKING.idleWorkerCpuNanos(IDLE);
+        out.javaf("Polling's waste is waiting: 3 workers idle for %d ms used %.2f ms of CPU polling (a wake-up every"
+                + " %d ms each), %.2f ms blocked in get().", IDLE.toMillis(), pollingIdle / 1e6,
+                PollingWorker.POLL_SLEEP_MILLIS, blockingIdle / 1e6);
+
+        out.example("23-24", "3 download, 4 resize and 5 upload workers: one sentinel per worker");
+        Coordination.Outcome scaled = Coordination.pipeline(ITEMS, List.of(3, 4, 5), Stages.IDENTITY, TIMEOUT);
+        out.println(scaled.finished() + " items finished");
+
+        withLatency(out);
+    }
+
+    /** Examples 11-12. */
+    private static void consumerWaits(Narrator out) throws Exception {
+        JoinableQueue<Object> myQueue = new JoinableQueue<>();
+        try (Started consumer = Started.thread("consumer", () -> {
+            out.println("Consumer waiting");
+            myQueue.get(TIMEOUT);                 // runs after the put below
+            out.println("Consumer done");
+            return null;
+        })) {
+            out.println("Producer putting");
+            myQueue.put(new Object());            // runs before the get above
+            out.println("Producer done");
+            consumer.join();
+        }
+    }
+
+    /** Examples 13-14. */
+    private static void backpressure(Narrator out) throws Exception {
+        JoinableQueue<Object> myQueue = new JoinableQueue<>(1);
+        try (Started consumer = Started.thread("consumer", () -> {
+            Thread.sleep(100);
+            myQueue.get(TIMEOUT);                 // runs second
+            out.println("Consumer got 1");
+            myQueue.get(TIMEOUT);                 // runs fourth
+            out.println("Consumer got 2");
+            out.println("Consumer done");
+            return null;
+        })) {
+            myQueue.put(new Object(), TIMEOUT);   // runs first
+            out.println("Producer put 1");
+            myQueue.put(new Object(), TIMEOUT);   // runs third: waits for the first get
+            out.println("Producer put 2");
+            out.println("Producer done");
+            consumer.join();
+        }
+    }
+
+    /** Examples 15-16. */
+    private static void taskDoneAndJoin(Narrator out) throws Exception {
+        JoinableQueue<Object> inQueue = new JoinableQueue<>();
+        try (Started consumer = Started.thread("consumer", () -> {
+            out.println("Consumer waiting");
+            inQueue.get(TIMEOUT);                 // runs second
+            out.println("Consumer working");
+            out.println("Consumer done");
+            inQueue.taskDone();                   // runs third
+            return null;
+        })) {
+            out.println("Producer putting");
+            inQueue.put(new Object());            // runs first
+            out.println("Producer waiting");
+            inQueue.join(TIMEOUT);                // runs fourth
+            out.println("Producer done");
+            consumer.join();
+        }
+    }
+
+    /** Beyond the book: I/O latency per stage makes more workers per stage pay off. */
+    private static void withLatency(Narrator out) throws Exception {
+        Stages slow = new Stages(LATENCY);
+        out.javaf("Beyond the book: each stage now waits %d ms of simulated I/O per item, %d items:",
+                LATENCY.toMillis(), LATENCY_ITEMS);
+        for (List<Integer> workers : List.of(List.of(1, 1, 1), List.of(3, 4, 5))) {
+            Coordination.Outcome outcome = Coordination.pipeline(LATENCY_ITEMS, workers, slow, TIMEOUT);
+            out.javaf("  %d/%d/%d workers per stage: %d items finished in %.3f s", workers.get(0), workers.get(1),
+                    workers.get(2), outcome.finished(), outcome.wallNanos() / 1e9);
+        }
+        long start = System.nanoTime();
+        int finished = virtualThreadPerItem(LATENCY_ITEMS, slow);
+        out.javaf("  one virtual thread per item, all three stages in it: %d items finished in %.3f s",
+                finished, Narrator.seconds(start));
+        out.java("The 3/4/5 pipeline is bound by its 3 download workers; threads are cheap enough in Java that the"
+                + " next items replace hand-built pipelines with executors (Item 59) and virtual threads.");
+    }
+
+    /** Java's own answer: no queues, no stages to size, one virtual thread per item. */
+    static int virtualThreadPerItem(int items, Stages stages)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<Future<Object>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < items; i++) {
+                Object item = new Object();
+                futures.add(executor.submit(() -> stages.upload(stages.resize(stages.download(item)))));
+            }
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            int finished = 0;
+            for (Future<Object> future : futures) {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                finished++;
+            }
+            return finished;
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /**
+     * A started thread whose body's exception reaches the starter (a {@link FutureTask} inside), joined with a
+     * timeout and interrupted if it is still running when closed.
+     */
+    private record Started(Thread thread, FutureTask<Void> task) implements AutoCloseable {
+
+        static Started thread(String name, Callable<Void> body) {
+            FutureTask<Void> task = new FutureTask<>(body);
+            Thread thread = new Thread(task, name);
+            thread.start();
+            return new Started(thread, task);
+        }
+
+        /** Python's {@code thread.join()}, bounded; rethrows what the body threw. */
+        void join() throws Exception {
+            try {
+                task.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+            thread.join(TIMEOUT);
+        }
+
+        /** Interrupts a thread still running (a failed example) and waits for it; keeps an interrupt of ours. */
+        @Override
+        public void close() {
+            if (thread.isAlive()) {
+                thread.interrupt();
+                try {
+                    thread.join(TIMEOUT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

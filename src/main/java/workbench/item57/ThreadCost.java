@@ -1,0 +1,148 @@
+package workbench.item57;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Beyond the book: what a thread per unit of work costs when there are thousands of units. Starts {@code count}
+ * threads that all wait on one latch (so all are alive at once, as cell threads doing slow I/O would be), and
+ * measures how long starting them took and how much resident memory (Linux {@code VmRSS}) they added; then
+ * releases and joins them. Bounded: every wait has a timeout, and the one place that may hit the OS limit catches
+ * {@link OutOfMemoryError} ("unable to create native thread") and reports how far it got instead of failing.
+ *
+ * <p>The book's figure, about 8 MB per thread, is the default stack <em>reservation</em> on Linux; what a thread
+ * really costs in memory is the pages it touches, a few tens of KB. Item 57's benchmark runs 10,000 of each kind.
+ */
+public final class ThreadCost {
+
+    /** The platform threads' stack size: small, as a thread-per-cell design would choose. */
+    public static final long SMALL_STACK_BYTES = 256 * 1024;
+
+    public enum Kind {
+        /** An OS thread with a {@link #SMALL_STACK_BYTES} stack: what Item 57 creates per cell. */
+        PLATFORM,
+        /** A JDK 21 virtual thread: a heap object scheduled on a few carrier threads. */
+        VIRTUAL
+    }
+
+    /** Threads started, time to start them all, resident memory they added (-1 where unknown), and any failure. */
+    public record Cost(Kind kind, int requested, int started, long startNanos, long rssBytes, Optional<String> broke) {
+
+        public double microsPerThread() {
+            return started == 0 ? 0 : startNanos / 1e3 / started;
+        }
+
+        public double kibPerThread() {
+            return rssBytes < 0 || started == 0 ? -1 : rssBytes / 1024.0 / started;
+        }
+    }
+
+    private ThreadCost() {
+    }
+
+    public static Cost measure(Kind kind, int count, Duration timeout) throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(count);
+        Runnable body = () -> {
+            running.countDown();
+            try {
+                release.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        List<Thread> threads = new ArrayList<>(count);
+        long rssBefore = residentBytes();
+        long start = System.nanoTime();
+        Optional<String> broke = Optional.empty();
+        try {
+            for (int i = 0; i < count; i++) {
+                Thread thread = kind == Kind.PLATFORM
+                        ? new Thread(null, body, "cost-" + i, SMALL_STACK_BYTES)
+                        : Thread.ofVirtual().name("cost-", i).unstarted(body);
+                try {
+                    thread.start();
+                } catch (OutOfMemoryError limit) {                 // the OS refused another native thread
+                    broke = Optional.of(limit.getMessage());
+                    break;
+                }
+                threads.add(thread);
+            }
+            int started = threads.size();
+            for (int i = started; i < count; i++) {
+                running.countDown();
+            }
+            running.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            long startNanos = System.nanoTime() - start;
+            long rssAfter = residentBytes();
+            long rss = rssBefore < 0 || rssAfter < 0 ? -1 : Math.max(0, rssAfter - rssBefore);
+            return new Cost(kind, count, started, startNanos, rss, broke);
+        } finally {
+            release.countDown();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (Thread thread : threads) {
+                if (!thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    thread.interrupt();
+                }
+            }
+        }
+    }
+
+    /** This process's resident set size from {@code /proc/self/status}, or -1 off Linux. */
+    static long residentBytes() {
+        return statusField(Path.of("/proc/self/status"), "VmRSS:").map(kib -> kib * 1024).orElse(-1L);
+    }
+
+    /**
+     * Where thread-per-task breaks on this machine: each platform thread is an OS task, bounded by the kernel's
+     * {@code pid_max} and {@code threads-max} (machine-wide) and the user's process limit, and each stack is memory
+     * mappings counted against {@code vm.max_map_count}.
+     */
+    public static String osLimits() {
+        return "kernel.pid_max=" + read("/proc/sys/kernel/pid_max") + ", kernel.threads-max="
+                + read("/proc/sys/kernel/threads-max") + ", vm.max_map_count=" + read("/proc/sys/vm/max_map_count")
+                + ", max user processes=" + maxProcesses();
+    }
+
+    private static String maxProcesses() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max processes")) {
+                    return line.substring("Max processes".length()).trim().split("\\s+")[0];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    private static String read(String path) {
+        try {
+            // readAllLines, not readString: /proc files report size 0 and readString may stop short.
+            return Files.readAllLines(Path.of(path)).get(0).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static Optional<Long> statusField(Path status, String field) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,205 @@
+package workbench.queue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import workbench.annotations.GuardedBy;
+import workbench.annotations.ThreadSafe;
+
+/**
+ * Python's {@code queue.Queue}: a FIFO with a blocking {@link #get}, an optional capacity that makes
+ * {@link #put} block (backpressure), and the {@link #taskDone} / {@link #join} pair that Java's
+ * {@link java.util.concurrent.BlockingQueue}s lack.
+ *
+ * <p>Every {@code put} adds one unfinished task; every {@code taskDone} removes one; {@code join} returns when
+ * the count is zero, that is when every item ever put has been <em>processed</em>, not merely taken (Item 55,
+ * Examples 15-16). Like Python's, it is one lock with three conditions (not empty, not full, all tasks done).
+ * Every blocking call has a timed variant that throws {@link TimeoutException}; a {@code null} item is refused.
+ *
+ * <p>Used by Item 55 and, through {@link ClosableQueue} and {@link StoppableWorker}, by Item 58.
+ *
+ * @param <T> the item type
+ */
+@ThreadSafe
+public class JoinableQueue<T> {
+
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final Condition allTasksDone = lock.newCondition();
+    @GuardedBy("lock")
+    private final ArrayDeque<T> items = new ArrayDeque<>();
+    @GuardedBy("lock")
+    private long unfinishedTasks;
+
+    /** An unbounded queue, Python's {@code Queue()}. */
+    public JoinableQueue() {
+        this(0);
+    }
+
+    /** A queue holding at most {@code capacity} items ({@code 0}: unbounded), Python's {@code Queue(maxsize)}. */
+    public JoinableQueue(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0 (0 = unbounded), got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /** Adds {@code item}, waiting while the queue is full. */
+    public void put(T item) throws InterruptedException {
+        Objects.requireNonNull(item, "item");
+        lock.lockInterruptibly();
+        try {
+            while (isFull()) {
+                notFull.await();
+            }
+            enqueue(item);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds {@code item}, waiting at most {@code timeout} for room; Python's {@code put(item, timeout=...)}. */
+    public void put(T item, Duration timeout) throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(item, "item");
+        long nanos = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (isFull()) {
+                if (nanos <= 0) {
+                    throw new TimeoutException("queue still full after " + timeout);
+                }
+                nanos = notFull.awaitNanos(nanos);
+            }
+            enqueue(item);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns the oldest item, waiting while the queue is empty. */
+    public T get() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (items.isEmpty()) {
+                notEmpty.await();
+            }
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like {@link #get()}, waiting at most {@code timeout}; Python's {@code get(timeout=...)} raising Empty. */
+    public T get(Duration timeout) throws InterruptedException, TimeoutException {
+        long nanos = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (items.isEmpty()) {
+                if (nanos <= 0) {
+                    throw new TimeoutException("queue still empty after " + timeout);
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            return dequeue();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Marks one earlier-taken item as processed. Consumers call it once per {@code get}.
+     *
+     * @throws IllegalStateException if called more often than items were put (Python raises ValueError)
+     */
+    public void taskDone() {
+        lock.lock();
+        try {
+            if (unfinishedTasks <= 0) {
+                throw new IllegalStateException("taskDone() called too many times");
+            }
+            if (--unfinishedTasks == 0) {
+                allTasksDone.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until every item put so far has been marked done by {@link #taskDone}. */
+    public void join() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (unfinishedTasks > 0) {
+                allTasksDone.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Like {@link #join()}, waiting at most {@code timeout}. */
+    public void join(Duration timeout) throws InterruptedException, TimeoutException {
+        long nanos = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (unfinishedTasks > 0) {
+                if (nanos <= 0) {
+                    throw new TimeoutException(unfinishedTasks + " task(s) still unfinished after " + timeout);
+                }
+                nanos = allTasksDone.awaitNanos(nanos);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many items wait in the queue now; Python's {@code qsize()} (a snapshot, stale at once). */
+    public int qsize() {
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Items put and not yet marked done (waiting or being processed). */
+    public long unfinishedTasks() {
+        lock.lock();
+        try {
+            return unfinishedTasks;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@code 0} for an unbounded queue. */
+    public int capacity() {
+        return capacity;
+    }
+
+    @GuardedBy("lock")
+    private boolean isFull() {
+        return capacity > 0 && items.size() >= capacity;
+    }
+
+    @GuardedBy("lock")
+    private void enqueue(T item) {
+        items.addLast(item);
+        unfinishedTasks++;
+        notEmpty.signal();
+    }
+
+    @GuardedBy("lock")
+    private T dequeue() {
+        T item = items.removeFirst();
+        notFull.signal();
+        return item;
+    }
+}

@@ -1,0 +1,89 @@
+package workbench.life;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import workbench.item56.Sequential;
+import workbench.item57.ThreadPerCell;
+import workbench.item58.PhasedQueueWorkers;
+import workbench.item58.QueueWorkers;
+import workbench.item59.ThreadPool;
+import workbench.testing.NoLeaks;
+
+/**
+ * Every strategy of Items 56-59 computes the same generations as the sequential one, on seeded random grids of
+ * several sizes (non-square, 1-wide and 1-high included, where the torus wraps onto the cell itself).
+ */
+class StrategiesPropertyTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final int[][] SIZES = {{5, 9}, {1, 1}, {1, 7}, {6, 1}, {3, 3}, {8, 13}, {17, 11}, {24, 24}};
+    private static final int GENERATIONS = 4;
+
+    static List<Simulation> allStrategies() {
+        List<Simulation> strategies = new ArrayList<>();
+        strategies.add(new Sequential());
+        strategies.add(new ThreadPerCell(Rules.BOOK, TIMEOUT));
+        strategies.add(new QueueWorkers(5, Rules.BOOK, TIMEOUT));
+        strategies.add(new PhasedQueueWorkers(5, 5, Rules.BOOK, TIMEOUT));
+        strategies.add(new ThreadPool(10, Rules.BOOK, TIMEOUT));
+        return strategies;
+    }
+
+    @Test
+    @Timeout(60)
+    void everyStrategyComputesIdenticalGenerations() throws Throwable {
+        NoLeaks.check(() -> {
+            List<Simulation> strategies = allStrategies();
+            try {
+                SplittableRandom seeds = new SplittableRandom(1234);
+                for (int[] size : SIZES) {
+                    for (int trial = 0; trial < 2; trial++) {
+                        long seed = seeds.nextLong();
+                        double density = 0.2 + 0.4 * seeds.nextDouble();
+                        Grid start = Life.random(size[0], size[1], density, seed);
+                        List<Grid> expected = generations(strategies.get(0), start);
+                        for (Simulation strategy : strategies.subList(1, strategies.size())) {
+                            assertEquals(expected, generations(strategy, start), strategy.name() + " on "
+                                    + size[0] + "x" + size[1] + ", seed " + seed + ", density " + density);
+                        }
+                    }
+                }
+            } finally {
+                for (Simulation strategy : strategies) {
+                    strategy.close();
+                }
+            }
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void everyStrategyPrintsTheGliderBlock() throws Throwable {
+        NoLeaks.check(() -> {
+            for (Simulation strategy : allStrategies()) {
+                try (strategy) {
+                    assertEquals(GliderBlock.TEXT, Life.run(strategy, Life.glider(), Life.GENERATIONS).toString(),
+                            strategy.name());
+                }
+            }
+        });
+    }
+
+    private static List<Grid> generations(Simulation strategy, Grid start) throws Exception {
+        List<Grid> grids = new ArrayList<>();
+        Grid grid = start;
+        for (int i = 0; i < GENERATIONS; i++) {
+            grid = strategy.step(grid);
+            grids.add(grid);
+        }
+        return grids;
+    }
+}
