@@ -32,7 +32,7 @@ import workbench.demo.Narrator;
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
-                Workbench.Index.class})
+                Workbench.Index.class, Workbench.ReportCommand.class})
 public final class Workbench implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -67,7 +67,7 @@ public final class Workbench implements Callable<Integer> {
     /** The tour. */
     @Override
     public Integer call() {
-        return runDemos(Catalog.items(), out, err, true);
+        return runDemos(Catalog.items(), out, err);
     }
 
     @Command(name = "list", description = "List the book's items: numbers, titles, claims and what is built.")
@@ -93,13 +93,13 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 (2nd edition) or 67-79 (3rd edition), or 'all'.")
-        List<Catalog.Item> items;
+        Selection selection;
 
         @Override
         public Integer call() {
-            return runDemos(items, parent.out, parent.err, items.size() > 1);
+            return runDemos(selection.items(), parent.out, parent.err);
         }
     }
 
@@ -109,34 +109,48 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Parameters(index = "0", paramLabel = "<item|all>", converter = ItemsConverter.class,
+        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 or 67-79, or 'all'.")
-        List<Catalog.Item> items;
+        Selection selection;
 
-        @Option(names = "--quick", description = "One fork and short iterations: a look in minutes, not a result"
-                + " to publish.")
-        boolean quick;
+        @CommandLine.ArgGroup(exclusive = true)
+        ProfileChoice profile;
 
-        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
-                description = "Where results go (default: ${DEFAULT-VALUE}).")
-        Path results;
+        static final class ProfileChoice {
+            @Option(names = "--quick", required = true, description = "One fork and short iterations: a look in"
+                    + " minutes, not a result to publish.")
+            boolean quick;
+
+            @Option(names = "--full", required = true, description = "The benchmark's own forks, warm-up and"
+                    + " measurement: a result to record (the default).")
+            boolean full;
+        }
+
+        @CommandLine.Mixin
+        ResultsFolder folder;
 
         @Override
         public Integer call() throws Exception {
             PrintStream out = parent.out;
+            List<Catalog.Item> items = selection.items();
             List<Catalog.Item> runnable = items.stream().filter(i -> i.benchmarkClass().isPresent()).toList();
             if (runnable.isEmpty()) {
                 parent.err.println("workbench: no benchmark is built yet for " + describe(items));
                 return FAILED;
             }
+            boolean quick = profile != null && profile.quick;
+            long start = System.nanoTime();
+            int done = 0;
             for (Catalog.Item item : items) {
                 if (item.benchmarkClass().isEmpty()) {
                     out.println(item.label() + " has no benchmark yet; skipped.");
                     continue;
                 }
+                out.printf("[%d/%d] %s, %s elapsed%n", ++done, runnable.size(), item.benchmarkClassName(),
+                            java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
                 Path json = BenchRunner.run(item, quick ? BenchRunner.Profile.QUICK : BenchRunner.Profile.FULL,
-                        results, out);
-                out.println("Recorded " + json);
+                        folder.results, out);
+                out.println("Recorded " + json + "; `workbench report` turns it into tables and charts.");
             }
             return OK;
         }
@@ -147,22 +161,69 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
+        @Option(names = "--write", description = "Rewrite the index section of ./README.md instead of printing it.")
+        boolean write;
+
         @Override
-        public Integer call() {
-            parent.out.print(Catalog.markdownIndex());
+        public Integer call() throws java.io.IOException {
+            if (write) {
+                ReadmeSections.INDEX.write(Path.of("README.md"), Catalog.markdownIndex());
+                parent.out.println("Rewrote the item index in README.md");
+            } else {
+                parent.out.print(Catalog.markdownIndex());
+            }
+            return OK;
+        }
+    }
+
+    /** The {@code --results} option that {@code bench} writes to and {@code report} reads from. */
+    static final class ResultsFolder {
+        @Option(names = "--results", paramLabel = "<dir>", defaultValue = "benchmarks/results",
+                description = "The folder of recorded results, one subfolder per machine (default: ${DEFAULT-VALUE}).")
+        Path results;
+    }
+
+    /** The items a command line names: one, or all. */
+    record Selection(List<Catalog.Item> items) {
+    }
+
+    @Command(name = "report", description = "Turn recorded results into tables and charts: writes REPORT.md and"
+            + " PNG charts in every machine folder under the results folder.")
+    static final class ReportCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @CommandLine.Mixin
+        ResultsFolder folder;
+
+        @Override
+        public Integer call() throws Exception {
+            Path results = folder.results;
+            List<Path> reports = workbench.bench.Report.writeAll(results);
+            reports.forEach(report -> parent.out.println("Wrote " + report));
+            Path readme = Path.of("README.md");
+            if (results.equals(BenchRunner.DEFAULT_RESULTS) && java.nio.file.Files.exists(readme)) {
+                ReadmeSections.RESULTS.write(readme, workbench.bench.Report.readmeSection(results));
+                parent.out.println("Rewrote the results section of README.md");
+            }
+            if (reports.isEmpty()) {
+                parent.err.println("workbench: no recorded results under " + results
+                        + ": run `workbench bench <item>` first.");
+                return FAILED;
+            }
             return OK;
         }
     }
 
     /** Turns "52", "67" or "all" into catalogue items; anything else is a usage error (exit 2). */
-    static final class ItemsConverter implements CommandLine.ITypeConverter<List<Catalog.Item>> {
+    static final class ItemsConverter implements CommandLine.ITypeConverter<Selection> {
         @Override
-        public List<Catalog.Item> convert(String value) {
+        public Selection convert(String value) {
             if (value.equalsIgnoreCase("all")) {
-                return Catalog.items();
+                return new Selection(Catalog.items());
             }
             try {
-                return List.of(Catalog.require(Integer.parseInt(value.strip())));
+                return new Selection(List.of(Catalog.require(Integer.parseInt(value.strip()))));
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not an item: give a number, 52-64 or 67-79, or 'all'");
@@ -173,7 +234,7 @@ public final class Workbench implements Callable<Integer> {
     }
 
     /** Runs demos in order; an unbuilt item is reported, a failing demo does not stop the others. */
-    static int runDemos(List<Catalog.Item> items, PrintStream out, PrintStream err, boolean announce) {
+    static int runDemos(List<Catalog.Item> items, PrintStream out, PrintStream err) {
         List<String> failed = new ArrayList<>();
         List<Integer> notBuilt = new ArrayList<>();
         for (Catalog.Item item : items) {
@@ -182,13 +243,11 @@ public final class Workbench implements Callable<Integer> {
                 notBuilt.add(item.number());
                 continue;
             }
-            if (announce) {
-                out.println();
-                out.println("=".repeat(100));
-                out.println(item.label() + ": " + item.title());
-                out.println(item.claim());
-                out.println("=".repeat(100));
-            }
+            out.println();
+            out.println("=".repeat(100));
+            out.println(item.label() + ": " + item.title());
+            out.println(item.claim());
+            out.println("=".repeat(100));
             try {
                 demo.get().run(new Narrator(out));
             } catch (InterruptedException e) {

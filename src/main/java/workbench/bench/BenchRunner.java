@@ -21,7 +21,8 @@ import workbench.Catalog;
  * Runs an item's JMH benchmark through JMH's {@link Runner} and records its JSON with a machine sidecar under
  * {@code benchmarks/results/<machine-id>/}. The benchmark class's own annotations set the full profile; the
  * quick profile overrides them with one fork and short iterations, for a look in minutes rather than a result
- * to publish.
+ * to publish. A full run also measures CPython on the same workload where the item has a script under
+ * {@code benchmarks/python/} and {@code python3} is present ({@link CPython}).
  */
 public final class BenchRunner {
 
@@ -67,6 +68,14 @@ public final class BenchRunner {
                     + ": is it listed in META-INF/BenchmarkList?");
         }
         Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson());
+        if (profile == Profile.FULL) {
+            try {
+                CPython.record(item.number(), dir, log).ifPresent(file -> log.println("Recorded CPython: " + file));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while measuring CPython", e);
+            }
+        }
         return json;
     }
 

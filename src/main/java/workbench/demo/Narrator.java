@@ -27,6 +27,12 @@ public final class Narrator {
         out.println("--- Example " + number + ": " + title);
     }
 
+    /** Heads a part the book does not have: a variant or measurement that shows what Java does. */
+    public void beyond(String title) {
+        out.println();
+        out.println("--- Beyond the book: " + title);
+    }
+
     /** A line the book's example prints (Python's {@code print(...)}). */
     public void println(Object line) {
         out.println(line);

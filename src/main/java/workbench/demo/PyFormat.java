@@ -15,7 +15,7 @@ public final class PyFormat {
      * Python's {@code format(value, '.N')}: a float with no presentation type, i.e. {@code 'g'} with {@code N}
      * significant digits, except that a fixed-point result keeps at least one digit after the point.
      * So {@code general(1.0123, 3)} is {@code "1.01"}, {@code general(1.0, 3)} is {@code "1.0"} and
-     * {@code general(12345.0, 3)} is {@code "1.23e+04"}. The book prints {@code Finished in {delta:.3} seconds}.
+     * {@code general(123.4, 3)} is {@code "1.23e+02"}. The book prints {@code Finished in {delta:.3} seconds}.
      */
     public static String general(double value, int precision) {
         if (precision < 1) {
@@ -32,7 +32,9 @@ public final class PyFormat {
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(precision, RoundingMode.HALF_EVEN));
         int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= precision) {
+        // CPython switches to exponent notation one digit early here, so that the ".0" it adds to a
+        // fixed-point result still fits in the precision: format(123.4, '.3') is '1.23e+02'.
+        if (exponent < -4 || exponent >= precision - 1) {
             BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
             String digits = mantissa.scale() <= 0 ? mantissa.toBigInteger().toString() : mantissa.toPlainString();
             return digits + String.format(Locale.ROOT, "e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));

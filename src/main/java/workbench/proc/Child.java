@@ -159,14 +159,25 @@ public final class Child implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL after {@code grace}, to the child and its descendants; true when all are gone. */
     public boolean destroy(Duration grace) {
-        return ProcessTree.destroy(process.toHandle(), grace);
+        boolean gone = ProcessTree.destroy(process.toHandle(), grace);
+        return awaitReaped() && gone;
+    }
+
+    /** Waits briefly until {@link Process} itself has seen the exit its handle already reported. */
+    private boolean awaitReaped() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     /** Ends the child and its descendants if still running, and releases its streams. Never blocks for long. */
     @Override
     public void close() {
         if (process.isAlive() || process.descendants().findAny().isPresent()) {
-            ProcessTree.destroy(process.toHandle(), CLOSE_GRACE);
+            destroy(CLOSE_GRACE);
         }
         closeQuietly(process.getOutputStream());
         boolean interrupted = false;

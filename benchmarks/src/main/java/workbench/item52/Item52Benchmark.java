@@ -1,0 +1,100 @@
+package workbench.item52;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.proc.Child;
+import workbench.proc.ChildProcessException;
+
+/**
+ * Item 52 (3rd ed. 67): children run in parallel with each other and with their parent.
+ *
+ * <p><b>fanOut</b>: one op starts {@code children} children that each sleep 100 ms and waits for all of them,
+ * either one after another ({@link FanOut#SEQUENTIAL}) or all started before any is waited for
+ * ({@link FanOut#PARALLEL}, the book's Example 3-4). <b>You should see</b> sequential grow as
+ * {@code children x 100 ms} and parallel stay near 100 ms plus the cost of starting the children: the OS runs
+ * sleeping children at once whatever the core count. Speedups are derived by {@code workbench report}.
+ *
+ * <p><b>spawn</b>: one op starts one child that does nothing and waits for it: {@code true} from the OS versus a
+ * child JVM ({@link JavaTool}). <b>You should see</b> about a millisecond for {@code true} and tens of
+ * milliseconds for a JVM: the price a process pool pays once per worker, and a thread never pays.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 52 [--quick]}, or this class's {@code main}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class Item52Benchmark {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @State(Scope.Benchmark)
+    public static class FanOutState {
+        @Param({"SEQUENTIAL", "PARALLEL"})
+        public FanOut strategy;
+
+        @Param({"1", "2", "4", "8", "16"})
+        public int children;
+
+        ChildTools tools;
+
+        @Setup
+        public void detectTools() {
+            tools = ChildTools.detect();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class SpawnState {
+        @Param({"os", "jvm"})
+        public String child;
+
+        ProcessBuilder command;
+
+        @Setup
+        public void chooseCommand() {
+            command = (child.equals("jvm") ? ChildTools.jvm() : ChildTools.os()).doNothing();
+        }
+    }
+
+    @Benchmark
+    public void fanOut(FanOutState state) throws ChildProcessException, InterruptedException {
+        state.strategy.run(state.tools, state.children, "0.1", TIMEOUT);
+    }
+
+    @Benchmark
+    public int spawn(SpawnState state) throws ChildProcessException, InterruptedException {
+        return Child.run(state.command, null, TIMEOUT).exitCode();
+    }
+
+    /**
+     * The bound {@code workbench report} measures speedups against: sleeping children need no core, so
+     * {@code children} of them can all overlap, whatever the core count.
+     */
+    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+        String children = params.get("children");
+        return children == null ? Double.NaN : Integer.parseInt(children);
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item52Benchmark.class.getSimpleName()).build()).run();
+    }
+}

@@ -1,0 +1,109 @@
+package workbench.item53;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.parallel.Strategy;
+
+/**
+ * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
+ *
+ * <p><b>factorize</b>: one op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with
+ * {@code workers} workers of the given {@link Strategy}, already started (a warm pool). <b>You should see</b>
+ * {@code THREADS} and {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen
+ * uneven numbers: total work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+ *
+ * <p><b>blockingCalls</b>: one op makes sixteen 10 ms slow system calls spread over {@code workers} threads
+ * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
+ * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class Item53Benchmark {
+
+    static final int CALLS = 16;
+    static final Duration BLOCK = Duration.ofMillis(10);
+
+    @State(Scope.Benchmark)
+    public static class Cpu {
+        @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
+        public Strategy strategy;
+
+        @Param({"1", "2", "4", "8", "16"})
+        public int workers;
+
+        Strategy.Mapper mapper;
+
+        @Setup(Level.Trial)
+        public void start() {
+            mapper = strategy.start(workers);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            mapper.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Blocking {
+        @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS"})
+        public BlockingCalls strategy;
+
+        @Param({"1", "2", "4", "8", "16"})
+        public int workers;
+    }
+
+    @Benchmark
+    public List<List<Integer>> factorize(Cpu state) throws Exception {
+        return state.mapper.map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
+    }
+
+    @Benchmark
+    public void blockingCalls(Blocking state) throws Exception {
+        state.strategy.run(CALLS, state.workers, BLOCK);
+    }
+
+    /**
+     * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
+     * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
+     */
+    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+        int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
+        if (method.equals("blockingCalls")) {
+            return Math.min(workers, CALLS);
+        }
+        List<Integer> numbers = Item53.NUMBERS_3RD_EDITION;
+        double bound = numbers.stream().mapToDouble(Integer::doubleValue).sum()
+                / numbers.stream().mapToInt(Integer::intValue).max().orElse(1);
+        return Math.min(Math.min(cores, workers), bound);
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item53Benchmark.class.getSimpleName()).build()).run();
+    }
+}

@@ -1,0 +1,153 @@
+package workbench.item64;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.parallel.Checkpoint;
+import workbench.parallel.Strategy;
+
+/**
+ * Item 64 (3rd ed. 79): concurrent.futures for true parallelism.
+ *
+ * <p><b>gcd</b>: one op computes the 3rd edition's ten gcds (206 million loop iterations) with {@code workers}
+ * workers of the given {@link Strategy}, already started. <b>You should see</b> threads, the parallel stream and
+ * the warm process pool approach min(cores, workers, 5.39) times the sequential speed (ten uneven tasks: total
+ * work / largest = 5.39), the process pool within a few percent of the threads, and GIL-model threads at about 1x.
+ *
+ * <p><b>taskSize</b>: one op runs ten tasks of {@code iterations} loop iterations each, sequentially, on two
+ * threads, or on two warm worker JVMs. <b>You should see</b> the crossover: below some size the round trip to a
+ * worker costs more than the work it saves, and the process pool loses to plain sequential code.
+ *
+ * <p><b>roundTrip</b>: one op submits a trivial task and waits for its answer: the fixed cost of one task on a warm
+ * pool of two. CPython's ProcessPoolExecutor takes about 0.16-0.44 ms for this on a 2-core machine
+ * ({@code benchmarks/python/item64.py} measures it beside ours).
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 64 [--quick]}, or this class's {@code main}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class Item64Benchmark {
+
+    @State(Scope.Benchmark)
+    public static class Pool {
+        @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES", "FORK_JOIN"})
+        public Strategy strategy;
+
+        @Param({"1", "2", "4", "8", "16"})
+        public int workers;
+
+        Strategy.Mapper mapper;
+
+        @Setup(Level.Trial)
+        public void start() {
+            mapper = strategy.start(workers);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            mapper.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Sweep {
+        @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
+        public Strategy strategy;
+
+        @Param({"1000", "10000", "100000", "1000000", "10000000"})
+        public int iterations;
+
+        Strategy.Mapper mapper;
+        List<Item64.Pair> tasks;
+
+        @Setup(Level.Trial)
+        public void start() {
+            mapper = strategy.start(2);
+            // gcd(n, n + 1) is 1, found after exactly n iterations.
+            tasks = Collections.nCopies(10, new Item64.Pair(iterations, iterations + 1));
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            mapper.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Trip {
+        @Param({"THREADS", "PROCESSES"})
+        public Strategy strategy;
+
+        Strategy.Mapper mapper;
+        final List<Integer> one = List.of(1);
+
+        @Setup(Level.Trial)
+        public void start() {
+            mapper = strategy.start(2);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            mapper.close();
+        }
+    }
+
+    @Benchmark
+    public List<Integer> gcd(Pool state) throws Exception {
+        return state.mapper.map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
+    }
+
+    @Benchmark
+    public List<Integer> taskSize(Sweep state) throws Exception {
+        return state.mapper.map(Item64::gcd, state.tasks);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Integer> roundTrip(Trip state) throws Exception {
+        return state.mapper.map(Item64Benchmark::identity, state.one);
+    }
+
+    static Integer identity(Integer value, Checkpoint checkpoint) {
+        return value;
+    }
+
+    /**
+     * The bound {@code workbench report} measures against: for the gcds min(cores, workers, total work / largest
+     * task); the sweep runs ten equal tasks on two workers: min(cores, 2).
+     */
+    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+        return switch (method) {
+            case "gcd" -> Math.min(Math.min(cores, Integer.parseInt(params.get("workers"))),
+                    Item64.workBound(Item64.NUMBERS_3RD_EDITION));
+            case "taskSize" -> Math.min(cores, 2);
+            default -> Double.NaN;
+        };
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item64Benchmark.class.getSimpleName()).build()).run();
+    }
+}

@@ -1,0 +1,125 @@
+package workbench.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import workbench.proc.Child;
+import workbench.proc.ChildProcessException;
+
+/**
+ * CPython's figures beside Java's. {@code benchmarks/python/itemNN.py} (our own scripts) measures the item's
+ * workload in CPython and prints one JSON object per line; {@code workbench bench NN} runs it where
+ * {@code python3} is present and records the lines as {@code python-itemNN.json} beside the JMH results, and
+ * {@code workbench report} shows them in the item's section, or says that they are absent.
+ */
+public final class CPython {
+
+    public static final Path SCRIPTS = Path.of("benchmarks", "python");
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+
+    /** One measured row: {@code seconds} is the median wall time of the script's runs. */
+    public record Row(String benchmark, String strategy, int workers, double seconds, Map<String, String> extra) {
+    }
+
+    private CPython() {
+    }
+
+    public static Path resultFile(Path machineDir, int item) {
+        return machineDir.resolve("python-item" + item + ".json");
+    }
+
+    /** Runs the item's script if it and python3 exist; returns the file written, or empty (and says why). */
+    public static Optional<Path> record(int item, Path machineDir, PrintStream log)
+            throws IOException, InterruptedException {
+        Path script = SCRIPTS.resolve("item" + item + ".py");
+        if (!Files.exists(script)) {
+            return Optional.empty();
+        }
+        Child.Result result;
+        try {
+            ProcessBuilder python = new ProcessBuilder("python3", script.getFileName().toString())
+                    .directory(SCRIPTS.toFile());
+            log.println("Measuring CPython with " + script + " ...");
+            result = Child.run(python, null, LIMIT);
+        } catch (ChildProcessException e) {
+            log.println("CPython figures not recorded: " + e.getMessage());
+            return Optional.empty();
+        }
+        List<JsonElement> rows = new ArrayList<>();
+        for (String line : result.stdoutText().lines().toList()) {
+            if (!line.isBlank()) {
+                rows.add(JsonParser.parseString(line));
+            }
+        }
+        Path out = resultFile(machineDir, item);
+        Files.writeString(out, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
+        return Optional.of(out);
+    }
+
+    /** The recorded rows of one item on one machine, or empty when CPython was not measured there. */
+    public static Optional<List<Row>> read(Path machineDir, int item) throws IOException {
+        Path file = resultFile(machineDir, item);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (JsonElement element : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
+            JsonObject row = element.getAsJsonObject();
+            Map<String, String> extra = new LinkedHashMap<>();
+            row.entrySet().forEach(e -> {
+                if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
+                    extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                            : e.getValue().toString());
+                }
+            });
+            rows.add(new Row(row.get("benchmark").getAsString(),
+                    row.has("strategy") ? row.get("strategy").getAsString() : "",
+                    row.has("workers") ? row.get("workers").getAsInt() : 1,
+                    row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
+        }
+        return Optional.of(rows);
+    }
+
+    /** The report's Markdown for one item: a table with speedups against CPython's own sequential row. */
+    static String markdown(Path machineDir, int item) throws IOException {
+        Optional<List<Row>> rows = read(machineDir, item);
+        if (rows.isEmpty()) {
+            return Files.exists(SCRIPTS.resolve("item" + item + ".py"))
+                    ? "CPython: not measured on this machine (python3 was absent, or the script failed, when it was"
+                            + " benchmarked).\n"
+                    : "";
+        }
+        Map<String, Double> sequential = new LinkedHashMap<>();
+        rows.get().stream().filter(r -> r.strategy().equalsIgnoreCase("sequential"))
+                .forEach(r -> sequential.put(r.benchmark(), r.seconds()));
+        String version = rows.get().stream().map(r -> r.extra().get("python")).filter(v -> v != null)
+                .findFirst().orElse("?");
+        StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"
+                + " (`benchmarks/python/item" + item + ".py`; median of its runs):\n\n"
+                + "| Benchmark | Strategy | Workers | Seconds | Speedup | Notes |\n|---|---|---:|---:|---:|---|\n");
+        for (Row row : rows.get()) {
+            Double base = sequential.get(row.benchmark());
+            String notes = row.extra().containsKey("lost") ? "updates lost per run: " + row.extra().get("lost") : "";
+            md.append("| ").append(row.benchmark()).append(" | ").append(row.strategy()).append(" | ")
+                    .append(row.workers()).append(" | ")
+                    .append(Double.isNaN(row.seconds()) ? "" : Report.fmt(row.seconds(), 3)).append(" | ")
+                    .append(base == null || Double.isNaN(row.seconds()) ? ""
+                            : String.format(Locale.ROOT, "%.2fx", base / row.seconds()))
+                    .append(" | ").append(notes).append(" |\n");
+        }
+        return md.toString();
+    }
+}

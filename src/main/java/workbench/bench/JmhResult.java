@@ -1,0 +1,94 @@
+package workbench.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * One row of a JMH JSON result file: a benchmark method, its parameters and its primary score. JMH writes
+ * {@code "NaN"} (a string) where it has no error estimate, e.g. with fewer than two iterations; that reads as
+ * {@link Double#NaN}.
+ */
+public record JmhResult(String benchmark, String mode, int threads, Map<String, String> params, double score,
+                        double error, String unit) {
+
+    /** The benchmark class's fully qualified name. */
+    public String benchmarkClass() {
+        return benchmark.substring(0, benchmark.lastIndexOf('.'));
+    }
+
+    /** The benchmark method's name. */
+    public String method() {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+    }
+
+    /** True when a bigger score is worse (time per op), false for throughput. */
+    public boolean lowerIsBetter() {
+        return !mode.equals("thrpt");
+    }
+
+    public String param(String name) {
+        return params.get(name);
+    }
+
+    public static List<JmhResult> read(Path json) throws IOException {
+        try (Reader reader = Files.newBufferedReader(json)) {
+            JsonElement root = JsonParser.parseReader(reader);
+            if (!root.isJsonArray()) {
+                throw new IOException(json + " is not a JMH JSON result (expected an array)");
+            }
+            List<JmhResult> results = new ArrayList<>();
+            for (JsonElement element : root.getAsJsonArray()) {
+                results.add(of(element.getAsJsonObject(), json));
+            }
+            return results;
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read JMH results from " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JmhResult of(JsonObject row, Path source) throws IOException {
+        JsonObject metric = row.getAsJsonObject("primaryMetric");
+        if (metric == null || !row.has("benchmark")) {
+            throw new IOException(source + ": a row lacks 'benchmark' or 'primaryMetric'");
+        }
+        Map<String, String> params = new TreeMap<>();
+        JsonObject rawParams = row.getAsJsonObject("params");
+        if (rawParams != null) {
+            rawParams.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
+        }
+        return new JmhResult(row.get("benchmark").getAsString(), row.get("mode").getAsString(),
+                row.has("threads") ? row.get("threads").getAsInt() : 1,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+                number(metric.get("score")), number(metric.get("scoreError")),
+                metric.get("scoreUnit").getAsString());
+    }
+
+    /** A JSON number, or JMH's "NaN" / "Infinity" strings. */
+    static double number(JsonElement element) {
+        if (element == null || element.isJsonNull()) {
+            return Double.NaN;
+        }
+        if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()) {
+            String text = element.getAsString().strip().toLowerCase(Locale.ROOT);
+            return switch (text) {
+                case "nan" -> Double.NaN;
+                case "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+                case "-infinity" -> Double.NEGATIVE_INFINITY;
+                default -> Double.parseDouble(text);
+            };
+        }
+        return element.getAsDouble();
+    }
+}

@@ -1,0 +1,116 @@
+package workbench.eventloop;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * The control flow of {@code async def} for {@link CompletableFuture} chains: a {@code while} loop whose body
+ * awaits ({@link #whileTrue}) and {@code try/finally} around an awaited body ({@link #tryFinally}), which is all
+ * an {@code async with} needs. Continuations run on whichever thread completes a future; on an {@link EventLoop}
+ * that is always the loop's thread.
+ */
+public final class Async {
+
+    private Async() {
+    }
+
+    /** An already completed future: what {@code return value} is in a coroutine that did not need to wait. */
+    public static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+
+    /**
+     * {@code while (await body()) {}}: runs {@code body} again each time its future completes with {@code true},
+     * and completes when one completes with {@code false} (or fails, with that failure). Iterations whose future
+     * is already complete run in a plain loop, so a long run of them neither deepens the stack nor chains futures.
+     */
+    public static CompletableFuture<Void> whileTrue(Supplier<? extends CompletionStage<Boolean>> body) {
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        new Runnable() {
+            @Override
+            public void run() {
+                while (true) {
+                    CompletableFuture<Boolean> next;
+                    try {
+                        next = body.get().toCompletableFuture();
+                    } catch (Throwable t) {
+                        finished.completeExceptionally(t);
+                        return;
+                    }
+                    if (!next.isDone()) {
+                        next.whenComplete((more, error) -> {
+                            if (error != null) {
+                                finished.completeExceptionally(unwrap(error));
+                            } else if (Boolean.TRUE.equals(more)) {
+                                run();
+                            } else {
+                                finished.complete(null);
+                            }
+                        });
+                        return;
+                    }
+                    boolean more;
+                    try {
+                        more = Boolean.TRUE.equals(next.join());
+                    } catch (CompletionException | CancellationException e) {
+                        finished.completeExceptionally(unwrap(e));
+                        return;
+                    }
+                    if (!more) {
+                        finished.complete(null);
+                        return;
+                    }
+                }
+            }
+        }.run();
+        return finished;
+    }
+
+    /**
+     * {@code try: return await body() finally: await cleanup()}. The cleanup runs whether the body succeeded or
+     * failed; a body failure wins (a cleanup failure is added to it as suppressed).
+     */
+    public static <T> CompletableFuture<T> tryFinally(Supplier<? extends CompletionStage<T>> body,
+                                                      Supplier<? extends CompletionStage<?>> cleanup) {
+        CompletableFuture<T> started;
+        try {
+            started = body.get().toCompletableFuture();
+        } catch (Throwable t) {
+            started = CompletableFuture.failedFuture(t);
+        }
+        return started.handle((value, error) -> {
+            CompletableFuture<?> cleaned;
+            try {
+                cleaned = cleanup.get().toCompletableFuture();
+            } catch (Throwable t) {
+                cleaned = CompletableFuture.failedFuture(t);
+            }
+            return cleaned.handle((ignored, cleanupError) -> {
+                if (error != null) {
+                    Throwable cause = unwrap(error);
+                    if (cleanupError != null && cleanupError != cause) {
+                        cause.addSuppressed(unwrap(cleanupError));
+                    }
+                    throw new CompletionException(cause);
+                }
+                if (cleanupError != null) {
+                    throw new CompletionException(unwrap(cleanupError));
+                }
+                return value;
+            });
+        }).thenCompose(stage -> stage);
+    }
+
+    /** The real failure inside {@link CompletionException}/{@link ExecutionException} wrappers. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

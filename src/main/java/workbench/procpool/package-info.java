@@ -1,0 +1,63 @@
+/**
+ * A pool of worker JVMs: Java's answer to Python's {@code concurrent.futures.ProcessPoolExecutor}.
+ *
+ * <p><b>Why.</b> In CPython the GIL lets only one thread run Python bytecode at a time, so CPU-bound work needs
+ * processes (Items 53, 64). The JVM has no GIL, and a thread pool already runs Java code on every core; this
+ * package exists so that the items can show the book's process-based variant faithfully, with its real costs
+ * (serialisation, a process per worker, a round trip per task), and so that "the one change" between the
+ * threaded and the multi-process variant is the executor:
+ *
+ * <pre>
+ *   try (ExecutorService pool = Executors.newFixedThreadPool(4)) { ... }     // threads
+ *   try (ExecutorService pool = ProcessPool.of(4)) { ... }                   // worker JVMs
+ * </pre>
+ *
+ * <p><b>Python to Java.</b>
+ * <table>
+ *   <caption>ProcessPoolExecutor and ProcessPool</caption>
+ *   <tr><th>Python</th><th>Java</th></tr>
+ *   <tr><td>{@code ProcessPoolExecutor(max_workers=4)}</td><td>{@code ProcessPool.of(4)},
+ *       {@code ProcessPool.builder()...build()}</td></tr>
+ *   <tr><td>{@code with ... as pool:}</td><td>try-with-resources ({@link java.util.concurrent.ExecutorService}
+ *       is {@link java.lang.AutoCloseable})</td></tr>
+ *   <tr><td>{@code pool.submit(fn, arg)}</td><td>{@code pool.submit(fn, arg)},
+ *       {@code pool.submit(() -> fn(arg))}</td></tr>
+ *   <tr><td>{@code list(pool.map(fn, items, chunksize=n))}</td><td>{@code pool.map(fn, items, n)}</td></tr>
+ *   <tr><td>pickle, by reference for functions</td><td>Java serialisation; a lambda typed as
+ *       {@link workbench.procpool.SerializableCallable} or {@link workbench.procpool.SerializableFunction}
+ *       travels as a {@link java.lang.invoke.SerializedLambda}, which names its class and method</td></tr>
+ *   <tr><td>{@code unpickle} (trusts the bytes)</td><td>an {@link java.io.ObjectInputFilter} allow-list on both
+ *       sides; anything else fails with {@link workbench.procpool.ClassNotAllowedException}</td></tr>
+ *   <tr><td>the exception, with {@code _RemoteTraceback} as {@code __cause__}</td><td>the original exception
+ *       (Java serialises its stack trace, so its frames are the worker's) with a
+ *       {@link workbench.procpool.RemoteTaskException} note; or, when its class may not cross, a
+ *       {@code RemoteTaskException} with the class name, message, frames and causes</td></tr>
+ *   <tr><td>{@code BrokenProcessPool}</td><td>{@link workbench.procpool.BrokenProcessPoolException}</td></tr>
+ *   <tr><td>{@code shutdown(wait=True)}</td><td>{@code close()}: waits a grace period, then kills</td></tr>
+ *   <tr><td>{@code shutdown(cancel_futures=True)} and terminating workers</td><td>{@code shutdownNow()}</td></tr>
+ * </table>
+ *
+ * <p><b>Design.</b> Each worker is a JVM started with this JVM's own {@code java} and class path
+ * ({@link workbench.proc.JavaLauncher}, fast-start flags by default) running {@link workbench.procpool.Worker}.
+ * Workers start on demand up to the maximum, or all at once with {@code prestart()}, and are reused; each runs one
+ * task at a time. Tasks and answers travel over the worker's stdin and stdout as length-prefixed frames
+ * ({@code int length, byte kind, long id, payload}), each payload one object serialised on its own, so a bad
+ * object spoils one task, never the stream. The parent serialises a task once, at submit (a task that does not
+ * serialise fails there); a submitting thread writes straight to an idle worker, else the task waits in a FIFO
+ * queue that each worker's reader thread drains as its answers arrive. A round trip is two pipe writes and three
+ * thread wake-ups, with no process start. The worker moves {@code System.out} to stderr and empties
+ * {@code System.in} before serving, so what a task prints cannot corrupt the protocol; the parent forwards each
+ * worker's stderr to its own with a {@code [procpool worker pid N]} prefix, bounded per line and in all.
+ *
+ * <p><b>Failure.</b> A worker whose output ends while the pool runs (crash, {@code System.exit} in a task,
+ * SIGKILL) breaks the pool as Python's breaks: running and queued futures fail with
+ * {@code BrokenProcessPoolException}, the other workers are killed, later submits throw at once. A worker exits at
+ * the end of its stdin, and while busy it polls its parent pid, so a parent killed with SIGKILL leaves no orphans.
+ *
+ * <p><b>Limits.</b> Native code, or a child process started with {@code inheritIO()}, could still write to the
+ * worker's real stdout and break the pool. Cancelling a running task does not stop it: it finishes in its worker
+ * and its answer is dropped. Workers run C1 only by default ({@link workbench.proc.JavaLauncher#FAST_START}): pass
+ * {@link workbench.procpool.ProcessPool.Builder#jvmFlags} without {@code -XX:TieredStopAtLevel=1} for long
+ * CPU-bound tasks.
+ */
+package workbench.procpool;

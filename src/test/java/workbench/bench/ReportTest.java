@@ -1,0 +1,144 @@
+package workbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    /** A row as JMH writes it; {@code error} may be the string "NaN", as JMH writes with one iteration. */
+    private static String row(String benchmark, String mode, String params, double score, String error) {
+        return """
+                {"jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 1,
+                 "params": {%s},
+                 "primaryMetric": {"score": %s, "scoreError": %s, "scoreConfidence": ["NaN", "NaN"],
+                                   "scoreUnit": "ms/op", "rawData": [[%s]]},
+                 "secondaryMetrics": {}}""".formatted(benchmark, mode, params, score, error, score);
+    }
+
+    private static Path record(Path dir, String name, String... rows) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(name + ".json");
+        Files.writeString(json, "[" + String.join(",", rows) + "]");
+        Files.writeString(dir.resolve(name + ".machine.json"), new Machine(4, "Test CPU", "TestOS", "JDK 21",
+                1L << 30, "2026-01-01T00:00:00Z").toJson());
+        return json;
+    }
+
+    @Test
+    void speedupIsAgainstTheSequentialRowOfTheSameParameters() throws IOException {
+        String b = "workbench.item99.Item99Benchmark.work";
+        Path dir = Files.createTempDirectory("report");
+        Path json = record(dir, "item99",
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"4\", \"size\": \"10\"", 100, "\"NaN\""),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"4\", \"size\": \"10\"", 25, "1.5"),
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"8\", \"size\": \"10\"", 100, "2"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"8\", \"size\": \"10\"", 50, "2"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"8\", \"size\": \"99\"", 50, "2"));
+        List<Report.Row> rows = Report.rows(JmhResult.read(json), 4);
+        assertEquals(1.0, rows.get(0).speedup(), 1e-9);
+        assertTrue(Double.isNaN(rows.get(0).result().error()), "JMH's \"NaN\" string reads as NaN");
+        assertEquals(4.0, rows.get(1).speedup(), 1e-9);
+        assertEquals(4.0, rows.get(1).ideal(), 1e-9, "min(cores 4, workers 4)");
+        assertEquals(1.0, rows.get(1).ofIdeal(), 1e-9);
+        assertEquals(2.0, rows.get(3).speedup(), 1e-9);
+        assertEquals(4.0, rows.get(3).ideal(), 1e-9, "min(cores 4, workers 8)");
+        assertTrue(Double.isNaN(rows.get(4).speedup()), "no sequential row with size 99: no speedup invented");
+    }
+
+    @Test
+    void throughputSpeedupIsTheRatioTheOtherWayRound() throws IOException {
+        String b = "workbench.item99.Item99Benchmark.ops";
+        Path json = record(Files.createTempDirectory("report"), "item99",
+                row(b, "thrpt", "\"strategy\": \"sequential\", \"threads\": \"2\"", 10, "1"),
+                row(b, "thrpt", "\"strategy\": \"adder\", \"threads\": \"2\"", 30, "1"));
+        List<Report.Row> rows = Report.rows(JmhResult.read(json), 2);
+        assertEquals(3.0, rows.get(1).speedup(), 1e-9);
+    }
+
+    @Test
+    void aBenchmarkMayDeclareItsOwnIdealBound() {
+        // Item 52's sleeping children need no core: 16 of them can all overlap on 2 cores.
+        JmhResult parallel = new JmhResult("workbench.item52.Item52Benchmark.fanOut", "avgt", 1,
+                Map.of("strategy", "PARALLEL", "children", "16"), 250, 1, "ms/op");
+        assertEquals(16.0, Report.ideal(parallel, 2), 1e-9);
+    }
+
+    @Test
+    void reportAndChartsAreWrittenFromTheJson(@TempDir Path root) throws IOException {
+        String b = "workbench.item99.Item99Benchmark.work";
+        Path dir = root.resolve("4cpu-test");
+        record(dir, "item99",
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"1\"", 100, "1"),
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"4\"", 100, "1"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"4\"", 30, "1"));
+        List<Path> reports = Report.writeAll(root);
+        assertEquals(List.of(dir.resolve("REPORT.md")), reports);
+        String md = Files.readString(reports.get(0));
+        assertTrue(md.contains("Machine: 4 cores, Test CPU"), md);
+        assertTrue(md.contains("| work | THREADS | 4 | 30 | 1 | ms/op | 3.33x | 4.00x | 83% |"), md);
+        assertTrue(md.contains("![item99-work.png](item99-work.png)"), md);
+        assertTrue(Files.size(dir.resolve("item99-work.png")) > 1000, "a real PNG");
+        String section = Report.readmeSection(root);
+        assertTrue(section.contains("| 4cpu-test | 4 | Test CPU | JDK 21 | 99 |"), section);
+    }
+
+    @Test
+    void cpythonFiguresStandBesideJavasOrTheReportSaysTheyAreAbsent(@TempDir Path root) throws IOException {
+        String b = "workbench.item64.Item64Benchmark.gcd";
+        Path dir = root.resolve("2cpu-test");
+        record(dir, "item64",
+                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
+                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"));
+        Report.writeAll(root);
+        assertTrue(Files.readString(dir.resolve("REPORT.md")).contains("CPython: not measured on this machine"));
+
+        Files.writeString(CPython.resultFile(dir, 64), """
+                [{"item": 64, "benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9,
+                  "python": "3.11.7"},
+                 {"item": 64, "benchmark": "gcd", "strategy": "PROCESSES", "workers": 2, "seconds": 0.6,
+                  "python": "3.11.7"}]""");
+        Report.writeAll(root);
+        String md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("CPython 3.11.7 on this machine"), md);
+        assertTrue(md.contains("| gcd | PROCESSES | 2 | 0.6 | 1.50x |  |"), md);
+    }
+
+    @Test
+    void cpythonScriptsAreValidPython() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python3Available(), "python3 is not installed here");
+        try (var scripts = Files.list(CPython.SCRIPTS)) {
+            for (Path script : scripts.filter(p -> p.toString().endsWith(".py")).toList()) {
+                workbench.proc.Child.run(new ProcessBuilder("python3", "-m", "py_compile", script.toString()),
+                        null, java.time.Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static boolean python3Available() {
+        try {
+            return workbench.proc.Child.run(new ProcessBuilder("python3", "--version"), null,
+                    java.time.Duration.ofSeconds(10)).exitCode() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aMalformedResultFileIsAClearError(@TempDir Path root) throws IOException {
+        Path json = root.resolve("item99.json");
+        Files.writeString(json, "{\"not\": \"jmh\"}");
+        IOException e = assertThrows(IOException.class, () -> JmhResult.read(json));
+        assertTrue(e.getMessage().contains("item99.json"), e.getMessage());
+    }
+}

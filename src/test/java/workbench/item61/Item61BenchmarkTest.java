@@ -1,0 +1,57 @@
+package workbench.item61;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import workbench.testing.NoLeaks;
+
+@Timeout(20)
+class Item61BenchmarkTest {
+
+    @Test
+    void theBenchmarkIsInJmhsListAndCoversEveryStyle() throws IOException {
+        try (InputStream list = getClass().getResourceAsStream("/META-INF/BenchmarkList")) {
+            assertNotNull(list, "JMH's annotation processor did not run");
+            assertTrue(new String(list.readAllBytes(), UTF_8).contains("workbench.item61.Item61Benchmark"));
+        }
+    }
+
+    private static String[] styleParams() {
+        try {
+            return Item61Benchmark.class.getField("style").getAnnotation(org.openjdk.jmh.annotations.Param.class)
+                    .value();
+        } catch (NoSuchFieldException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void oneRoundPlaysOneSessionPerClientOnEveryStyle() throws Throwable {
+        assertEquals(Arrays.stream(ServerStyle.values()).map(Enum::name).toList(), Arrays.asList(styleParams()));
+        NoLeaks.check(() -> {
+            for (ServerStyle style : ServerStyle.values()) {
+                Item61Benchmark benchmark = new Item61Benchmark();
+                benchmark.style = style;
+                benchmark.clients = 4;
+                benchmark.start();
+                try {
+                    Item61Benchmark.Sessions sessions = new Item61Benchmark.Sessions();
+                    int guesses = benchmark.round(sessions) + benchmark.round(sessions);
+                    assertEquals(8, sessions.sessions);
+                    assertTrue(guesses >= 8 && guesses <= 40, "1 to 5 guesses a session, got " + guesses);
+                } finally {
+                    benchmark.stop();
+                }
+            }
+        });
+    }
+}
