@@ -224,11 +224,16 @@ public final class Item55 implements Demo {
             thread.join(TIMEOUT);
         }
 
+        /** Interrupts a thread still running (a failed example) and waits for it; keeps an interrupt of ours. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (thread.isAlive()) {
                 thread.interrupt();
-                thread.join(TIMEOUT);
+                try {
+                    thread.join(TIMEOUT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

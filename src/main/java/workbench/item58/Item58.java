@@ -84,13 +84,15 @@ public final class Item58 implements Demo {
         errata70WithoutTheDrain(out);
 
         out.example("6-10", "count_neighbors needs I/O too: a phased pipeline, 5 + 5 workers, LockingGrid");
-        try (PhasedQueueWorkers phased = new PhasedQueueWorkers(WORKERS, WORKERS, Rules.BOOK, TIMEOUT)) {
+        PhasedQueueWorkers phased = new PhasedQueueWorkers(WORKERS, WORKERS, Rules.BOOK, TIMEOUT);
+        try {
             out.println(Life.run(phased, Life.glider(new LockingGrid(5, 9)), Life.GENERATIONS));
+        } finally {
             phased.close();
-            out.javaf("Shutdown sent exactly 5 sentinels to in_queue and 5 to logic_queue, one per worker of each"
-                    + " stage; left unread: %d. The book loops over all 10 threads for each queue and sends 10 + 10,"
-                    + " leaving 5 + 5 unread.", phased.leftInWorkerQueues());
         }
+        out.javaf("Shutdown sent exactly 5 sentinels to in_queue and 5 to logic_queue, one per worker of each stage;"
+                + " left unread: %d. The book loops over all 10 threads for each queue and sends 10 + 10, leaving"
+                + " 5 + 5 unread.", phased.leftInWorkerQueues());
 
         out.example("11", "a failing count_neighbors, daemon workers (1 per stage)");
         daemonWorkers(out);

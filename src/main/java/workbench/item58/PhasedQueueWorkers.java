@@ -81,13 +81,19 @@ public final class PhasedQueueWorkers implements Simulation {
 
     /** Exactly one sentinel per worker on each stage's queue (5 + 5), stage by stage; then joins them. */
     @Override
-    public synchronized void close() throws InterruptedException, TimeoutException {
+    public synchronized void close() throws TimeoutException {
         if (!closed) {
             closed = true;
             try {
-                StoppableWorker.stopAll(inQueue, countThreads, timeout);
-            } finally {
-                StoppableWorker.stopAll(logicQueue, logicThreads, timeout);
+                try {
+                    StoppableWorker.stopAll(inQueue, countThreads, timeout);
+                } finally {
+                    StoppableWorker.stopAll(logicQueue, logicThreads, timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();                  // stopAll has interrupted the workers
+                countThreads.forEach(Thread::interrupt);
+                logicThreads.forEach(Thread::interrupt);
             }
         }
     }

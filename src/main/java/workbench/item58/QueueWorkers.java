@@ -99,10 +99,14 @@ public final class QueueWorkers implements Simulation {
 
     /** One sentinel per worker, then joins them (bounded). */
     @Override
-    public synchronized void close() throws InterruptedException, TimeoutException {
+    public synchronized void close() throws TimeoutException {
         if (!closed) {
             closed = true;
-            StoppableWorker.stopAll(inQueue, threads, timeout);
+            try {
+                StoppableWorker.stopAll(inQueue, threads, timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();                  // stopAll has interrupted the workers
+            }
         }
     }
 

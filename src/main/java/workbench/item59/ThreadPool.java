@@ -94,11 +94,16 @@ public final class ThreadPool implements Simulation {
 
     /** Shuts the pool down, waiting at most the timeout for running tasks, then interrupting them. */
     @Override
-    public void close() throws InterruptedException, TimeoutException {
+    public void close() throws TimeoutException {
         pool.shutdown();
-        if (!pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        try {
+            if (!pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                pool.shutdownNow();
+                throw new TimeoutException("pool tasks still running after " + timeout);
+            }
+        } catch (InterruptedException e) {
             pool.shutdownNow();
-            throw new TimeoutException("pool tasks still running after " + timeout);
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,7 +25,11 @@ public interface Simulation extends AutoCloseable {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Stops the strategy's threads, bounded by its timeout. Interrupted, it interrupts them instead, keeps the
+     * interrupt flag set and returns.
+     */
     @Override
-    default void close() throws InterruptedException, TimeoutException {
+    default void close() throws TimeoutException {
     }
 }
