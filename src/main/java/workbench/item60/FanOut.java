@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,7 +123,8 @@ public final class FanOut {
     }
 
     static Runner fixedPool(Duration latency, Duration timeout) {
-        ExecutorService pool = Executors.newFixedThreadPool(POOL_SIZE);
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(POOL_SIZE);
+        pool.prestartAllCoreThreads();                      // an op measures waiting, not starting the pool
         return new Runner() {
             @Override
             public int run(int tasks) throws InterruptedException, TimeoutException {
