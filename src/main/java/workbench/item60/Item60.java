@@ -42,11 +42,13 @@ import workbench.life.Simulation;
  *
  * <p><b>You should see</b> the glider block of Item 56 six times (each style, Examples 4 and 6);
  * {@code ERROR:root:Expected} and {@code Problem with I/O} once per style; 100,000 tasks of 10 ms finishing in
- * well under a second on virtual threads, futures and the event loop (asyncio needs about 14 us per task, about
- * 1.4 s); a platform thread per task capped at 2,000 at once and a pool of 200 extrapolated to seconds; a parked
- * virtual thread costing about a KiB of heap against tens of KiB of resident memory for a platform thread; and
- * the 100 URLs taking about 100 latencies sequentially, 10 on a pool of 10, about one with {@code sendAsync} or
- * virtual threads. It takes a few seconds.
+ * tens of latencies, a fraction of a second to a few seconds, on virtual threads, futures and the event loop:
+ * creating 100,000 tasks, not waiting, is what costs (CPython's asyncio needs about 14 us per task, about 1.4 s);
+ * a platform thread per task capped at 2,000 at once, and a pool of 200, each extrapolated to many seconds for
+ * 100,000; a parked virtual thread costing one or two KiB of heap against tens of KiB of resident memory for a
+ * platform thread; and the 100 URLs taking about 100 latencies sequentially, about 10 on a pool of 10, and a few
+ * with {@code sendAsync} or virtual threads (opening 100 connections at once is what costs). It takes about ten
+ * seconds, more on a loaded machine.
  *
  * <p>Builds on Items 56 (the model), 57 (thread per cell, {@code ThreadCost}), 59 (pool, {@code result()}) and
  * the event loop of Item 61 ({@code workbench.eventloop}).
@@ -194,9 +196,9 @@ public final class Item60 implements Demo {
                     .FIXED_POOL.label() + ":", finished, seconds, poolTasks / FanOut.POOL_SIZE, TASKS,
                     seconds * TASKS / poolTasks);
         }
-        out.java("Virtual threads, futures and the event loop wait all at once: about one latency plus the cost of"
-                + " creating the tasks. CPython's asyncio needs about 14 us per task, so 100,000 would take about"
-                + " 1.4 s. Platform threads are capped here by design (" + ThreadCost.osLimits() + "); a pool caps the"
+        out.java("Virtual threads, futures and the event loop wait all at once: one latency plus the cost of"
+                + " creating 100,000 tasks, which dominates. CPython's asyncio needs about 14 us per task, so 100,000"
+                + " would take about 1.4 s. Platform threads are capped here by design (" + ThreadCost.osLimits() + "); a pool caps the"
                 + " I/O in flight at its size.");
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * only) against the same readings taken before; then releases and joins them. A parked virtual thread's stack is
  * copied into the heap, so its cost shows as heap; a platform thread's stack is native memory outside the heap, so
  * its cost shows as resident memory. Both are deltas of whole-process figures, so other activity (the JIT, GC
- * bookkeeping) blurs them: an estimate, good to an order of magnitude.
+ * bookkeeping, the heap growing or giving pages back) blurs them: an estimate, good to an order of magnitude. A
+ * resident-set delta that came out negative is reported as 0.
  *
  * <p>Item 57's {@code ThreadCost} measures start-up time and resident memory of 500 threads; this adds the heap,
  * where virtual threads live.
@@ -38,6 +39,9 @@ public final class ThreadMemory {
         }
     }
 
+    /** How long to let the GC finish giving pages back before reading the resident set. */
+    static final Duration SETTLE = Duration.ofMillis(200);
+
     private ThreadMemory() {
     }
 
@@ -55,6 +59,7 @@ public final class ThreadMemory {
         };
         List<Thread> threads = new ArrayList<>(count);
         long heapBefore = heapAfterGc();
+        Thread.sleep(SETTLE.toMillis());                         // G1 gives heap pages back after a GC, concurrently
         long residentBefore = residentBytes();
         try {
             Thread.Builder builder = virtual ? Thread.ofVirtual().name("parked-v-", 0)
@@ -73,10 +78,11 @@ public final class ThreadMemory {
                 throw new IllegalStateException("threads not parked after " + timeout);
             }
             Thread.sleep(20);                                    // let the last ones reach the latch and unmount
+            long residentAfter = residentBytes();                // before the GC, which may give heap pages back
             long heap = heapAfterGc() - heapBefore;
-            long residentAfter = residentBytes();
-            long resident = residentBefore < 0 || residentAfter < 0 ? -1 : residentAfter - residentBefore;
-            return new Footprint(virtual, threads.size(), Math.max(0, heap), resident < 0 ? -1 : Math.max(0, resident));
+            long resident = residentAfter - residentBefore;
+            return new Footprint(virtual, threads.size(), Math.max(0, heap),
+                    residentBefore < 0 || residentAfter < 0 ? -1 : Math.max(0, resident));
         } finally {
             release.countDown();
             long deadline = System.nanoTime() + timeout.toNanos();
