@@ -83,7 +83,8 @@ public enum Coordination {
     public abstract long idleWorkerCpuNanos(Duration idle) throws InterruptedException, TimeoutException;
 
     /** Pushes {@code items} objects through the three stages and stops every worker before returning. */
-    public abstract Outcome run(int items, Stages stages, Duration timeout) throws InterruptedException, TimeoutException;
+    public abstract Outcome run(int items, Stages stages, Duration timeout)
+            throws InterruptedException, TimeoutException;
 
     /** Examples 7-10: the hand-made pipeline, stopped with the magic exit. */
     static Outcome pollingPipeline(int items, Stages stages, Duration timeout)

@@ -86,8 +86,9 @@ public final class Item55 implements Demo {
         out.example("17-22", "ClosableQueue and StoppableWorker: one worker per stage, closed stage by stage");
         Coordination.Outcome blocking = Coordination.BLOCKING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
         out.println(blocking.finished() + " items finished");
-        out.javaf("Worker CPU time (ThreadMXBean) for the same 1000 items: polling %.1f ms, blocking %.1f ms: at"
-                + " full speed both mostly do the work, and blocking pays for its wake-ups.",
+        out.javaf("Worker CPU time (ThreadMXBean) for the same 1000 items: polling %.1f ms, blocking %.1f ms. At"
+                + " full speed both are busy handing items on; in a cold JVM these figures are mostly JIT warm-up"
+                + " (Item55Benchmark measures them warmed).",
                 polling.workerCpuNanos() / 1e6, blocking.workerCpuNanos() / 1e6);
         long pollingIdle = Coordination.POLLING.idleWorkerCpuNanos(IDLE);
         long blockingIdle = Coordination.BLOCKING.idleWorkerCpuNanos(IDLE);

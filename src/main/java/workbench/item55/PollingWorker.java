@@ -5,6 +5,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
+import workbench.annotations.NotThreadSafe;
+
 /**
  * Item 55, Examples 5-6: the book's busy-waiting {@code Worker}. It loops forever, counting every pass: an empty
  * queue means "sleep 10 ms and poll again".
@@ -13,7 +15,10 @@ import java.util.function.Function;
  * ({@link #magicExit}), so the next {@code inQueue.get()} throws, here a {@link NullPointerException} where Python
  * raises {@code AttributeError}, and the worker returns. An exception as a control signal is a hack; the
  * {@link workbench.queue.StoppableWorker} with a sentinel replaces it.
+ *
+ * <p>Not thread-safe beyond the magic exit: its counters are read by the main thread only after {@code join}.
  */
+@NotThreadSafe
 final class PollingWorker<I, O> extends Thread {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

@@ -66,7 +66,8 @@ public final class Item57 implements Demo {
         out.println(captured);
         out.java("join() returned normally: the caller never saw the IOException. The thread's uncaught-exception"
                 + " handler (by default ThreadGroup's) printed it to System.err, captured here by swapping System.err"
-                + " as the book swaps sys.stderr for a StringIO. In a generation, that cell would silently stay EMPTY.");
+                + " as the book swaps sys.stderr for a StringIO. In a generation, that cell would silently stay"
+                + " EMPTY.");
 
         out.java("Beyond the book: the cost of a thread per unit of work, " + COST_THREADS + " threads alive at once:");
         for (ThreadCost.Kind kind : ThreadCost.Kind.values()) {
@@ -79,8 +80,8 @@ public final class Item57 implements Demo {
         }
         out.java("Platform threads here have " + ThreadCost.SMALL_STACK_BYTES / 1024 + " KiB stacks, reserved and"
                 + " mostly untouched: the book's \"about 8 MB per thread\" is Linux's default stack reservation, not"
-                + " memory in use. A grid of 10,000+ cells needs 10,000+ of them (see Item57Benchmark). Where it breaks on"
-                + " this machine: every platform thread is an OS task, so creation fails with \"OutOfMemoryError:"
+                + " memory in use. A grid of 10,000+ cells needs 10,000+ of them (see Item57Benchmark). Where it breaks"
+                + " on this machine: every platform thread is an OS task, so creation fails with \"OutOfMemoryError:"
                 + " unable to create native thread\" near the smallest of " + ThreadCost.osLimits()
                 + " (pid_max and threads-max count every process's threads). Virtual threads are bounded by heap.");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import workbench.annotations.NotThreadSafe;
 import workbench.life.Grid;
 import workbench.life.LockingGrid;
 import workbench.life.Rules;
@@ -22,7 +23,10 @@ import workbench.queue.StoppableWorker;
  * its shutdown loops over the list of all ten threads once for the in-queue and once for the logic queue, so half
  * of each stage's sentinels are never read. Harmless at exit, but a leftover sentinel is exactly what cut Item
  * 58's next run short in errata #70.
+ *
+ * <p>Not thread-safe: one caller steps it, one generation at a time.
  */
+@NotThreadSafe
 public final class PhasedQueueWorkers implements Simulation {
 
     private final Duration timeout;

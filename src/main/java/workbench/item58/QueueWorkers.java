@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import workbench.annotations.NotThreadSafe;
 import workbench.life.Grid;
 import workbench.life.Rules;
 import workbench.life.Simulation;
@@ -22,7 +23,10 @@ import workbench.queue.StoppableWorker;
  * <p>Only the main thread touches the grids, so they are plain {@link Grid}s. After a {@link SimulationError},
  * {@link #step} drains the out-queue to its sentinel before rethrowing: the fix for the book's errata #70, where the
  * sentinel left behind by a failed fan-in cut the next generation short.
+ *
+ * <p>Not thread-safe: one caller steps it, one generation at a time (the queues carry one generation's cells).
  */
+@NotThreadSafe
 public final class QueueWorkers implements Simulation {
 
     private final Duration timeout;

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeoutException;
  * cell, Item 58's queue workers (and phased queue workers), Item 59's thread pool. The demos, the benchmarks and
  * the property test run the same implementations, and every one must compute the same generations.
  *
- * <p>With {@code name} and {@code close} defaulted, a lambda {@code grid -> ...} is a simulation, as the book
- * passes {@code simulate_pipeline(grid, in_queue, out_queue)} to its driver. A simulation may own threads; {@link #close} stops them (bounded) and is safe to call twice.
+ * <p>With {@code name} and {@code close} defaulted, a lambda {@code grid -> ...} is a simulation, where the book
+ * calls {@code simulate_pipeline(grid, in_queue, out_queue)} in its driver loop. A simulation may own threads;
+ * {@link #close} stops them (bounded) and is safe to call twice.
  */
 public interface Simulation extends AutoCloseable {
 

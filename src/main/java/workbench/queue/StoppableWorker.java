@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import workbench.annotations.ThreadSafe;
+
 /**
  * The book's {@code StoppableWorker} (Item 55, Example 19): a thread that applies {@code func} to every item of
  * its in-queue and puts the result on its out-queue, until it reads the in-queue's sentinel
@@ -24,6 +26,7 @@ import java.util.function.Function;
  * @param <I> what the worker takes
  * @param <O> what it puts
  */
+@ThreadSafe
 public final class StoppableWorker<I, O> extends Thread {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -59,7 +62,7 @@ public final class StoppableWorker<I, O> extends Thread {
         return cpuNanos;
     }
 
-    /** The book's {@code start_threads}: starts {@code count} workers named {@code name-1..count} on the same queues. */
+    /** The book's {@code start_threads}: starts {@code count} workers, {@code name-1..count}, on the same queues. */
     public static <I, O> List<StoppableWorker<I, O>> startAll(int count, String name,
             Function<? super I, ? extends O> func, ClosableQueue<I> inQueue, ClosableQueue<O> outQueue) {
         List<StoppableWorker<I, O>> workers = new ArrayList<>();

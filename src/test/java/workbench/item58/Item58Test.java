@@ -67,7 +67,8 @@ class Item58Test {
     @Timeout(30)
     void thePhasedPipelineCarriesACountFailureAndStopsWithOneSentinelPerWorker() throws Throwable {
         NoLeaks.check(() -> {
-            SwitchableRules rules = new SwitchableRules(Rules.countNeighborsFails("Problem with I/O in count_neighbors"));
+            SwitchableRules rules =
+                    new SwitchableRules(Rules.countNeighborsFails("Problem with I/O in count_neighbors"));
             PhasedQueueWorkers phased = new PhasedQueueWorkers(5, 5, rules, TIMEOUT);
             try {
                 SimulationError error = assertThrows(SimulationError.class, () -> phased.step(Life.glider()));

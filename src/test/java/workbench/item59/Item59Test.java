@@ -32,7 +32,8 @@ class Item59Test {
     @Timeout(30)
     void aWorkersExceptionReachesTheCallerUnwrapped() throws Throwable {
         NoLeaks.check(() -> {
-            try (ThreadPool pool = new ThreadPool(10, Rules.gameLogicFails("Problem with I/O"), Duration.ofSeconds(20))) {
+            Rules broken = Rules.gameLogicFails("Problem with I/O");
+            try (ThreadPool pool = new ThreadPool(10, broken, Duration.ofSeconds(20))) {
                 UncheckedIOException error = assertThrows(UncheckedIOException.class, () -> pool.step(Life.glider()));
                 assertTrue(error.getCause() instanceof IOException);
                 assertEquals("Problem with I/O", error.getCause().getMessage());
