@@ -198,8 +198,8 @@ public final class Item60 implements Demo {
         }
         out.java("Virtual threads, futures and the event loop wait all at once: one latency plus the cost of"
                 + " creating 100,000 tasks, which dominates. CPython's asyncio needs about 14 us per task, so 100,000"
-                + " would take about 1.4 s. Platform threads are capped here by design (" + ThreadCost.osLimits() + "); a pool caps the"
-                + " I/O in flight at its size.");
+                + " would take about 1.4 s. Platform threads are capped here by design (" + ThreadCost.osLimits()
+                + "); a pool caps the I/O in flight at its size.");
     }
 
     private static void memory(Narrator out) throws Exception {

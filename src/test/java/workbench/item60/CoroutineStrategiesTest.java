@@ -40,7 +40,8 @@ class CoroutineStrategiesTest {
     static List<Simulation> allStyles(Rules rules) throws IOException {
         List<Simulation> styles = new ArrayList<>();
         styles.add(new VirtualThreadPerCell(rules, TIMEOUT));
-        for (AsyncLife.StepCell stepCell : List.of(AsyncLife.StepCell.AWAIT_GAME_LOGIC, AsyncLife.StepCell.AWAIT_BOTH)) {
+        for (AsyncLife.StepCell stepCell
+                : List.of(AsyncLife.StepCell.AWAIT_GAME_LOGIC, AsyncLife.StepCell.AWAIT_BOTH)) {
             styles.add(new FuturePerCell(rules, stepCell, TIMEOUT));
             styles.add(new EventLoopCells(rules, Duration.ZERO, Duration.ZERO, stepCell, TIMEOUT));
         }
