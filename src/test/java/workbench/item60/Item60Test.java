@@ -25,6 +25,8 @@ class Item60Test {
         assertEquals(4, count(output, "100 bodies in"), output);
         assertEquals(4, count(output, "(correct: true)"), output);
         assertTrue(output.contains("parked: heap +"), output);
+        assertTrue(output.contains("new loop per generation (asyncio.run each time; its issue #132 calls that an"
+                + " anti-pattern): same block true"), output);
     }
 
     private static int count(String text, String part) {
