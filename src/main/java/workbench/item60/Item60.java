@@ -232,8 +232,6 @@ public final class Item60 implements Demo {
 
     private static void memory(Narrator out) throws Exception {
         out.beyond("memory per waiting thread (an estimate: heap after GC and resident-set deltas)");
-        ThreadMemory.parked(true, 1_000, TIMEOUT);                            // warm-up
-        ThreadMemory.parked(false, 100, TIMEOUT);
         ThreadMemory.Footprint virtual = ThreadMemory.parked(true, 20_000, TIMEOUT);
         ThreadMemory.Footprint platform = ThreadMemory.parked(false, 1_000, TIMEOUT);
         for (ThreadMemory.Footprint footprint : List.of(virtual, platform)) {

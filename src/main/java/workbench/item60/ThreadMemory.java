@@ -96,8 +96,7 @@ public final class ThreadMemory {
 
     private static long heapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        System.gc();
+        System.gc();                                             // a full collection with the default collectors
         return memory.getHeapMemoryUsage().getUsed();
     }
 
