@@ -194,8 +194,10 @@ public final class Workbench implements Callable<Integer> {
                     NATIVE_ACCESS, "-cp", absoluteClassPath(), "org.openjdk.jcstress.Main",
                     "-t", java.util.regex.Pattern.quote(tests + ".") + ".*", "-r", dir.toString()));
             if (quick) {
-                // Any -jvmArgs runs one JVM configuration instead of jcstress's many flag combinations.
-                command.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-f", "1", "-iters", "1", "-time", "300"));
+                // Any -jvmArgs runs one JVM configuration instead of jcstress's many flag combinations;
+                // -sc false compiles both actors alike instead of trying each actor in each compiler.
+                command.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-sc", "false", "-f", "1", "-iters", "1",
+                        "-time", "300"));
             } else {
                 command.addAll(List.of("-jvmArgsPrepend", NATIVE_ACCESS));
             }
