@@ -25,7 +25,8 @@ import org.openjdk.jcstress.infra.results.J_Result;
  * on a multicore machine) and never for {@link Synchronized}, {@link Locking}, {@link Atomic} and {@link Adder}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar stress 54 --quick} (one JVM configuration, one short
- * iteration per test: 1 to 2 minutes) or without {@code --quick} (jcstress's default preset, much longer); the reports land in {@code target/jcstress/item54/}.
+ * iteration per test: 1 to 2 minutes on an idle machine) or without {@code --quick} (jcstress's default preset, much
+ * longer); the reports land in {@code target/jcstress/item54/}.
  * The GIL-model counters have no table here: their check points are explicit, so a plain test can force the
  * interleaving instead ({@code CounterOutcomeTest}).
  */

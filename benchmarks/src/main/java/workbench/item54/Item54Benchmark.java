@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -33,15 +34,18 @@ import workbench.gil.Site;
  *
  * <p><b>One op</b> is {@value #INCREMENTS} increments of one fresh counter, split evenly over {@code threads}
  * threads; with {@code @OperationsPerInvocation} the score is <b>increments per microsecond</b>, summed over all
- * threads. {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: the benchmark thread alone doing
- * all the increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every
- * {@code threads} value has its own baseline row). The other strategies are the item's counters: {@code UNSAFE}
- * (wrong, and lost updates are not checked here), {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}),
- * {@code ATOMIC} ({@code AtomicLong}), {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as
- * CPython 3.10+ runs it under the {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval,
- * checks at the call and the loop's back edge), i.e. the cost of one-thread-at-a-time.
+ * threads. {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all
+ * the increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
+ * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
+ * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
+ * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
+ * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
+ * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
+ * loop's back edge), i.e. the cost of one-thread-at-a-time.
  *
- * <p><b>Design.</b> JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a
+ * <p><b>Design.</b> Each increment is a call the JIT may not inline ({@link #incrementOnce}), so it cannot fold a
+ * loop of plain increments into one addition or hold one lock across many increments; the score is the cost of
+ * real, separate increments. JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a
  * whole op; instead {@code threads} is a {@code @Param} and each trial keeps its own team of that many platform
  * threads, started once in {@code @Setup} and released per op by a barrier (and joined per op by a second one), so
  * an op measures the contended increments plus two barrier crossings (microseconds against the op's
@@ -52,8 +56,9 @@ import workbench.gil.Site;
  * writing); {@code SYNCHRONIZED}, {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon as two
  * threads contend, since every increment moves one cache line (and a lock) between cores, and a single lock does
  * not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run, because only
- * the GIL's holder runs. {@code UNSAFE} may look fastest: the JIT may keep the plain field in a register for a
- * whole loop, which is also why it loses updates in whole blocks. Beyond the core count no strategy gains.
+ * the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than {@code SEQUENTIAL}
+ * (the threads fight over the cache line even without a lock), besides being wrong. Beyond the core count no
+ * strategy gains.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 4 minutes), {@code bench 54 --quick},
  * or this class's {@code main}; then {@code workbench report} for speedups.
@@ -85,14 +90,12 @@ public class Item54Benchmark {
 
     @Setup(Level.Trial)
     public void startTeam() {
-        team = strategy == Strategy.SEQUENTIAL ? null : new Team(threads);
+        team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
     }
 
     @TearDown(Level.Trial)
     public void stopTeam() throws InterruptedException {
-        if (team != null) {
-            team.close();
-        }
+        team.close();
     }
 
     @Benchmark
@@ -101,9 +104,11 @@ public class Item54Benchmark {
         switch (strategy) {
             case SEQUENTIAL -> {
                 Counter counter = new UnsafeCounter();
-                for (int i = 0; i < INCREMENTS; i++) {
-                    counter.increment(1);
-                }
+                team.run(() -> {
+                    for (int i = 0; i < INCREMENTS; i++) {
+                        incrementOnce(counter);
+                    }
+                });
                 return counter.count();
             }
             case GIL -> {
@@ -112,7 +117,7 @@ public class Item54Benchmark {
                 team.run(() -> gil.runAsPythonThread(() -> {
                     for (int i = 0; i < each; i++) {
                         gil.check(Site.CALL);
-                        counter.increment(1);
+                        incrementOnce(counter);
                         gil.check(Site.BACK_EDGE);
                     }
                 }));
@@ -122,12 +127,22 @@ public class Item54Benchmark {
                 Counter counter = create(strategy);
                 team.run(() -> {
                     for (int i = 0; i < each; i++) {
-                        counter.increment(1);
+                        incrementOnce(counter);
                     }
                 });
                 return counter.count();
             }
         }
+    }
+
+    /**
+     * One increment, never inlined into the loop that calls it: otherwise the JIT folds a plain field's loop into
+     * one addition (the SEQUENTIAL baseline then "runs" a billion increments per microsecond) and coarsens
+     * {@code synchronized} over many iterations. Every strategy pays this same call, so the ratios stay fair.
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static void incrementOnce(Counter counter) {
+        counter.increment(1);
     }
 
     /** The item's counter for a strategy that runs on plain Java threads. */
