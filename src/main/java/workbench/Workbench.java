@@ -161,7 +161,7 @@ public final class Workbench implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
 
-        @Parameters(index = "0", paramLabel = "<item>", converter = ItemsConverter.class,
+        @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 or 67-79.")
         List<Catalog.Item> items;
 
