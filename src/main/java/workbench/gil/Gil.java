@@ -322,6 +322,7 @@ public final class Gil {
                 if (holder == null && waiting > 1) {
                     dropped.signal(); // pass on a wake-up this thread may have consumed
                 }
+                taken.signalAll(); // a holder waiting to hand over to this thread need not wait any longer
                 throw e;
             } finally {
                 waiting--;
@@ -338,7 +339,7 @@ public final class Gil {
     @GuardedBy("mutex")
     private void took(Thread me, long waitedNanos) {
         holder = me;
-        if (lastHolder != me) {
+        if (lastHolder != null && lastHolder != me) {
             switches++;
         }
         lastHolder = me;

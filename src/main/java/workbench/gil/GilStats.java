@@ -8,7 +8,8 @@ import java.util.Locale;
  * {@linkplain Gil#freeThreaded() free-threaded} model, which has no GIL to count.
  *
  * @param takes           times any thread took the GIL (CPython's {@code switch_number})
- * @param switches        takes by a thread other than the previous holder: real changes of hands
+ * @param switches        takes by a thread other than the previous holder: real changes of hands (the very
+ *                        first take is not one)
  * @param dropRequests    times a waiter, after a whole switch interval with no switch, set the drop request
  *                        (CPython's {@code SET_GIL_DROP_REQUEST})
  * @param forcedDrops     times a holder dropped the GIL at a check point because of a drop request
