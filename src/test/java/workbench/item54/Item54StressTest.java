@@ -34,6 +34,15 @@ class Item54StressTest {
         }
     }
 
+    @Test
+    void stressRefusesAnItemWithoutOutcomeTables() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Workbench.execute(new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+                new PrintStream(err, true, UTF_8), "stress", "52");
+        assertEquals(Workbench.FAILED, exit);
+        assertTrue(err.toString(UTF_8).contains("has no jcstress tests"), err.toString(UTF_8));
+    }
+
     /**
      * {@code workbench stress 54 --quick}: one short jcstress pass over every table (about 1.5 minutes on 2 busy
      * cores).
