@@ -25,9 +25,9 @@ import workbench.gil.Gil;
  * {@code Item54Benchmark} measures the cost of each fix under contention.
  *
  * <p><b>You should see</b> {@code Counter should be 500000, got N} with N below 500000 for {@link UnsafeCounter}
- * (in most runs on a multicore machine; on two busy cores the threads may not overlap, and the demo looks again at
- * most {@value #RETRIES} times, saying so), exactly 500000 for {@link SynchronizedCounter} and {@link LockingCounter}; under the GIL model,
- * losses with switches at every instruction, none at calls and back edges, and losses again for the 3rd edition's
+ * (in most runs on a multicore machine; on two busy cores the threads may not overlap, and the demo then runs it
+ * again, up to {@value #RETRIES} runs in all, saying so), exactly 500000 for {@link SynchronizedCounter} and
+ * {@link LockingCounter}; under the GIL model, losses with switches at every instruction, none at calls and back edges, and losses again for the 3rd edition's
  * {@code counter += get_offset(...)}; exactly 500000 for {@link AtomicCounter} and {@link AdderCounter}, and often
  * less for {@link VolatileCounter}.
  *
