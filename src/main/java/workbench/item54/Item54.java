@@ -27,9 +27,9 @@ import workbench.gil.Gil;
  * <p><b>You should see</b> {@code Counter should be 500000, got N} with N below 500000 for {@link UnsafeCounter}
  * (in most runs on a multicore machine; on two busy cores the threads may not overlap, and the demo then runs it
  * again, up to {@value #RETRIES} runs in all, saying so), exactly 500000 for {@link SynchronizedCounter} and
- * {@link LockingCounter}; under the GIL model, losses with switches at every instruction, none at calls and back edges, and losses again for the 3rd edition's
- * {@code counter += get_offset(...)}; exactly 500000 for {@link AtomicCounter} and {@link AdderCounter}, and often
- * less for {@link VolatileCounter}.
+ * {@link LockingCounter}; under the GIL model, losses with switches at every instruction, none at calls and back
+ * edges, and losses again for the 3rd edition's {@code counter += get_offset(...)}; exactly 500000 for
+ * {@link AtomicCounter} and {@link AdderCounter}, and often less for {@link VolatileCounter}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 54}, or this class's {@code main} from an IDE;
  * {@code java -jar target/workbench.jar stress 54 --quick} for the outcome tables.
