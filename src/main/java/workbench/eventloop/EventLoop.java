@@ -405,7 +405,8 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    private void turns(CompletableFuture<?> done, ArrayDeque<Callback> batch) throws IOException, InterruptedException {
+    private void turns(CompletableFuture<?> done, ArrayDeque<Callback> batch)
+            throws IOException, InterruptedException {
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("event loop '" + name + "' interrupted");
@@ -506,6 +507,8 @@ public final class EventLoop implements AutoCloseable {
             Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
             if (handler != null) {
                 handler.uncaughtException(Thread.currentThread(), e);
+            } else if (options.warnings() == Options.DEFAULT.warnings()) {
+                e.printStackTrace(); // asyncio logs the traceback too
             }
         } finally {
             current = null;
@@ -634,14 +637,19 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Runs a coroutine on the loop and blocks the calling thread (never the loop's own) until it finishes, at
-     * most {@code timeout}. A coroutine that fails throws its failure wrapped in {@link ExecutionException}.
+     * most {@code timeout}. A coroutine that fails, or that never ran because the loop closed first, throws its
+     * failure wrapped in {@link ExecutionException}.
      */
     public <T> T run(Supplier<? extends CompletionStage<T>> coroutine, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (inLoop()) {
             throw new IllegalStateException("run() would block the event loop on itself; compose futures instead");
         }
-        return submit(coroutine).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return submit(coroutine).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (CancellationException e) {
+            throw new ExecutionException(e);
+        }
     }
 
     /**
@@ -702,17 +710,12 @@ public final class EventLoop implements AutoCloseable {
         Object owner = attribution("while_true");
         Runnable[] iteration = new Runnable[1];
         iteration[0] = () -> {
-            CompletionStage<Boolean> stage;
-            try {
-                stage = step.get();
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                return;
-            }
-            stage.whenComplete((more, error) -> {
+            CompletableFuture<Boolean> more = new CompletableFuture<>();
+            completeWith(more, step);
+            more.whenComplete((again, error) -> {
                 if (error != null) {
-                    done.completeExceptionally(Async.unwrap(error));
-                } else if (Boolean.TRUE.equals(more)) {
+                    done.completeExceptionally(error);
+                } else if (Boolean.TRUE.equals(again)) {
                     try {
                         enqueue(owner, iteration[0], done);
                     } catch (RejectedExecutionException e) {
@@ -971,7 +974,9 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        wake();
+        if (!inLoop()) {
+            wake(); // the loop's own thread looks at the ready queue before it waits again
+        }
     }
 
     private Timer callAt(long deadline, Object owner, Runnable action, CompletableFuture<?> dependent) {

@@ -32,10 +32,11 @@ import workbench.tail.Workload;
  * {@code Executing <Task ...> took 0.501 seconds} past the threshold. The harness and tails are Item 62's;
  * {@link Placement#ON_LOOP} is Item 62's {@code run_tasks} unchanged and {@link Placement#WRITE_THREAD} is
  * {@code run_fully_async} with {@link WriteThread}. To show the responsiveness the book only asserts, a
- * {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each tick runs. A local-disk write takes microseconds, so the two placements barely differ on the book's harness;
- * a drill on a simulated slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book
- * closes the readers after a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers
- * first, so {@code confirm_merge} cannot fail for timing reasons.
+ * {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each tick runs. A local-disk
+ * write takes microseconds, so the two placements barely differ on the book's harness; a drill on a simulated
+ * slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book closes the readers after
+ * a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers first, so
+ * {@code confirm_merge} cannot fail for timing reasons.
  *
  * <p><b>You should see</b> perhaps a note that a silent warm-up run tripped the detector (a cold JVM loads
  * classes on the loop thread), then the debug warning for the 0.5 s {@code Thread.sleep} ({@code took 0.50x seconds}),

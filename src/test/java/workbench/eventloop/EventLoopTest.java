@@ -424,6 +424,92 @@ class EventLoopTest {
                 && w.contains("coro=<sleepy_tail()>>")), warnings.toString());
     }
 
+    // ---- one loop for both: the selector under asyncio.run, the ready queue's turns, timers, closing
+
+    @Test
+    void serversAndStreamsAlsoWorkOnALoopRunOnTheCallingThread() throws Throwable {
+        NoLeaks.check(() -> {
+            String reply = EventLoop.run("test", "main", loop -> loop.startServer(ANY_PORT, 64,
+                    stream -> stream.readLine().thenCompose(line -> stream.writeLine("echo " + line))
+                            .whenComplete((written, error) -> stream.close()))
+                    .thenCompose(server -> loop.openConnection(server.address(), WAIT, 64))
+                    .thenCompose(client -> client.writeLine("hello").thenCompose(written -> client.readLine())
+                            .whenComplete((line, error) -> client.close())), LONG);
+            assertEquals("echo hello", reply);
+        });
+    }
+
+    @Test
+    void aTurnRunsOnlyWhatWasReadySoADueTimerIsNotStarvedByCallbacksThatRequeueThemselves() throws Exception {
+        int chainRunsBeforeTimer = EventLoop.run("test", "main", loop -> {
+            AtomicInteger chainRuns = new AtomicInteger();
+            CompletableFuture<Integer> timerSaw = new CompletableFuture<>();
+            loop.callLater(Duration.ZERO, () -> timerSaw.complete(chainRuns.get()));
+            Runnable[] chain = new Runnable[1];
+            chain[0] = () -> {
+                if (chainRuns.incrementAndGet() < 1000 && !timerSaw.isDone()) {
+                    loop.callSoon("chain", chain[0]);
+                }
+            };
+            loop.callSoon("chain", chain[0]);
+            return timerSaw;
+        }, LONG);
+        assertEquals(1, chainRunsBeforeTimer, "the timer was due when the chain's first turn began");
+    }
+
+    @Test
+    void manyCancelledTimersLeaveTheLiveOnesFiringInOrder() throws Exception {
+        List<Integer> fired = EventLoop.run("test", "main", loop -> {
+            List<Integer> order = new ArrayList<>();
+            long base = loop.time();
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                EventLoop.Timer timer = loop.callAt(base + Duration.ofMillis(1 + i % 20).toNanos(), () -> order.add(n));
+                if (i % 10 != 0) {
+                    assertTrue(timer.cancel());
+                    assertFalse(timer.cancel());
+                }
+            }
+            return loop.sleep(Duration.ofMillis(60)).thenApply(slept -> order);
+        }, LONG);
+        List<Integer> expected = new ArrayList<>();
+        for (int remainder : new int[] {0, 10}) {
+            for (int i = remainder; i < 1000; i += 20) {
+                expected.add(i); // by deadline, and in the order scheduled among equal deadlines
+            }
+        }
+        assertEquals(expected, fired);
+    }
+
+    @Test
+    void aStartedLoopInDebugModeNamesTheSlowTask() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.start("test-loop", EventLoop.Options.debug(Duration.ofMillis(50),
+                warnings::add))) {
+            loop.runCoroutineThreadsafe("slow_coroutine", () -> blockFor(100)).get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w.matches("Executing <Task finished name='Task-\\d+'"
+                + " coro=<slow_coroutine\\(\\)>> took 0\\.\\d{3} seconds")), warnings.toString());
+    }
+
+    @Test
+    void closeFromItsOwnThreadStopsTheLoopAndFailsWhatWasPending() throws Throwable {
+        NoLeaks.check(() -> {
+            EventLoop loop = EventLoop.start("test-loop");
+            CompletableFuture<Void> sleeper =
+                    loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
+            CompletableFuture<Thread> failedOn = new CompletableFuture<>();
+            sleeper.whenComplete((v, error) -> failedOn.complete(Thread.currentThread()));
+            loop.execute(loop::close);
+            Thread loopThread = failedOn.get(10, TimeUnit.SECONDS);
+            assertEquals("test-loop", loopThread.getName(), "pending futures fail on the loop thread");
+            assertThrows(CancellationException.class, () -> sleeper.get(1, TimeUnit.SECONDS));
+            loop.close(); // joins the thread
+            assertTrue(loop.isTerminated());
+            assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        });
+    }
+
     /** Deliberately blocks the calling (loop) thread: what Item 63 says never to do. */
     private static CompletableFuture<Void> blockFor(long millis) {
         try {
