@@ -336,9 +336,15 @@ public final class EventLoop implements AutoCloseable {
      * A loop made by {@link #start} then closes itself and its thread ends.
      */
     public void stop() {
+        requestStop(false);
+    }
+
+    /** Asks the loop to return after its current turn; {@code close}: and to accept no more work. */
+    private void requestStop(boolean close) {
         lock.lock();
         try {
             stopping = true;
+            closed |= close;
         } finally {
             lock.unlock();
         }
@@ -806,13 +812,7 @@ public final class EventLoop implements AutoCloseable {
     public void close() {
         Thread thread = ownThread;
         if (thread != null) {
-            lock.lock();
-            try {
-                closed = true;
-            } finally {
-                lock.unlock();
-            }
-            wake();
+            requestStop(true);
             if (thread == Thread.currentThread()) {
                 return;
             }
