@@ -510,6 +510,24 @@ class EventLoopTest {
         });
     }
 
+    @Test
+    void anErrorInACallbackEndsTheLoopIsKeptAsItsCrashAndFailsWhatWasPending() throws Throwable {
+        NoLeaks.check(() -> {
+            EventLoop loop = EventLoop.start("test-loop");
+            CompletableFuture<Void> sleeper =
+                    loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
+            loop.submit("ready", () -> null).get(10, TimeUnit.SECONDS);
+            StackOverflowError deliberate = new StackOverflowError("deliberate, from a test callback");
+            loop.execute(() -> {
+                throw deliberate;
+            });
+            assertThrows(CancellationException.class, () -> sleeper.get(10, TimeUnit.SECONDS));
+            loop.close();
+            assertTrue(loop.isTerminated());
+            assertSame(deliberate, loop.crash());
+        });
+    }
+
     /** Deliberately blocks the calling (loop) thread: what Item 63 says never to do. */
     private static CompletableFuture<Void> blockFor(long millis) {
         try {
