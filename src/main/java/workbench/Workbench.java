@@ -233,7 +233,7 @@ public final class Workbench implements Callable<Integer> {
 
         @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsConverter.class,
                 description = "An item number, 52-64 or 67-79.")
-        List<Catalog.Item> items;
+        Selection selection;
 
         /** jcstress loads JNA (CPU affinity): allow it, so JDK 22+ prints no warning. */
         private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
@@ -248,6 +248,7 @@ public final class Workbench implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            List<Catalog.Item> items = selection.items();
             if (items.size() != 1) {
                 parent.err.println("workbench: stress takes one item");
                 return USAGE;
