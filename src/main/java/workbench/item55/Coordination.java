@@ -134,6 +134,19 @@ public enum Coordination {
      */
     public static Outcome pipeline(int items, List<Integer> workersPerStage, Stages stages, Duration timeout)
             throws InterruptedException, TimeoutException {
+        List<Object> inputs = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            inputs.add(new Object());
+        }
+        return pipeline(inputs, workersPerStage, stages, timeout, new ArrayList<>());
+    }
+
+    /**
+     * The same pipeline fed {@code inputs}: what leaves the upload stage is added to {@code done} in the order it
+     * arrived (the order of {@code inputs} with one worker per stage; any order with more).
+     */
+    public static Outcome pipeline(List<?> inputs, List<Integer> workersPerStage, Stages stages, Duration timeout,
+            List<Object> done) throws InterruptedException, TimeoutException {
         if (workersPerStage.size() != 3) {
             throw new IllegalArgumentException("three stages, got " + workersPerStage);
         }
@@ -154,8 +167,8 @@ public enum Coordination {
             var uploadThreads = StoppableWorker.startAll(workersPerStage.get(2), "upload", stages::upload,
                     uploadQueue, doneQueue);
             all.addAll(uploadThreads);
-            for (int i = 0; i < items; i++) {
-                downloadQueue.put(new Object());
+            for (Object item : inputs) {
+                downloadQueue.put(item);
             }
             StoppableWorker.stopAll(downloadQueue, downloadThreads, remaining(deadline));
             StoppableWorker.stopAll(resizeQueue, resizeThreads, remaining(deadline));
@@ -163,11 +176,14 @@ public enum Coordination {
         } finally {
             stopLeftovers(all);
         }
+        int finished = doneQueue.qsize();
+        doneQueue.close();
+        doneQueue.forEachUntilClosed(done::add);             // every worker has stopped: takes without waiting
         long cpu = 0;
         for (StoppableWorker<Object, Object> worker : all) {
             cpu += Math.max(0, worker.cpuNanos());
         }
-        return new Outcome(doneQueue.qsize(), 0, 0, cpu, System.nanoTime() - start);
+        return new Outcome(finished, 0, 0, cpu, System.nanoTime() - start);
     }
 
     /** After a failure: interrupts whatever still runs and waits briefly, so nothing outlives the run. */

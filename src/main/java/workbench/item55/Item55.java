@@ -35,13 +35,14 @@ import workbench.queue.StoppableWorker;
  * {@link StoppableWorker} (package {@code workbench.queue}, reused by Item 58) port the book's helpers. Every wait
  * here has a timeout. Beyond the book: the CPU time the polling workers burn (per-thread CPU time from
  * {@link java.lang.management.ThreadMXBean}), and the pipeline with a simulated I/O latency per stage, where more
- * workers per stage really help, beside Java's own answer, one virtual thread per item (Items 59-60 go there).
+ * workers per stage really help, beside Java's own answer, one virtual thread per item (Items 59-60 go there),
+ * and the pipeline as three child JVMs joined by pipes ({@link ProcessPipeline}, Item 52's Unix pipeline).
  *
  * <p><b>You should see</b> {@code Processed 1000 items after polling N times} with N a little above 3000 (the
  * book's run: 3033); the Queue demos' lines with {@code Producer put 1} before {@code Consumer got 2} and
  * {@code Consumer done} before {@code Producer done} in the task_done example; {@code 1000 items finished} twice;
  * with 5 ms of latency per stage, the 3/4/5-worker pipeline about 3x faster than 1/1/1, and virtual threads faster
- * still.
+ * still; the process pipeline about as fast as 1/1/1 plus the start of its JVMs, with the same items in order.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 55}, or this class's {@code main} from an IDE.
  */
@@ -174,8 +175,20 @@ public final class Item55 implements Demo {
         int finished = virtualThreadPerItem(LATENCY_ITEMS, slow);
         out.javaf("  one virtual thread per item, all three stages in it: %d items finished in %.3f s",
                 finished, Narrator.seconds(start));
-        out.java("The 3/4/5 pipeline is bound by its 3 download workers; threads are cheap enough in Java that the"
-                + " next items replace hand-built pipelines with executors (Item 59) and virtual threads.");
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= LATENCY_ITEMS; i++) {
+            lines.add("image-" + i);
+        }
+        start = System.nanoTime();
+        List<String> uploaded = PipelineStrategy.PROCESSES.run(lines, List.of(1, 1, 1), slow, TIMEOUT);
+        double processSeconds = Narrator.seconds(start);
+        out.javaf("  one child JVM per stage joined by pipes (Item 52's download | resize | upload): %d items in %.3f"
+                + " s, JVM starts included; the same items in order: %b", uploaded.size(), processSeconds,
+                uploaded.equals(lines));
+        out.java("The 3/4/5 pipeline is bound by its 3 download workers; the process stages overlap their waits like"
+                + " the 1/1/1 threads, after the JVMs start, and a pipe cannot feed several workers. Threads are cheap"
+                + " enough in Java that the next items replace hand-built pipelines with executors (Item 59) and"
+                + " virtual threads.");
     }
 
     /** Java's own answer: no queues, no stages to size, one virtual thread per item. */

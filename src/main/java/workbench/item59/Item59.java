@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
+import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
+import workbench.life.Simulation;
+import workbench.procpool.ProcessPool;
 
 /**
  * Item 59 (3rd ed. 74): Consider ThreadPoolExecutor When Threads Are Necessary for Concurrency.
@@ -28,11 +31,15 @@ import workbench.life.Rules;
  * {@link Future#get} throws an {@link ExecutionException} whose cause is the worker's exception;
  * {@link ThreadPool#result} unwraps it to behave like Python's {@code result()}. Beyond the book: the same
  * {@link ThreadPool#simulatePool} on {@link Executors#newVirtualThreadPerTaskExecutor} lifts the cap: every cell
- * waits its I/O at once (Item 60's coroutines, the JVM way).
+ * waits its I/O at once (Item 60's coroutines, the JVM way); and {@link ProcessPoolRows} swaps the threads for
+ * worker JVMs ({@link workbench.procpool.ProcessPool}, Python's {@code ProcessPoolExecutor}), one band of rows per
+ * worker, to show what processes cost here.
  *
  * <p><b>You should see</b> the glider block of Item 56, unchanged; {@code ERROR:root:Expected} with the
  * {@code IOException: Problem with I/O} the worker threw; with 10 ms of I/O per cell, a generation of 45 cells
- * taking about 50 ms on 10 pool threads (5 rounds of 10) and about 10 ms on virtual threads.
+ * taking about 50 ms on 10 pool threads (5 rounds of 10) and about 10 ms on virtual threads; the glider's block
+ * computed again by 2 worker JVMs, the same, each generation slower than on the thread pool (a round trip of
+ * serialised rows), and with I/O about 270 ms per generation (the larger band, 27 cells x 10 ms, one by one).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 59}, or this class's {@code main} from an IDE.
  */
@@ -40,6 +47,8 @@ public final class Item59 implements Demo {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_WORKERS = 10;
+    /** Beyond the book: worker JVMs for the process-pool variant. */
+    static final int PROCESS_WORKERS = 2;
     /** Beyond the book: simulated I/O per cell for the pool-size comparison. */
     static final Duration IO_PER_CELL = Duration.ofMillis(10);
 
@@ -85,6 +94,41 @@ public final class Item59 implements Demo {
         }
         out.java("max_workers caps the I/O in flight at 10 (45 cells = 5 rounds); virtual threads lift the cap"
                 + " without Item 57's cost per thread.");
+
+        processPool(out, slow, expected);
+    }
+
+    /** Beyond the book: the glider on worker JVMs (row bands), against the thread pool; then the I/O case. */
+    private static void processPool(Narrator out, Rules slow, Grid expected) throws Exception {
+        long start = System.nanoTime();
+        try (ProcessPool workers = ProcessPool.of(PROCESS_WORKERS).prestart();
+                ProcessPoolRows processes = ProcessPoolRows.on(workers, Rules.BOOK, TIMEOUT);
+                ThreadPool threads = new ThreadPool(MAX_WORKERS, Rules.BOOK, TIMEOUT)) {
+            double startSeconds = Narrator.seconds(start);
+            String block = Life.run(threads, Life.glider(new LockingGrid(5, 9)), Life.GENERATIONS).toString();
+            Life.run(processes, Life.glider(), Life.GENERATIONS);                          // warm-up
+            double threadSeconds = timeGlider(threads);
+            double processSeconds = timeGlider(processes);
+            boolean same = block.equals(Life.run(processes, Life.glider(), Life.GENERATIONS).toString());
+            out.javaf("Beyond the book: the glider on a ProcessPool of %d worker JVMs (a band of rows each; %.2f s to"
+                    + " start them): the same block: %b; %d generations in %.4f s, the 10-thread pool %.4f s.",
+                    PROCESS_WORKERS, startSeconds, same, Life.GENERATIONS, processSeconds, threadSeconds);
+            try (ProcessPoolRows slowProcesses = ProcessPoolRows.on(workers, slow, TIMEOUT)) {
+                long io = System.nanoTime();
+                Grid next = slowProcesses.step(expected);
+                double ioSeconds = Narrator.seconds(io);
+                boolean sameCells = next.equals(new Sequential().step(expected));
+                out.javaf("  with %d ms of I/O per cell: %.3f s per generation (same cells: %b): each worker waits"
+                        + " its band's cells one by one; processes are the tool for CPU, not for I/O.",
+                        IO_PER_CELL.toMillis(), ioSeconds, sameCells);
+            }
+        }
+    }
+
+    private static double timeGlider(Simulation simulation) throws Exception {
+        long start = System.nanoTime();
+        Life.run(simulation, Life.glider(), Life.GENERATIONS);
+        return Narrator.seconds(start);
     }
 
     private static void timeOneGeneration(Narrator out, String label, ExecutorService executor, Rules rules,

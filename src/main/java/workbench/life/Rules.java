@@ -14,6 +14,9 @@ import java.time.Duration;
  * <p>The book's {@code OSError} is a {@link IOException} here, thrown as an {@link UncheckedIOException} because
  * the functions are called through functional interfaces; an interrupt during simulated I/O ends it with an
  * {@link InterruptedIOException} and keeps the thread's interrupt flag set.
+ *
+ * <p>The rules made here ({@link #BOOK}, {@link #withIo}, the failing ones) are {@link java.io.Serializable}, so a
+ * process pool's worker JVMs can apply them (Item 59's {@code ProcessPoolRows}).
  */
 public interface Rules {
 
@@ -22,22 +25,7 @@ public interface Rules {
     char gameLogic(char state, int neighbors);
 
     /** The book's functions: no I/O. */
-    Rules BOOK = new Rules() {
-        @Override
-        public int countNeighbors(int y, int x, CellGetter get) {
-            return Life.countNeighbors(y, x, get);
-        }
-
-        @Override
-        public char gameLogic(char state, int neighbors) {
-            return Life.gameLogic(state, neighbors);
-        }
-
-        @Override
-        public String toString() {
-            return "book rules (no I/O)";
-        }
-    };
+    Rules BOOK = new IoRules(Duration.ZERO, Duration.ZERO);
 
     /** Beyond the book: {@code gameLogic} waits {@code logicIo} per cell (where the book puts its recv). */
     static Rules withIo(Duration logicIo) {
@@ -46,55 +34,17 @@ public interface Rules {
 
     /** Beyond the book: each call waits its latency first, as if it did blocking I/O (Item 58's second stage). */
     static Rules withIo(Duration countIo, Duration logicIo) {
-        return new Rules() {
-            @Override
-            public int countNeighbors(int y, int x, CellGetter get) {
-                simulateIo(countIo);
-                return Life.countNeighbors(y, x, get);
-            }
-
-            @Override
-            public char gameLogic(char state, int neighbors) {
-                simulateIo(logicIo);
-                return Life.gameLogic(state, neighbors);
-            }
-
-            @Override
-            public String toString() {
-                return "simulated I/O: count_neighbors " + countIo.toMillis() + " ms, game_logic "
-                        + logicIo.toMillis() + " ms per cell";
-            }
-        };
+        return new IoRules(countIo, logicIo);
     }
 
     /** The book's broken {@code game_logic}: always raises {@code OSError(message)}. */
     static Rules gameLogicFails(String message) {
-        return new Rules() {
-            @Override
-            public int countNeighbors(int y, int x, CellGetter get) {
-                return Life.countNeighbors(y, x, get);
-            }
-
-            @Override
-            public char gameLogic(char state, int neighbors) {
-                throw ioError(message);
-            }
-        };
+        return new FailingRules(false, message);
     }
 
     /** The book's broken {@code count_neighbors} (Item 58, Example 11): always raises {@code OSError(message)}. */
     static Rules countNeighborsFails(String message) {
-        return new Rules() {
-            @Override
-            public int countNeighbors(int y, int x, CellGetter get) {
-                throw ioError(message);
-            }
-
-            @Override
-            public char gameLogic(char state, int neighbors) {
-                return Life.gameLogic(state, neighbors);
-            }
-        };
+        return new FailingRules(true, message);
     }
 
     /** The book's {@code OSError(message)}. */

@@ -49,6 +49,8 @@ class Item55Test {
         assertBefore(joined, "Consumer working", "Consumer done");
         assertBefore(joined, "Consumer done", "Producer done");
         assertTrue(output.contains("100 items finished"), output);
+        assertTrue(output.contains("joined by pipes (Item 52's download | resize | upload): 100 items in "), output);
+        assertTrue(output.contains("the same items in order: true"), output);
     }
 
     @Test

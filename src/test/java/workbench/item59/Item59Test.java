@@ -19,13 +19,16 @@ import workbench.testing.NoLeaks;
 class Item59Test {
 
     @Test
-    @Timeout(30)
+    @Timeout(60)
     void demoPrintsTheGliderBlockAndTheReRaisedException() throws Throwable {
         String output = GliderBlock.runDemo(new Item59());
         assertEquals(1, GliderBlock.occurrences(output), output);
         assertTrue(output.contains("ERROR:root:Expected\njava.io.UncheckedIOException: java.io.IOException: Problem"
                 + " with I/O\nCaused by: java.io.IOException: Problem with I/O\n"), output);
         assertTrue(output.contains("same cells: true"), output);
+        assertTrue(output.contains("worker JVMs (a band of rows each;"), output);
+        assertTrue(output.contains("the same block: true;"), output);
+        assertTrue(!output.contains("same cells: false"), output);
     }
 
     @Test

@@ -14,12 +14,15 @@ import workbench.item56.Sequential;
 import workbench.item57.ThreadPerCell;
 import workbench.item58.PhasedQueueWorkers;
 import workbench.item58.QueueWorkers;
+import workbench.item59.ProcessPoolRows;
 import workbench.item59.ThreadPool;
 import workbench.testing.NoLeaks;
 
 /**
  * Every strategy of Items 56-59 computes the same generations as the sequential one, on seeded random grids of
- * several sizes (non-square, 1-wide and 1-high included, where the torus wraps onto the cell itself).
+ * several sizes (non-square, 1-wide and 1-high included, where the torus wraps onto the cell itself). The process
+ * pool's bands see the torus only through the border rows they are sent, which the 1-high grid (one band bordered
+ * by its own row) and the uneven bands of 3 workers put to the test.
  */
 class StrategiesPropertyTest {
 
@@ -27,13 +30,14 @@ class StrategiesPropertyTest {
     private static final int[][] SIZES = {{5, 9}, {1, 1}, {1, 7}, {6, 1}, {3, 3}, {8, 13}, {17, 11}, {24, 24}};
     private static final int GENERATIONS = 4;
 
-    static List<Simulation> allStrategies() {
+    static List<Simulation> allStrategies() throws InterruptedException {
         List<Simulation> strategies = new ArrayList<>();
         strategies.add(new Sequential());
         strategies.add(new ThreadPerCell(Rules.BOOK, TIMEOUT));
         strategies.add(new QueueWorkers(5, Rules.BOOK, TIMEOUT));
         strategies.add(new PhasedQueueWorkers(5, 5, Rules.BOOK, TIMEOUT));
         strategies.add(new ThreadPool(10, Rules.BOOK, TIMEOUT));
+        strategies.add(new ProcessPoolRows(3, Rules.BOOK, TIMEOUT));   // worker JVMs; uneven bands on 5 or 8 rows
         return strategies;
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,16 +27,25 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Item 55: the download / resize / upload pipeline's throughput by workers per stage and I/O latency, and what
  * busy-waiting costs against blocking.
  *
- * <p><b>One op</b> of {@code pipeline} pushes 1000 items through the three stages ({@link Coordination#pipeline},
- * ClosableQueues and StoppableWorkers, {@code workers} per stage as download/resize/upload), each stage waiting
- * {@code latencyMillis} of simulated I/O per item, and stops every worker. <b>One op</b> of {@code coordination}
- * pushes 1000 items through the book's two one-worker-per-stage designs ({@link Coordination}): the hand-made
- * polling one and the blocking one. <b>One op</b> of {@code idle} leaves three workers with nothing to do for
- * 100 ms. For the last two the counters {@code workerCpuMicros} / {@code runs} give the stage workers' CPU time per
- * op (from ThreadMXBean), the price of waiting.
+ * <p><b>One op</b> of {@code pipeline} pushes 1000 items (one line of text each) through the three stages, each
+ * stage waiting {@code latencyMillis} of simulated I/O per item, by {@code strategy} ({@link PipelineStrategy}):
+ * {@code SEQUENTIAL}, one thread doing each item's three stages in turn; {@code THREADS}, the book's ClosableQueues
+ * and StoppableWorkers ({@link Coordination#pipeline}), {@code workers} per stage as download/resize/upload, started
+ * and stopped within the op; {@code PROCESSES}, three child JVMs joined by OS pipes ({@link ProcessPipeline}, Item
+ * 52's Unix pipeline), started within the op. {@code workers} applies to {@code THREADS} only; the others run one
+ * of each stage.
+ * <b>One op</b> of {@code coordination} pushes 1000 items through the book's two one-worker-per-stage designs
+ * ({@link Coordination}): the hand-made polling one and the blocking one. <b>One op</b> of {@code idle} leaves three
+ * workers with nothing to do for 100 ms. For the last two the counters {@code workerCpuMicros} / {@code runs} give
+ * the stage workers' CPU time per op (from ThreadMXBean), the price of waiting.
  *
- * <p><b>You should see</b> without latency, both worker counts fast (the stages do nothing); with 1 ms, 1/1/1 at
- * about 1 s per op (1000 x 1 ms in the slowest stage) and 3/4/5 about 3x faster, bound by its 3 download workers.
+ * <p><b>You should see</b> without latency, sequential and threads fast (the stages do nothing) and processes
+ * hundreds of ms, the price of starting three JVMs; with 1 ms, sequential about 3 s per op (1000 x 3 x 1 ms),
+ * threads 1/1/1 and processes about 1 s (the stages overlap; processes plus their start) and threads 3/4/5 about 3x
+ * faster again, bound by its 3 download workers. A smoke run on 2 cores under heavy load from other builds
+ * (indicative only): 0 ms, sequential 0.03 ms, threads 4 ms, processes 1.6-1.9 s; 1 ms, sequential 3.9 s, threads
+ * 1/1/1 1.3 s (3/4/5 0.46 s), processes 2.9-3.4 s: the stages overlap as threads do, and starting three JVMs per run
+ * costs about what they save: they beat sequential once latency makes the run long, never the threads.
  * {@code coordination}: polling about 100 ms per op, the main thread's completion poll, blocking a few ms. Idle
  * polling workers use CPU every 10 ms; blocked ones almost none.
  *
@@ -54,7 +64,10 @@ public class Item55Benchmark {
     @State(Scope.Benchmark)
     public static class Pipeline {
 
-        /** Workers per stage: download/resize/upload. */
+        @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
+        public PipelineStrategy strategy;
+
+        /** Workers per stage: download/resize/upload ({@code THREADS} only; the others run one of each). */
         @Param({"1/1/1", "3/4/5"})
         public String workers;
 
@@ -63,11 +76,13 @@ public class Item55Benchmark {
 
         List<Integer> perStage;
         Stages stages;
+        List<String> items;
 
         @Setup(Level.Trial)
         public void setUp() {
             perStage = Arrays.stream(workers.split("/")).map(Integer::valueOf).toList();
             stages = new Stages(Duration.ofMillis(latencyMillis));
+            items = IntStream.range(0, ITEMS).mapToObj(i -> "image-" + i).toList();
         }
     }
 
@@ -94,7 +109,7 @@ public class Item55Benchmark {
 
     @Benchmark
     public int pipeline(Pipeline state) throws Exception {
-        return Coordination.pipeline(ITEMS, state.perStage, state.stages, TIMEOUT).finished();
+        return state.strategy.run(state.items, state.perStage, state.stages, TIMEOUT).size();
     }
 
     @Benchmark

@@ -29,20 +29,33 @@ import workbench.life.Simulation;
 
 /**
  * Item 59: a fixed thread pool against the sequential baseline, and (beyond the book) the same
- * {@link ThreadPool#simulatePool} on a virtual-thread-per-task executor.
+ * {@link ThreadPool#simulatePool} on a virtual-thread-per-task executor, and the grid cut into bands of rows on a
+ * warm pool of worker JVMs ({@link ProcessPoolRows} on {@link workbench.procpool.ProcessPool}).
  *
- * <p><b>One op</b> is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
- * {@code game_logic}: one {@code step_cell} task per cell, submitted to a pool of {@code workers} platform threads
- * created once per trial ({@code threadPool}), or each to a new virtual thread ({@code virtualThreadPerTask};
- * {@code workers} does not apply to it).
+ * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of simulated
+ * I/O per cell in {@code game_logic}: one {@code step_cell} task per cell, submitted to a pool of {@code workers}
+ * platform threads created once per trial ({@code threadPool}), or each to a new virtual thread
+ * ({@code virtualThreadPerTask}; {@code workers} does not apply to it); or one band of rows per worker JVM, sent as
+ * strings with its two border rows and stepped there cell by cell ({@code processPool}: {@code workers} JVMs,
+ * started and warmed once per trial). <b>One op</b> of {@code generationBySize} is the same on bigger grids without
+ * I/O, to find where the process pool's round trip pays off ({@code -p ioMillis=1} adds the I/O there too).
  *
  * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency: 5x9 at 10 ms on 10 threads, 5 rounds,
- * about 50-55 ms; virtual threads about one latency whatever the grid size. CPython's 5x9 at 10 ms per cell:
+ * about 50-55 ms; virtual threads about one latency whatever the grid size; the process pool at best one band's
+ * cells x latency (5x9: a row of 9 cells per worker, about 90 ms at 10 ms), never better than threads, and
+ * milliseconds of round trip per generation where threads need microseconds. CPython's 5x9 at 10 ms per cell:
  * about 54 ms with a 10-thread pool (462 ms sequential, 19 ms thread per cell, 94 ms 5 queue workers).
+ *
+ * <p><b>Crossover</b> (a smoke run on 2 cores under heavy load from other builds: indicative only). Without I/O the
+ * process pool of 2 JVMs loses by far on the book's grids (5x9: 12 ms against 0.02 ms sequential), is about even at
+ * 100x100 (7 ms) and ahead from 300x300 (26 against 43 ms; 1000x1000: 250 against 350 ms); part of that win is that
+ * a worker reads plain strings where the others read the shared LockingGrid. The thread pool's task per cell never
+ * catches up (1000x1000: 1.8 s). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 25
+ * against 55 ms; 20x20: 91 against 490 ms), but only as a pool capped at 10 waits does, and behind the 10-thread
+ * pool (7 and 59 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 59}, or this class's {@code main} from an IDE.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
@@ -50,29 +63,74 @@ import workbench.life.Simulation;
 @Measurement(iterations = 3, time = 1)
 public class Item59Benchmark {
 
-    @Param({"sequential", "threadPool", "virtualThreadPerTask"})
-    public String strategy;
+    /** The book's grids, with and without I/O per cell. */
+    @State(Scope.Benchmark)
+    public static class Pools {
 
-    @Param({"10"})
-    public int workers;
+        @Param({"sequential", "threadPool", "virtualThreadPerTask", "processPool"})
+        public String strategy;
 
-    @Param({"5x9", "20x20"})
-    public String size;
+        @Param({"10"})
+        public int workers;
 
-    @Param({"0", "1", "10"})
-    public int ioMillis;
+        @Param({"5x9", "20x20"})
+        public String size;
 
-    private Grid grid;
-    private Simulation simulation;
+        @Param({"0", "1", "10"})
+        public int ioMillis;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        grid = LifeBench.grid(size);
-        Rules rules = LifeBench.rules(ioMillis);
-        simulation = switch (strategy) {
+        Grid grid;
+        Simulation simulation;
+
+        @Setup(Level.Trial)
+        public void setUp() throws InterruptedException {
+            grid = LifeBench.grid(size);
+            simulation = simulation(strategy, workers, LifeBench.rules(ioMillis));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            simulation.close();
+        }
+    }
+
+    /** Beyond the book: bigger grids without I/O, where the process pool's bands might pay for their round trip. */
+    @State(Scope.Benchmark)
+    public static class Sizes {
+
+        @Param({"sequential", "threadPool", "processPool"})
+        public String strategy;
+
+        @Param({"2"})
+        public int workers;
+
+        @Param({"20x20", "100x100", "300x300", "1000x1000"})
+        public String size;
+
+        @Param({"0"})
+        public int ioMillis;
+
+        Grid grid;
+        Simulation simulation;
+
+        @Setup(Level.Trial)
+        public void setUp() throws InterruptedException {
+            grid = LifeBench.grid(size);
+            simulation = simulation(strategy, workers, LifeBench.rules(ioMillis));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            simulation.close();
+        }
+    }
+
+    static Simulation simulation(String strategy, int workers, Rules rules) throws InterruptedException {
+        return switch (strategy) {
             case "sequential" -> new Sequential(rules);
             case "threadPool" -> new ThreadPool(workers, rules, LifeBench.TIMEOUT);
             case "virtualThreadPerTask" -> virtualThreadPerTask(rules);
+            case "processPool" -> new ProcessPoolRows(workers, rules, LifeBench.TIMEOUT);
             default -> throw new IllegalArgumentException(strategy);
         };
     }
@@ -99,13 +157,13 @@ public class Item59Benchmark {
     }
 
     @Benchmark
-    public Grid generation() throws Exception {
-        return simulation.step(grid);
+    public Grid generation(Pools state) throws Exception {
+        return state.simulation.step(state.grid);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        simulation.close();
+    @Benchmark
+    public Grid generationBySize(Sizes state) throws Exception {
+        return state.simulation.step(state.grid);
     }
 
     public static void main(String[] args) throws RunnerException {
