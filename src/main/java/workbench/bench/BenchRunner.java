@@ -62,12 +62,14 @@ public final class BenchRunner {
         log.printf("Benchmarking %s: %s (%s profile) on %s; JSON -> %s%n",
                 item.label(), benchmark.getSimpleName(), profile.name().toLowerCase(java.util.Locale.ROOT),
                 machine.id(), json);
+        double loadAtStart = Machine.loadAverage();
         java.util.Collection<RunResult> results = new Runner(options.build()).run();
         if (results.isEmpty()) {
             throw new IllegalStateException("JMH ran no benchmark of " + benchmark.getName()
                     + ": is it listed in META-INF/BenchmarkList?");
         }
-        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson());
+        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(java.util.Map.of(
+                "profile", profile.name().toLowerCase(java.util.Locale.ROOT), "loadAverageAtStart", loadAtStart)));
         if (profile == Profile.FULL) {
             try {
                 CPython.record(item.number(), dir, log).ifPresent(file -> log.println("Recorded CPython: " + file));

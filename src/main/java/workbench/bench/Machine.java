@@ -54,7 +54,23 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
 
     /** The sidecar's JSON text. */
     public String toJson() {
-        return Json.write(asMap());
+        return toJson(Map.of());
+    }
+
+    /** The sidecar's JSON text with facts about the run added (such as the load average when it started). */
+    public String toJson(Map<String, Object> run) {
+        Map<String, Object> map = asMap();
+        map.putAll(run);
+        map.put("loadAverageAtEnd", loadAverage());
+        return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(map) + "\n";
+    }
+
+    /**
+     * The system's load average over the last minute, or -1 where the OS does not say: more runnable threads than
+     * cores means the benchmark shared the machine, and its numbers say less.
+     */
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String readCpuModel() {

@@ -101,6 +101,11 @@ public final class Report {
             if (Files.exists(sidecar)) {
                 Map<String, Object> own = sidecar(sidecar);
                 md.append(", recorded ").append(own.get("date")).append(" on ").append(own.get("jdk"));
+                if (own.containsKey("loadAverageAtStart")) {
+                    md.append(String.format(Locale.ROOT, "; load average %.1f at the start, %.1f at the end (%s cores)",
+                            ((Number) own.get("loadAverageAtStart")).doubleValue(),
+                            ((Number) own.getOrDefault("loadAverageAtEnd", -1)).doubleValue(), own.get("cores")));
+                }
             }
             md.append(".\n\n");
             md.append(table(item.rows()));
@@ -287,7 +292,8 @@ public final class Report {
     private static Map<String, Object> sidecar(Path sidecar) throws IOException {
         Map<String, Object> map = new TreeMap<>();
         JsonObject json = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
-        for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date")) {
+        for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
+                "loadAverageAtEnd")) {
             if (json.has(key)) {
                 map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
                         : json.get(key).getAsString());
