@@ -170,11 +170,11 @@ public final class Notebooks {
 
     /**
      * Executes {@code file}; with {@code write}, writes the outputs back (only when they changed). The index is
-     * regenerated from the catalogue first.
+     * regenerated from the catalogue first, for the project at {@code root}.
      */
-    public static Outcome execute(Path file, boolean write, NotebookExecutor executor)
+    public static Outcome execute(Path file, Path root, boolean write, NotebookExecutor executor)
             throws IOException, InterruptedException {
-        Notebook notebook = isIndex(file) ? index(projectRoot()) : Notebook.read(file);
+        Notebook notebook = isIndex(file) ? index(root) : Notebook.read(file);
         String before = Files.isRegularFile(file) ? Files.readString(file) : "";
         List<NotebookExecutor.Problem> problems = new ArrayList<>(executor.execute(notebook));
         int code = (int) notebook.cells().stream().filter(Notebook::isCode).count();

@@ -97,7 +97,7 @@ public final class NotebooksCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            Notebooks.Outcome outcome = Notebooks.execute(file, execute && !check, executor);
+            Notebooks.Outcome outcome = Notebooks.execute(file, root, execute && !check, executor);
             Path shown = file.toAbsolutePath().startsWith(root) ? root.relativize(file.toAbsolutePath()) : file;
             String what = outcome.codeCells() + " code cells";
             if (outcome.ok()) {

@@ -44,7 +44,7 @@ class NotebooksTest {
                 () -> {
                     assumeTrue(NotebookExecutor.available(), "this runtime has no jdk.jshell module");
                     Notebooks.Outcome outcome = NoLeaks.check(
-                            (ThrowingSupplier<Notebooks.Outcome>) () -> Notebooks.execute(file, false, executor));
+                            (ThrowingSupplier<Notebooks.Outcome>) () -> Notebooks.execute(file, ROOT, false, executor));
                     if (!outcome.ok()) {
                         fail(file.getFileName() + " failed under the JShell executor (run `java -jar"
                                 + " target/workbench.jar notebooks --execute " + ROOT.relativize(file)
