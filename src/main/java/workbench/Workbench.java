@@ -32,7 +32,8 @@ import workbench.demo.Narrator;
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
-                Workbench.Index.class, Workbench.ReportCommand.class})
+                Workbench.Index.class, Workbench.ReportCommand.class,
+                workbench.notebook.NotebooksCommand.class})
 public final class Workbench implements Callable<Integer> {
 
     public static final int OK = 0;
