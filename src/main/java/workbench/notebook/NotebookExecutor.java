@@ -253,17 +253,30 @@ public final class NotebookExecutor {
                         || where.startsWith("java.lang.reflect.") || where.startsWith("java.util.concurrent.")) {
                     continue;
                 }
-                text.append("\n\tat ").append(frame);
+                text.append("\n\tat ").append(frame.getFileName() != null && frame.getFileName().startsWith("#")
+                        ? "snippet " + frame.getFileName() + ", line " + frame.getLineNumber() : frame);
             }
         }
         return text.toString();
     }
 
+    /**
+     * An nbformat {@code error} output: for an exception its class and message (as Jupyter's own kernels write
+     * them), otherwise the kind of problem and the first line of its message.
+     */
     private static Map<String, Object> error(Problem problem) {
         List<String> lines = problem.message().lines().toList();
+        String first = lines.isEmpty() ? "" : lines.get(0);
+        String ename = problem.kind();
+        String evalue = first;
+        if (problem.kind().equals("exception")) {
+            int colon = first.indexOf(": ");
+            ename = colon < 0 ? first : first.substring(0, colon);
+            evalue = colon < 0 ? "" : first.substring(colon + 2);
+        }
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("ename", problem.kind());
-        error.put("evalue", lines.isEmpty() ? "" : lines.get(0));
+        error.put("ename", ename);
+        error.put("evalue", evalue);
         error.put("output_type", "error");
         error.put("traceback", new ArrayList<Object>(lines));
         return error;

@@ -87,7 +87,9 @@ class NotebookExecutorTest {
         assertEquals(1, problems.size());
         assertEquals("exception", problems.get(0).kind());
         Map<String, Object> error = outputs(notebook, 0).get(0);
-        assertEquals("java.lang.IllegalStateException: stuck, as predicted", error.get("evalue"));
+        assertEquals("java.lang.IllegalStateException", error.get("ename"));
+        assertEquals("stuck, as predicted", error.get("evalue"));
+        assertTrue(String.valueOf(error.get("traceback")).contains("snippet #"), String.valueOf(error));
     }
 
     @Test

@@ -19,12 +19,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 
 import workbench.Catalog;
 import workbench.Workbench;
+import workbench.testing.NoLeaks;
 
 /**
- * The checked-in notebooks: every code cell of every notebook runs cleanly through the JShell executor, every
+ * The checked-in notebooks: every code cell of every notebook runs cleanly through the JShell executor (and
+ * leaves no thread or child process behind), every
  * built item has a notebook, the index is the catalogue's, and the files are what Jupyter would save.
  */
 class NotebooksTest {
@@ -37,7 +40,8 @@ class NotebooksTest {
         NotebookExecutor executor = new NotebookExecutor(Duration.ofSeconds(60));
         return Notebooks.all(ROOT).stream().map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(),
                 () -> {
-                    Notebooks.Outcome outcome = Notebooks.execute(file, false, executor);
+                    Notebooks.Outcome outcome = NoLeaks.check(
+                            (ThrowingSupplier<Notebooks.Outcome>) () -> Notebooks.execute(file, false, executor));
                     if (!outcome.ok()) {
                         fail(file.getFileName() + " failed under the JShell executor (run `java -jar"
                                 + " target/workbench.jar notebooks --execute " + ROOT.relativize(file)
