@@ -27,7 +27,7 @@ import workbench.Catalog;
  *   workbench notebooks --new 53              write the skeleton of Item 53's notebook
  * </pre>
  */
-@Command(name = "notebooks", description = "Execute the notebooks (notebooks/*.ipynb) in JShell and write their"
+@Command(name = "notebooks", mixinStandardHelpOptions = true, description = "Execute the notebooks (notebooks/*.ipynb) in JShell and write their"
         + " outputs back, check them, regenerate the index, or start a new item's notebook.")
 public final class NotebooksCommand implements Callable<Integer> {
 
@@ -88,13 +88,14 @@ public final class NotebooksCommand implements Callable<Integer> {
                 continue;
             }
             Notebooks.Outcome outcome = Notebooks.execute(file, execute && !check, executor);
+            Path shown = file.toAbsolutePath().startsWith(root) ? root.relativize(file.toAbsolutePath()) : file;
             String what = outcome.codeCells() + " code cells";
             if (outcome.ok()) {
-                out.println(file + ": OK, " + what + (check ? "" : outcome.changed() ? ", outputs written"
+                out.println(shown + ": OK, " + what + (check ? "" : outcome.changed() ? ", outputs written"
                         : ", unchanged"));
             } else {
                 failures++;
-                err.println(file + ": FAILED (" + what + (check ? "" : ", outputs written") + ")");
+                err.println(shown + ": FAILED (" + what + (check ? "" : ", outputs written") + ")");
                 outcome.problems().forEach(problem -> err.println("  " + problem));
             }
         }
