@@ -52,7 +52,8 @@ public final class JupyterJson {
             if (d.isNaN() || d.isInfinite()) {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
-            out.append(d == Math.rint(d) && Math.abs(d) < 1e16 ? String.format(java.util.Locale.ROOT, "%.1f", d) : d.toString());
+            boolean whole = d == Math.rint(d) && Math.abs(d) < 1e16;
+            out.append(whole ? String.format(java.util.Locale.ROOT, "%.1f", d) : d.toString());
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");

@@ -61,6 +61,11 @@ public final class NotebookExecutor {
         this(DEFAULT_CELL_TIMEOUT);
     }
 
+    /** Whether this runtime has JShell (a full JDK does; a trimmed jlink image may not). */
+    public static boolean available() {
+        return ModuleLayer.boot().findModule("jdk.jshell").isPresent();
+    }
+
     /**
      * Executes every code cell of {@code notebook}, replacing its outputs and execution counts, and returns the
      * problems (empty when every cell ran cleanly).

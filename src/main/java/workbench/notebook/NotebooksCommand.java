@@ -27,8 +27,9 @@ import workbench.Catalog;
  *   workbench notebooks --new 53              write the skeleton of Item 53's notebook
  * </pre>
  */
-@Command(name = "notebooks", mixinStandardHelpOptions = true, description = "Execute the notebooks (notebooks/*.ipynb) in JShell and write their"
-        + " outputs back, check them, regenerate the index, or start a new item's notebook.")
+@Command(name = "notebooks", mixinStandardHelpOptions = true,
+        description = "Execute the notebooks (notebooks/*.ipynb) in JShell and write their outputs back, check"
+                + " them, regenerate the index, or start a new item's notebook.")
 public final class NotebooksCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +53,10 @@ public final class NotebooksCommand implements Callable<Integer> {
             description = "The longest one cell may run (default: ${DEFAULT-VALUE} s).")
     int cellTimeoutSeconds;
 
+    @Option(names = "--root", paramLabel = "<dir>", description = "The project's root (default: the working"
+            + " directory, or its parent when run from notebooks/).")
+    Path rootOption;
+
     @Parameters(paramLabel = "<file>", arity = "0..*", description = "Notebooks to run (default: all of them).")
     List<Path> files = new ArrayList<>();
 
@@ -59,7 +64,7 @@ public final class NotebooksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path root = Notebooks.projectRoot();
+        Path root = rootOption != null ? rootOption.toAbsolutePath() : Notebooks.projectRoot();
         if (newItem != null) {
             return newNotebook(root, out, err);
         }
@@ -71,6 +76,11 @@ public final class NotebooksCommand implements Callable<Integer> {
         }
         if (!execute && !check) {
             return list(root, out);
+        }
+        if (!NotebookExecutor.available()) {
+            err.println("workbench: running notebooks needs the jdk.jshell module, which this Java runtime lacks;"
+                    + " run it with a full JDK 21+");
+            return 1;
         }
         List<Path> targets = files.isEmpty() ? new ArrayList<>(Notebooks.all(root)) : files;
         if (files.isEmpty() && targets.stream().noneMatch(Notebooks::isIndex)) {

@@ -3,6 +3,7 @@ package workbench.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class NotebookExecutorTest {
 
     private static final NotebookExecutor EXECUTOR = new NotebookExecutor(Duration.ofSeconds(30));
+
+    @BeforeAll
+    static void needsJShell() {
+        assumeTrue(NotebookExecutor.available(), "this runtime has no jdk.jshell module");
+    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> outputs(Notebook notebook, int cell) {

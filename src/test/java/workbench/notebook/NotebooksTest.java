@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.ThrowingSupplier;
+import org.junit.jupiter.api.io.TempDir;
 
 import workbench.Catalog;
 import workbench.Workbench;
@@ -40,6 +42,7 @@ class NotebooksTest {
         NotebookExecutor executor = new NotebookExecutor(Duration.ofSeconds(60));
         return Notebooks.all(ROOT).stream().map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(),
                 () -> {
+                    assumeTrue(NotebookExecutor.available(), "this runtime has no jdk.jshell module");
                     Notebooks.Outcome outcome = NoLeaks.check(
                             (ThrowingSupplier<Notebooks.Outcome>) () -> Notebooks.execute(file, false, executor));
                     if (!outcome.ok()) {
@@ -130,6 +133,25 @@ class NotebooksTest {
         assertEquals(Workbench.USAGE, Workbench.execute(o, e, "notebooks", "--new", "99"));
         assertEquals(1, Workbench.execute(o, e, "notebooks", "--check", "notebooks/no-such.ipynb"));
         assertFalse(Files.exists(ROOT.resolve("notebooks/no-such.ipynb")));
+    }
+
+    @Test
+    void cliWritesASkeletonAndTheIndexIntoAProject(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("notebooks"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        String root = "--root=" + project;
+
+        assertEquals(0, Workbench.execute(o, o, "notebooks", root, "--new", "68"));
+        assertEquals(1, Workbench.execute(o, o, "notebooks", root, "--new", "53"), "never overwrites");
+        assertEquals(0, Workbench.execute(o, o, "notebooks", root, "--index"));
+
+        Path skeleton = project.resolve(Catalog.require(53).notebookPath());
+        assertEquals(Notebooks.skeleton(Catalog.require(53)).toJson(), Files.readString(skeleton));
+        String index = Files.readString(project.resolve(Notebooks.INDEX));
+        assertTrue(index.contains("[item53-threads-blocking-io.ipynb](item53-threads-blocking-io.ipynb)"), index);
+        assertTrue(index.contains("| 54 | 69 |"), index);
     }
 
     /** Reads one top-level key straight from the file's JSON. */
