@@ -85,14 +85,18 @@ public final class Display {
 
     /** Calls the rapaio kernel's {@code Global.display(mime, object)} when this code runs inside that kernel. */
     private static boolean rapaioDisplay(String mime, Object value) {
-        try {
-            Class<?> global = Class.forName(RAPAIO_GLOBAL, true, Display.class.getClassLoader());
-            Method display = global.getMethod("display", String.class, Object.class);
-            display.invoke(null, mime, value);
-            return true;
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return false;
+        for (ClassLoader loader : new ClassLoader[] {Display.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            try {
+                Class<?> global = Class.forName(RAPAIO_GLOBAL, true, loader);
+                Method display = global.getMethod("display", String.class, Object.class);
+                display.invoke(null, mime, value);
+                return true;
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // not inside the rapaio kernel (or it cannot render this): try the next loader, then plain text
+            }
         }
+        return false;
     }
 
     /** Installs (or, with null, removes) the executor's receiver of display outputs. */
