@@ -55,10 +55,15 @@ public final class BenchmarkResults {
         charts.forEach(Display::png);
     }
 
-    /** The Markdown section headed "Item NN" (up to the next heading of the same or a higher level), or "". */
+    /**
+     * The Markdown sections headed "Item NN" (each up to the next heading of its level or higher; a report may hold
+     * a full and a quick section for one item), without their image links (the notebook shows the charts itself,
+     * and the links are relative to the report's folder), or "" when there is none.
+     */
     static String section(String markdown, int number) {
         Pattern heading = Pattern.compile("^(#+)\\s.*\\bItem\\s*" + number + "\\b.*$");
         List<String> lines = markdown.lines().toList();
+        List<String> sections = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             var match = heading.matcher(lines.get(i));
             if (!match.matches()) {
@@ -66,17 +71,21 @@ public final class BenchmarkResults {
             }
             int level = match.group(1).length();
             StringBuilder section = new StringBuilder(lines.get(i)).append('\n');
-            for (int j = i + 1; j < lines.size(); j++) {
+            int j = i + 1;
+            for (; j < lines.size(); j++) {
                 String line = lines.get(j);
                 int hashes = line.length() - line.replaceFirst("^#+", "").length();
                 if (hashes > 0 && hashes <= level && line.startsWith("#".repeat(hashes) + " ")) {
                     break;
                 }
-                section.append(line).append('\n');
+                if (!line.strip().matches("!\\[[^\\]]*]\\([^)]*\\)")) {
+                    section.append(line).append('\n');
+                }
             }
-            return section.toString().strip() + "\n";
+            sections.add(section.toString().strip().replaceAll("\n{3,}", "\n\n"));
+            i = j - 1;
         }
-        return "";
+        return sections.isEmpty() ? "" : String.join("\n\n", sections) + "\n";
     }
 
     private static List<Path> charts(Path dir, int number) {
