@@ -57,6 +57,15 @@ public final class Workbench implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Workbench(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            // Always the message, any "did you mean" suggestions, and the usage: never a suggestion alone.
+            CommandLine commandLine = e.getCommandLine();
+            PrintWriter errors = commandLine.getErr();
+            errors.println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, errors);
+            commandLine.usage(errors);
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("workbench: " + e);
             e.printStackTrace(commandLine.getErr());

@@ -63,6 +63,7 @@ class Item53Test {
         List<String> lines = DemoRun.lines(new Item53());
         DemoRun.assertInOrder(lines, "--- Example 1-2:", "Took ", "--- Example 3-5:", "Took ",
                 "--- Beyond the book: the same four threads under the GIL model", "Took ",
+                "--- Beyond the book: the 3rd edition's sixteen larger numbers", "Took ", "Took ", "Took ",
                 "--- Beyond the book: one worker JVM per number", "Took ",
                 "--- Example 6-7:", "Took ", "--- Example 8-9:", "Took ",
                 "--- Beyond the book: the same five threads under the GIL model", "Took ");

@@ -56,7 +56,7 @@ class Item64Test {
         DemoRun.assertInOrder(lines, "--- Example 1:", "--- Example 2:", "Took ", "--- Example 3:", "Took ",
                 "--- Example 4:", "Took ", "--- Beyond the book: the same two threads under the GIL model", "Took ",
                 "--- Beyond the book: a parallel stream", "Took ", "--- Beyond the book: the 3rd edition", "Took ",
-                "Took ", "Took ", "--- Beyond the book: speedups over serial");
+                "Took ", "Took ", "Took ", "--- Beyond the book: speedups over serial");
         assertTrue(lines.stream().anyMatch(l -> l.contains("total work / largest task = 5.39")));
     }
 }

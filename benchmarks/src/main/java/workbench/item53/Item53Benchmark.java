@@ -8,20 +8,18 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
 /**
@@ -49,23 +47,21 @@ public class Item53Benchmark {
     static final Duration BLOCK = Duration.ofMillis(10);
 
     @State(Scope.Benchmark)
-    public static class Cpu {
+    public static class Cpu extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
         public Strategy strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
-        Strategy.Mapper mapper;
-
-        @Setup(Level.Trial)
-        public void start() {
-            mapper = strategy.start(workers);
+        @Override
+        protected Strategy strategy() {
+            return strategy;
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
-            mapper.close();
+        @Override
+        protected int workers() {
+            return workers;
         }
     }
 
@@ -80,7 +76,7 @@ public class Item53Benchmark {
 
     @Benchmark
     public List<List<Integer>> factorize(Cpu state) throws Exception {
-        return state.mapper.map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
+        return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
     }
 
     @Benchmark

@@ -16,13 +16,13 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.parallel.Checkpoint;
+import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
 /**
@@ -51,83 +51,83 @@ import workbench.parallel.Strategy;
 public class Item64Benchmark {
 
     @State(Scope.Benchmark)
-    public static class Pool {
+    public static class Pool extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES", "FORK_JOIN"})
         public Strategy strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
-        Strategy.Mapper mapper;
-
-        @Setup(Level.Trial)
-        public void start() {
-            mapper = strategy.start(workers);
+        @Override
+        protected Strategy strategy() {
+            return strategy;
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
-            mapper.close();
+        @Override
+        protected int workers() {
+            return workers;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class Sweep {
+    public static class Sweep extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
         public Strategy strategy;
 
         @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int iterations;
 
-        Strategy.Mapper mapper;
         List<Item64.Pair> tasks;
 
-        @Setup(Level.Trial)
-        public void start() {
-            mapper = strategy.start(2);
-            // gcd(n, n + 1) is 1, found after exactly n iterations.
-            tasks = Collections.nCopies(10, new Item64.Pair(iterations, iterations + 1));
+        @Override
+        protected Strategy strategy() {
+            return strategy;
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
-            mapper.close();
+        @Override
+        protected int workers() {
+            return 2;
+        }
+
+        @Setup(Level.Trial)
+        public void makeTasks() {
+            // gcd(n, n + 1) is 1, found after exactly n iterations.
+            tasks = Collections.nCopies(10, new Item64.Pair(iterations, iterations + 1));
         }
     }
 
     @State(Scope.Benchmark)
-    public static class Trip {
+    public static class Trip extends StartedStrategy {
         @Param({"THREADS", "PROCESSES"})
         public Strategy strategy;
 
-        Strategy.Mapper mapper;
         final List<Integer> one = List.of(1);
 
-        @Setup(Level.Trial)
-        public void start() {
-            mapper = strategy.start(2);
+        @Override
+        protected Strategy strategy() {
+            return strategy;
         }
 
-        @TearDown(Level.Trial)
-        public void stop() {
-            mapper.close();
+        @Override
+        protected int workers() {
+            return 2;
         }
     }
 
     @Benchmark
     public List<Integer> gcd(Pool state) throws Exception {
-        return state.mapper.map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
+        return state.mapper().map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
     }
 
     @Benchmark
     public List<Integer> taskSize(Sweep state) throws Exception {
-        return state.mapper.map(Item64::gcd, state.tasks);
+        return state.mapper().map(Item64::gcd, state.tasks);
     }
 
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public List<Integer> roundTrip(Trip state) throws Exception {
-        return state.mapper.map(Item64Benchmark::identity, state.one);
+        return state.mapper().map(Item64Benchmark::identity, state.one);
     }
 
     static Integer identity(Integer value, Checkpoint checkpoint) {

@@ -1,0 +1,134 @@
+package workbench.item60;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import workbench.eventloop.Async;
+import workbench.life.CellGetter;
+import workbench.life.CellSetter;
+import workbench.life.Life;
+
+/**
+ * The book's coroutine versions of Item 56's functions, on {@link CompletableFuture}: {@code async def step_cell}
+ * in its two versions (Example 2, and Example 6 where {@code count_neighbors} is awaited too), {@code
+ * asyncio.gather} ({@link #gather}) and waiting for a result the way {@code asyncio.run} returns or raises
+ * ({@link #await}).
+ */
+public final class AsyncLife {
+
+    /**
+     * The book's {@code step_cell} as a function: the driver ({@code simulate}) takes it as given, so changing
+     * which calls are awaited (Example 2 to Example 6) changes only this function, never the driver.
+     */
+    @FunctionalInterface
+    public interface StepCell {
+
+        CompletableFuture<Void> step(int y, int x, CellGetter get, CellSetter set, AsyncRules rules);
+
+        /** Example 2: {@code count_neighbors} is still a plain function; only {@code game_logic} is awaited. */
+        StepCell AWAIT_GAME_LOGIC = AsyncLife::stepCell;
+        /** Example 6: {@code count_neighbors} does I/O too, so it is awaited as well. */
+        StepCell AWAIT_BOTH = AsyncLife::stepCellAwaitingNeighbors;
+    }
+
+    private AsyncLife() {
+    }
+
+    /**
+     * Example 2: read the state, count the neighbours with the book's plain function, await {@code game_logic},
+     * write the next state.
+     */
+    public static CompletableFuture<Void> stepCell(int y, int x, CellGetter get, CellSetter set, AsyncRules rules) {
+        return start(() -> {
+            char state = get.get(y, x);
+            int neighbors = Life.countNeighbors(y, x, get);
+            return rules.gameLogic(state, neighbors)
+                    .thenAccept(nextState -> set.set(y, x, nextState));
+        });
+    }
+
+    /** Example 6: the same with {@code neighbors = await count_neighbors(y, x, get)}; one more await, no more. */
+    public static CompletableFuture<Void> stepCellAwaitingNeighbors(int y, int x, CellGetter get, CellSetter set,
+            AsyncRules rules) {
+        return start(() -> {
+            char state = get.get(y, x);
+            return rules.countNeighbors(y, x, get)
+                    .thenCompose(neighbors -> rules.gameLogic(state, neighbors))
+                    .thenAccept(nextState -> set.set(y, x, nextState));
+        });
+    }
+
+    /**
+     * {@code await asyncio.gather(*tasks)}: completes when every task has, or fails with the first failure in the
+     * tasks' order, unwrapped (Python re-raises the task's own exception). Unlike {@code gather}, which raises as
+     * soon as one task fails, it waits for all of them, so no task is left running behind the caller's back.
+     */
+    public static CompletableFuture<Void> gather(List<? extends CompletableFuture<?>> tasks) {
+        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).handle((ignored, error) -> {
+            if (error == null) {
+                return null;
+            }
+            for (CompletableFuture<?> task : tasks) {
+                if (task.isCompletedExceptionally()) {
+                    throw new CompletionException(failure(task));
+                }
+            }
+            throw new CompletionException(Async.unwrap(error));
+        });
+    }
+
+    /**
+     * What {@code asyncio.run(coro)} does for its caller, bounded: the value, or the coroutine's own exception
+     * re-thrown, not the {@link ExecutionException} or {@link CompletionException} Java wraps it in. A checked
+     * cause (none of this item's code throws one) comes wrapped in an {@link IllegalStateException}. On timeout
+     * the future is cancelled.
+     */
+    public static <T> T await(CompletableFuture<T> future, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw rethrow(e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Throws the real failure inside {@code wrapped} as itself where Java allows; else wraps it. */
+    public static RuntimeException rethrow(Throwable wrapped) {
+        Throwable cause = Async.unwrap(wrapped);
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    /** A step's future even when building it throws: a coroutine raises when awaited, never when called. */
+    static CompletableFuture<Void> start(Supplier<CompletableFuture<Void>> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Throwable failure(CompletableFuture<?> failed) {
+        try {
+            failed.join();
+            throw new IllegalStateException("not failed");
+        } catch (CompletionException | CancellationException e) {
+            return Async.unwrap(e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package workbench.item60;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import workbench.eventloop.EventLoop;
+import workbench.life.Rules;
+
+/**
+ * Beyond the book: "a very large number of seemingly simultaneous functions" measured. {@code tasks} units of
+ * work each wait {@code latency} of simulated I/O, all started at once (fan-out), then all awaited (fan-in), by
+ * each strategy. With enough concurrency the whole run takes about one latency; with a cap of c concurrent waits
+ * it takes about ceil(tasks / c) latencies.
+ *
+ * <p>Platform threads are bounded by design: {@link Strategy#PLATFORM_THREADS} starts a thread per task but never
+ * more than {@link #PLATFORM_CAP} alive at once (more tasks wait for a free slot), and a refused thread (the OS's
+ * "unable to create native thread") ends the run early with a clear message instead of taking the JVM down.
+ * 100,000 platform threads at once are never tried.
+ */
+public final class FanOut {
+
+    /** At most this many platform threads alive at once, for the thread-per-task strategy. */
+    public static final int PLATFORM_CAP = 2_000;
+    /** The fixed pool's size. */
+    public static final int POOL_SIZE = 200;
+
+    /** One way to run the tasks; each is a verdict. */
+    public enum Strategy {
+        /** A new platform thread per task, at most {@link #PLATFORM_CAP} at once: Item 57 at scale. */
+        PLATFORM_THREADS,
+        /** A fixed pool of {@link #POOL_SIZE} platform threads, each task blocking one of them: Item 59. */
+        FIXED_POOL,
+        /** A virtual thread per task, blocking in {@code Thread.sleep} (which unmounts it): direct style. */
+        VIRTUAL_THREADS,
+        /** A future per task completed by a timer after the latency, no thread blocked; {@code allOf} gathers. */
+        COMPLETABLE_FUTURES,
+        /** A task per unit on one event loop thread, each awaiting a loop timer; asyncio's own design. */
+        EVENT_LOOP;
+
+        /** A runner for this strategy (it holds a pool or a loop for its lifetime); close it. */
+        public Runner open(Duration latency, Duration timeout) throws IOException {
+            return switch (this) {
+                case PLATFORM_THREADS -> tasks -> platformThreads(tasks, latency, timeout);
+                case FIXED_POOL -> fixedPool(latency, timeout);
+                case VIRTUAL_THREADS -> tasks -> virtualThreads(tasks, latency, timeout);
+                case COMPLETABLE_FUTURES -> tasks -> completableFutures(tasks, latency, timeout);
+                case EVENT_LOOP -> eventLoop(latency, timeout);
+            };
+        }
+
+        public String label() {
+            return switch (this) {
+                case PLATFORM_THREADS -> "platform thread per task (<= " + PLATFORM_CAP + " at once)";
+                case FIXED_POOL -> "fixed pool of " + POOL_SIZE + " platform threads";
+                case VIRTUAL_THREADS -> "virtual thread per task";
+                case COMPLETABLE_FUTURES -> "CompletableFuture per task, allOf";
+                case EVENT_LOOP -> "event loop (one thread, timers)";
+            };
+        }
+    }
+
+    /** Runs {@code tasks} tasks; returns how many finished. */
+    @FunctionalInterface
+    public interface Runner extends AutoCloseable {
+
+        int run(int tasks) throws InterruptedException, TimeoutException;
+
+        @Override
+        default void close() {
+        }
+    }
+
+    private FanOut() {
+    }
+
+    static int platformThreads(int tasks, Duration latency, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Semaphore slots = new Semaphore(PLATFORM_CAP);
+        AtomicInteger finished = new AtomicInteger();
+        Runnable task = () -> {
+            try {
+                Rules.simulateIo(latency);
+                finished.incrementAndGet();
+            } finally {
+                slots.release();
+            }
+        };
+        for (int i = 0; i < tasks; i++) {
+            if (!slots.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
+                throw new TimeoutException("no free thread slot after " + timeout);
+            }
+            try {
+                Thread.ofPlatform().name("fan-out-", i).start(task);
+            } catch (OutOfMemoryError refused) {           // the OS refused another native thread: stop here
+                slots.release();
+                awaitAll(slots, deadline, timeout);
+                throw new IllegalStateException("stopped early: thread " + (i + 1) + " of " + tasks
+                        + " could not be created (" + refused.getMessage() + ")");
+            }
+        }
+        awaitAll(slots, deadline, timeout);
+        return finished.get();
+    }
+
+    private static void awaitAll(Semaphore slots, long deadline, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        if (!slots.tryAcquire(PLATFORM_CAP, remaining(deadline), TimeUnit.NANOSECONDS)) {
+            throw new TimeoutException("platform threads still running after " + timeout);
+        }
+        slots.release(PLATFORM_CAP);
+    }
+
+    static Runner fixedPool(Duration latency, Duration timeout) {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(POOL_SIZE);
+        pool.prestartAllCoreThreads();                      // an op measures waiting, not starting the pool
+        return new Runner() {
+            @Override
+            public int run(int tasks) throws InterruptedException, TimeoutException {
+                return onExecutor(pool, tasks, latency, timeout);
+            }
+
+            @Override
+            public void close() {
+                pool.shutdownNow();
+                pool.close();
+            }
+        };
+    }
+
+    static int virtualThreads(int tasks, Duration latency, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            try {
+                return onExecutor(executor, tasks, latency, timeout);
+            } finally {
+                executor.shutdownNow();                     // no-op when all finished; close then waits for none
+            }
+        }
+    }
+
+    private static int onExecutor(ExecutorService executor, int tasks, Duration latency, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        CountDownLatch done = new CountDownLatch(tasks);
+        AtomicInteger finished = new AtomicInteger();
+        for (int i = 0; i < tasks; i++) {
+            executor.execute(() -> {
+                try {
+                    Rules.simulateIo(latency);
+                    finished.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        if (!done.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new TimeoutException(done.getCount() + " of " + tasks + " tasks still running after " + timeout);
+        }
+        return finished.get();
+    }
+
+    static int completableFutures(int tasks, Duration latency, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        AtomicInteger finished = new AtomicInteger();
+        List<CompletableFuture<Void>> futures = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            futures.add(CompletableFuture.runAsync(finished::incrementAndGet,
+                    CompletableFuture.delayedExecutor(latency.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)));
+        }
+        AsyncLife.await(AsyncLife.gather(futures), timeout);
+        return finished.get();
+    }
+
+    static Runner eventLoop(Duration latency, Duration timeout) throws IOException {
+        EventLoop loop = EventLoop.start("fan-out-event-loop");
+        return new Runner() {
+            @Override
+            public int run(int tasks) throws InterruptedException, TimeoutException {
+                int[] finished = {0};                       // confined to the loop's thread
+                return AsyncLife.await(loop.submit(() -> {
+                    List<CompletableFuture<Void>> futures = new ArrayList<>(tasks);
+                    for (int i = 0; i < tasks; i++) {
+                        futures.add(loop.sleep(latency).thenRun(() -> finished[0]++));
+                    }
+                    return AsyncLife.gather(futures).thenApply(done -> finished[0]);
+                }), timeout);
+            }
+
+            @Override
+            public void close() {
+                loop.close();
+            }
+        };
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+}

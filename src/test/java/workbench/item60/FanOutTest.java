@@ -1,0 +1,57 @@
+package workbench.item60;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import workbench.testing.NoLeaks;
+
+class FanOutTest {
+
+    private static final Duration LATENCY = Duration.ofMillis(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Test
+    @Timeout(30)
+    void tenThousandVirtualThreadTasksOfTenMillisecondsFinishFarBelowTheirSum() throws Throwable {
+        NoLeaks.check(() -> {
+            try (FanOut.Runner runner = FanOut.Strategy.VIRTUAL_THREADS.open(LATENCY, TIMEOUT)) {
+                long start = System.nanoTime();
+                assertEquals(10_000, runner.run(10_000));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 5_000, "10,000 x 10 ms took " + millis + " ms; one after another it is 100 s");
+            }
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void everyStrategyFinishesEveryTask() throws Throwable {
+        NoLeaks.check(() -> {
+            for (FanOut.Strategy strategy : FanOut.Strategy.values()) {
+                int tasks = strategy == FanOut.Strategy.PLATFORM_THREADS ? FanOut.PLATFORM_CAP + 500 : 3_000;
+                try (FanOut.Runner runner = strategy.open(LATENCY, TIMEOUT)) {
+                    assertEquals(tasks, runner.run(tasks), strategy.name());
+                    assertEquals(10, runner.run(10), strategy.name() + ", run again");
+                }
+            }
+        });
+    }
+
+    @Test
+    @Timeout(30)
+    void parkedThreadsAreMeasuredAndReleased() throws Throwable {
+        NoLeaks.check(() -> {
+            ThreadMemory.Footprint virtual = ThreadMemory.parked(true, 2_000, TIMEOUT);
+            ThreadMemory.Footprint platform = ThreadMemory.parked(false, 200, TIMEOUT);
+            assertEquals(2_000, virtual.threads());
+            assertEquals(200, platform.threads());
+            assertTrue(virtual.heapBytes() >= 0 && platform.heapBytes() >= 0);
+            assertTrue(virtual.residentBytes() >= -1 && platform.residentBytes() >= -1);
+        });
+    }
+}
