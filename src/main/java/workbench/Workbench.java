@@ -24,6 +24,7 @@ import workbench.demo.Narrator;
  *   java -jar target/workbench.jar run 52          one demo (52-64, or the 3rd edition's 67-79)
  *   java -jar target/workbench.jar run all         every built demo
  *   java -jar target/workbench.jar bench 52 --quick
+ *   java -jar target/workbench.jar stress 54 --quick   an item's jcstress outcome tables
  * </pre>
  *
  * Exit codes: 0 done; 1 a demo or benchmark failed, or the item is not built yet; 2 bad usage.
@@ -32,7 +33,7 @@ import workbench.demo.Narrator;
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
-                Workbench.Index.class, Workbench.ReportCommand.class,
+                Workbench.Index.class, Workbench.ReportCommand.class, Workbench.Stress.class,
                 workbench.notebook.NotebooksCommand.class})
 public final class Workbench implements Callable<Integer> {
 
@@ -222,6 +223,92 @@ public final class Workbench implements Callable<Integer> {
                 return FAILED;
             }
             return OK;
+        }
+    }
+
+    @Command(name = "stress", description = "Run one item's jcstress outcome tables (workbench.itemNN.ItemNNStress)"
+            + " in a child JVM; reports go to target/jcstress/itemNN/. Exit 1 if any test failed.")
+    static final class Stress implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Workbench parent;
+
+        @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsConverter.class,
+                description = "An item number, 52-64 or 67-79.")
+        List<Catalog.Item> items;
+
+        /** jcstress loads JNA (CPU affinity): allow it, so JDK 22+ prints no warning. */
+        private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
+        @Option(names = "--quick", description = "One JVM configuration, one fork, one 300 ms iteration per test"
+                + " (1 to 2 minutes for a few tests); without it, jcstress's default preset (much longer).")
+        boolean quick;
+
+        @Option(names = "--timeout", paramLabel = "<minutes>", defaultValue = "60",
+                description = "End jcstress if it runs longer (default: ${DEFAULT-VALUE}).")
+        long timeoutMinutes;
+
+        @Override
+        public Integer call() throws Exception {
+            if (items.size() != 1) {
+                parent.err.println("workbench: stress takes one item");
+                return USAGE;
+            }
+            Catalog.Item item = items.get(0);
+            String tests = item.demoClassName() + "Stress";
+            if (Catalog.class.getClassLoader().getResource(tests.replace('.', '/') + ".class") == null) {
+                parent.err.println("workbench: " + item.label() + " has no jcstress tests (" + tests + ")");
+                return FAILED;
+            }
+            Path dir = Path.of("target", "jcstress", "item" + item.number()).toAbsolutePath();
+            java.nio.file.Files.createDirectories(dir);
+            List<String> command = new ArrayList<>(List.of(workbench.proc.JavaLauncher.javaExecutable().toString(),
+                    NATIVE_ACCESS, "-cp", absoluteClassPath(), "org.openjdk.jcstress.Main",
+                    "-t", java.util.regex.Pattern.quote(tests + ".") + ".*", "-r", dir.toString()));
+            if (quick) {
+                // Any -jvmArgs runs one JVM configuration instead of jcstress's many flag combinations;
+                // -sc false compiles both actors alike instead of trying each actor in each compiler.
+                command.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-sc", "false", "-f", "1", "-iters", "1",
+                        "-time", "300"));
+            } else {
+                command.addAll(List.of("-jvmArgsPrepend", NATIVE_ACCESS));
+            }
+            parent.out.println("jcstress " + String.join(" ", command.subList(5, command.size())));
+            // The child runs in the report folder: jcstress writes its result blob to its working directory.
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Thread.ofPlatform().daemon().name("stress-watchdog").start(() -> {
+                try {
+                    if (!process.waitFor(timeoutMinutes, java.util.concurrent.TimeUnit.MINUTES)) {
+                        workbench.proc.ProcessTree.destroy(process.toHandle(), java.time.Duration.ofSeconds(5));
+                    }
+                } catch (InterruptedException e) {
+                    workbench.proc.ProcessTree.destroy(process.toHandle(), java.time.Duration.ofSeconds(5));
+                }
+            });
+            boolean failures = false; // jcstress exits 0 either way: its summary says whether tests failed
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    parent.out.println(line);
+                    String summary = line.strip();
+                    if ((summary.startsWith("Failed tests:") || summary.startsWith("Error tests:"))
+                            && !summary.endsWith("No matches.")) {
+                        failures = true;
+                    }
+                }
+            }
+            int exit = process.waitFor();
+            if (exit != 0 || failures) {
+                parent.err.println("workbench: jcstress " + (failures ? "found failing tests" : "exited " + exit)
+                        + "; see " + dir.resolve("index.html"));
+                return FAILED;
+            }
+            return OK;
+        }
+
+        private static String absoluteClassPath() {
+            return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         }
     }
 

@@ -1,17 +1,20 @@
 package workbench.eventloop;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The control flow of {@code async def} for {@link CompletableFuture} chains: a {@code while} loop whose body
- * awaits ({@link #whileTrue}) and {@code try/finally} around an awaited body ({@link #tryFinally}), which is all
- * an {@code async with} needs. Continuations run on whichever thread completes a future; on an {@link EventLoop}
- * that is always the loop's thread.
+ * The control flow of {@code async def} for {@link CompletableFuture} chains, none of which needs a loop: a
+ * {@code while} loop whose body awaits ({@link #whileTrue}), {@code try/finally} around an awaited body
+ * ({@link #tryFinally}) and {@code async with} ({@link #using}), and {@code asyncio.gather} ({@link #gather}).
+ * Continuations run on whichever thread completes a future; on an {@link EventLoop} that is always the loop's
+ * thread. ({@link EventLoop#whileTrue} is the {@code while} loop that yields to the loop between iterations.)
  */
 public final class Async {
 
@@ -103,6 +106,28 @@ public final class Async {
                 return value;
             });
         }).thenCompose(stage -> stage);
+    }
+
+    /**
+     * {@code async with resource: return await body(resource)} (or {@code with}): runs {@code body} and closes the
+     * resource when its future completes, however it completes; as in {@link #tryFinally}, a body failure wins
+     * and a close failure rides along as suppressed.
+     */
+    public static <R extends AutoCloseable, T> CompletableFuture<T> using(R resource,
+            Function<? super R, ? extends CompletionStage<T>> body) {
+        return tryFinally(() -> body.apply(resource), () -> {
+            try {
+                resource.close();
+                return done(null);
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /** {@code asyncio.gather(*futures)}: completes when all have completed, and fails if any of them failed. */
+    public static CompletableFuture<Void> gather(List<? extends CompletableFuture<?>> futures) {
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
     /** The real failure inside {@link CompletionException}/{@link ExecutionException} wrappers. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.loop.EventLoop;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.LogHarness.Merged;
 import workbench.tail.Workload;
@@ -19,8 +19,8 @@ import workbench.tail.Workload;
  * drives them with an event loop of its own). The running example tails five growing log files into one merged
  * file and checks each file's lines arrived complete and in order ({@code confirm_merge}).
  *
- * <p><b>In Java.</b> The event loop is {@link EventLoop} (built for Items 62 and 63): one thread, callbacks and
- * timers, coroutines written as {@code CompletableFuture}-returning functions whose continuations run on that
+ * <p><b>In Java.</b> The event loop is Item 61's {@link EventLoop} (shared with Item 63): one thread, callbacks
+ * and timers, coroutines written as {@code CompletableFuture}-returning functions whose continuations run on that
  * thread. The four steps are the constants of {@link Migration}; the harness ({@link LogHarness}) and the two
  * tails ({@link workbench.tail.Tails}) are shared with Item 63. One deliberate change: the book stops the
  * readers by closing their handles after a fixed 1 s, while the writers may take up to 10 x 0.1 s = 1 s, so a

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
-import workbench.loop.EventLoop;
+import workbench.eventloop.Async;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogReader;
 import workbench.tail.Merger;
 import workbench.tail.Tails;
@@ -122,7 +123,7 @@ public enum Migration implements Merger {
                     return null;
                 }));
             }
-            return EventLoop.gather(tasks);
+            return Async.gather(tasks);
         });
     }
 
@@ -178,7 +179,7 @@ public enum Migration implements Merger {
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return EventLoop.using(output, body);
+        return Async.using(output, body);
     }
 
     private static void joinAll(List<Thread> threads, Duration timeout) throws InterruptedException, TimeoutException {

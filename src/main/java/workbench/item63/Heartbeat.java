@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
-import workbench.loop.EventLoop;
+import workbench.eventloop.EventLoop;
 
 /**
  * A timer that fires every {@code period} on an event loop and records how late each tick ran: the loop's
@@ -50,7 +50,7 @@ public final class Heartbeat {
     @GuardedBy("this")
     private boolean stopped;
     @GuardedBy("this")
-    private EventLoop.Cancellable next;
+    private EventLoop.Timer next;
 
     private Heartbeat(EventLoop loop, Duration period) {
         this.loop = loop;

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.loop.EventLoop;
+import workbench.eventloop.Async;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 
@@ -26,15 +27,16 @@ import workbench.tail.Workload;
  * a dedicated thread with an event loop of its own ({@code WriteThread}) and talk to it through thread-safe
  * coroutines, so the main loop stays responsive.
  *
- * <p><b>In Java.</b> Item 62's {@link EventLoop} has the same debug mode ({@link EventLoop.Options#debug}): it
- * times every callback and prints {@code Executing <Task ...> took 0.501 seconds} past the threshold. The harness
- * and tails are Item 62's; {@link Placement#ON_LOOP} is Item 62's {@code run_tasks} unchanged and
- * {@link Placement#WRITE_THREAD} is {@code run_fully_async} with {@link WriteThread}. To show the responsiveness
- * the book only asserts, a {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each
- * tick runs. A local-disk write takes microseconds, so the two placements barely differ on the book's harness;
- * a drill on a simulated slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book
- * closes the readers after a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers
- * first, so {@code confirm_merge} cannot fail for timing reasons.
+ * <p><b>In Java.</b> The {@link EventLoop} of Items 61 and 62 has asyncio's debug mode
+ * ({@link EventLoop.Options#debug}): it times every callback and prints
+ * {@code Executing <Task ...> took 0.501 seconds} past the threshold. The harness and tails are Item 62's;
+ * {@link Placement#ON_LOOP} is Item 62's {@code run_tasks} unchanged and {@link Placement#WRITE_THREAD} is
+ * {@code run_fully_async} with {@link WriteThread}. To show the responsiveness the book only asserts, a
+ * {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each tick runs. A local-disk
+ * write takes microseconds, so the two placements barely differ on the book's harness; a drill on a simulated
+ * slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book closes the readers after
+ * a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers first, so
+ * {@code confirm_merge} cannot fail for timing reasons.
  *
  * <p><b>You should see</b> perhaps a note that a silent warm-up run tripped the detector (a cold JVM loads
  * classes on the loop thread), then the debug warning for the 0.5 s {@code Thread.sleep} ({@code took 0.50x seconds}),
@@ -171,7 +173,7 @@ public final class Item63 implements Demo {
                         .handle((done, error) -> {
                             Heartbeat.Lateness lateness = heartbeat.stop();
                             if (error != null) {
-                                throw new IllegalStateException("slow-device drill failed", EventLoop.unwrap(error));
+                                throw new IllegalStateException("slow-device drill failed", Async.unwrap(error));
                             }
                             return lateness;
                         });

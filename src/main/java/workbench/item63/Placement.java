@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import workbench.item62.Migration;
-import workbench.loop.EventLoop;
+import workbench.eventloop.Async;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogReader;
 import workbench.tail.Merger;
 import workbench.tail.Tails;
@@ -38,7 +39,7 @@ public enum Placement implements Merger {
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
-            return EventLoop.using(stream, opened -> body.apply(Migration.writeOnLoop(opened)));
+            return Async.using(stream, opened -> body.apply(Migration.writeOnLoop(opened)));
         }
     },
 

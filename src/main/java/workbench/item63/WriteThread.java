@@ -10,7 +10,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 import workbench.annotations.ThreadSafe;
-import workbench.loop.EventLoop;
+import workbench.eventloop.Async;
+import workbench.eventloop.EventLoop;
 
 /**
  * The book's {@code WriteThread}: a dedicated thread that runs an event loop of its own and owns the output file,
@@ -71,12 +72,12 @@ public final class WriteThread {
             }
             stage.whenComplete((value, error) -> output.stop(caller).whenComplete((stopped, stopError) -> {
                 // as with Python's __aexit__, an error on the way out wins; the body's rides along as suppressed
-                Throwable failed = stopError != null ? EventLoop.unwrap(stopError) : null;
+                Throwable failed = stopError != null ? Async.unwrap(stopError) : null;
                 if (error != null) {
                     if (failed == null) {
-                        failed = EventLoop.unwrap(error);
+                        failed = Async.unwrap(error);
                     } else {
-                        failed.addSuppressed(EventLoop.unwrap(error));
+                        failed.addSuppressed(Async.unwrap(error));
                     }
                 }
                 if (failed != null) {
@@ -141,7 +142,7 @@ public final class WriteThread {
                 throw failure;
             }
             if (stopError != null) {
-                throw new IllegalStateException("WriteThread did not stop cleanly", EventLoop.unwrap(stopError));
+                throw new IllegalStateException("WriteThread did not stop cleanly", Async.unwrap(stopError));
             }
             return null;
         }));

@@ -8,7 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
-import workbench.loop.EventLoop;
+import workbench.eventloop.Async;
+import workbench.eventloop.EventLoop;
 
 /**
  * The two tails the book's Items 62 and 63 share (2nd ed.; 3rd ed. 77 and 78): {@link #tailFile}, the
@@ -81,6 +82,6 @@ public final class Tails {
         for (LogReader handle : handles) {
             tasks.add(loop.createTask("tail_async", () -> tailAsync(loop, handle, interval, write)));
         }
-        return EventLoop.gather(tasks);
+        return Async.gather(tasks);
     }
 }

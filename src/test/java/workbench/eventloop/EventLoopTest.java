@@ -1,8 +1,10 @@
 package workbench.eventloop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,11 +15,18 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +37,7 @@ import workbench.testing.NoLeaks;
 class EventLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration LONG = Duration.ofSeconds(10);
     private static final InetSocketAddress ANY_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     @Test
@@ -162,6 +172,370 @@ class EventLoopTest {
                             }))), WAIT);
             assertEquals("bye", lines.get(0));
             assertNull(lines.get(1));
+        }
+    }
+
+    // ---- asyncio-style scheduling, tasks, executor and debug mode (Items 62 and 63)
+
+    @Test
+    void callSoonRunsCallbacksInTheOrderTheyWereQueued() throws Exception {
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> result = EventLoop.run("test", "main", loop -> {
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                loop.callSoon("append", () -> order.add(n));
+            }
+            return loop.submit("read", () -> List.copyOf(order));
+        }, LONG);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, result);
+    }
+
+    @Test
+    void callbacksFromOneOtherThreadKeepTheirOrderAndAllRunOnTheLoopThread() throws Exception {
+        List<Integer> order = new ArrayList<>(); // touched only on the loop thread
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.start("test-loop")) {
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                loop.callSoon("append", () -> {
+                    order.add(n);
+                    threads.add(Thread.currentThread().getName());
+                });
+            }
+            List<Integer> seen = loop.submit("read", () -> List.copyOf(order)).get(10, TimeUnit.SECONDS);
+            assertEquals(200, seen.size());
+            for (int i = 0; i < 200; i++) {
+                assertEquals(i, seen.get(i));
+            }
+        }
+        assertEquals(List.of("test-loop"), threads.stream().distinct().toList());
+    }
+
+    @Test
+    void timersFireInDeadlineOrderAndNeverEarly() throws Exception {
+        List<String> fired = new ArrayList<>();
+        List<Long> lateness = new ArrayList<>();
+        EventLoop.run("test", "main", loop -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            long start = loop.time();
+            for (int ms : new int[] {60, 20, 40}) {
+                loop.callLater(Duration.ofMillis(ms), () -> {
+                    fired.add(ms + " ms");
+                    lateness.add(loop.time() - start - Duration.ofMillis(ms).toNanos());
+                    if (fired.size() == 3) {
+                        done.complete(null);
+                    }
+                });
+            }
+            return done;
+        }, LONG);
+        assertEquals(List.of("20 ms", "40 ms", "60 ms"), fired);
+        lateness.forEach(late -> assertTrue(late >= 0, "a timer fired " + -late + " ns early"));
+    }
+
+    @Test
+    void aCancelledTimerNeverRuns() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        EventLoop.run("test", "main", loop -> {
+            EventLoop.Timer timer = loop.callLater(Duration.ofMillis(20), runs::incrementAndGet);
+            assertTrue(timer.cancel());
+            assertFalse(timer.cancel());
+            return loop.sleep(Duration.ofMillis(60));
+        }, LONG);
+        assertEquals(0, runs.get());
+    }
+
+    @Test
+    void sleepAndRunInExecutorCompleteOnTheLoopThread() throws Exception {
+        List<String> where = EventLoop.run("test", "main", loop -> {
+            Thread loopThread = Thread.currentThread();
+            List<String> seen = new ArrayList<>();
+            return loop.sleep(Duration.ofMillis(5))
+                    .thenRun(() -> seen.add("after sleep on loop: " + (Thread.currentThread() == loopThread)))
+                    .thenCompose(v -> loop.runInExecutor(() -> Thread.currentThread() == loopThread))
+                    .thenApply(onLoop -> {
+                        seen.add("work on loop: " + onLoop);
+                        seen.add("after executor on loop: " + (Thread.currentThread() == loopThread));
+                        return seen;
+                    });
+        }, LONG);
+        assertEquals(List.of("after sleep on loop: true", "work on loop: false", "after executor on loop: true"),
+                where);
+    }
+
+    @Test
+    void runCoroutineThreadsafeFromManyThreadsRunsEachOnTheLoop() throws Exception {
+        try (EventLoop loop = EventLoop.start("test-loop")) {
+            List<Thread> callers = new ArrayList<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicInteger counter = new AtomicInteger();
+            for (int t = 0; t < 4; t++) {
+                callers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            String thread = loop.runCoroutineThreadsafe("probe", () -> {
+                                counter.incrementAndGet();
+                                return loop.sleep(Duration.ZERO).thenApply(v -> Thread.currentThread().getName());
+                            }).get(10, TimeUnit.SECONDS);
+                            assertEquals("test-loop", thread);
+                        }
+                    } catch (Throwable e) {
+                        failure.set(e);
+                    }
+                }));
+            }
+            for (Thread caller : callers) {
+                assertTrue(caller.join(Duration.ofSeconds(15)));
+            }
+            if (failure.get() != null) {
+                throw new AssertionError(failure.get());
+            }
+            assertEquals(200, counter.get());
+        }
+    }
+
+    @Test
+    void exceptionsReachTheFuture() throws Exception {
+        IOException boom = new IOException("boom");
+        try (EventLoop loop = EventLoop.start("test-loop")) {
+            ExecutionException submitted = assertThrows(ExecutionException.class,
+                    () -> loop.submit("fails", () -> {
+                        throw boom;
+                    }).get(10, TimeUnit.SECONDS));
+            assertSame(boom, submitted.getCause());
+
+            ExecutionException fromExecutor = assertThrows(ExecutionException.class,
+                    () -> loop.runCoroutineThreadsafe("main", () -> loop.runInExecutor(() -> {
+                        throw boom;
+                    })).get(10, TimeUnit.SECONDS));
+            assertSame(boom, fromExecutor.getCause());
+
+            ExecutionException fromTask = assertThrows(ExecutionException.class,
+                    () -> loop.runCoroutineThreadsafe("main", () -> loop.sleep(Duration.ofMillis(1))
+                            .thenApply(v -> {
+                                throw new IllegalStateException("after await");
+                            })).get(10, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, fromTask.getCause());
+        }
+        ExecutionException fromRun = assertThrows(ExecutionException.class,
+                () -> EventLoop.run("test", "main", loop -> CompletableFuture.failedFuture(boom), LONG));
+        assertSame(boom, fromRun.getCause());
+    }
+
+    @Test
+    void runGivesUpAfterItsTimeout() {
+        assertThrows(TimeoutException.class,
+                () -> EventLoop.run("test", "never", loop -> new CompletableFuture<Void>(), Duration.ofMillis(50)));
+    }
+
+    @Test
+    void whileTrueRepeatsUntilFalse() throws Exception {
+        int steps = EventLoop.run("test", "main", loop -> {
+            AtomicInteger count = new AtomicInteger();
+            return loop.whileTrue(() -> loop.sleep(Duration.ZERO).thenApply(v -> count.incrementAndGet() < 1000))
+                    .thenApply(v -> count.get());
+        }, LONG);
+        assertEquals(1000, steps);
+    }
+
+    @Test
+    void wrapDeliversAnotherThreadsResultOnThisLoop() throws Exception {
+        boolean onLoop = EventLoop.run("test", "main", loop -> {
+            Thread loopThread = Thread.currentThread();
+            CompletableFuture<String> foreign = CompletableFuture.supplyAsync(() -> "elsewhere");
+            return loop.wrap(foreign).thenApply(value -> Thread.currentThread() == loopThread);
+        }, LONG);
+        assertTrue(onLoop);
+    }
+
+    @Test
+    void closeEndsTheLoopThreadAndItsExecutorAndCancelsWhatIsPending() throws Throwable {
+        NoLeaks.check(() -> {
+            EventLoop loop = EventLoop.start("closing-loop");
+            CountDownLatch executorRan = new CountDownLatch(1);
+            loop.runCoroutineThreadsafe("main", () -> loop.runInExecutor(() -> {
+                executorRan.countDown();
+                return null;
+            })).get(10, TimeUnit.SECONDS);
+            assertTrue(executorRan.await(10, TimeUnit.SECONDS));
+            CompletableFuture<Void> sleeper =
+                    loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
+            Thread loopThread = loop.submit("thread", Thread::currentThread).get(10, TimeUnit.SECONDS);
+            loop.close();
+            assertFalse(loopThread.isAlive());
+            assertTrue(sleeper.isDone());
+            assertThrows(CancellationException.class, () -> sleeper.get(1, TimeUnit.SECONDS));
+            assertThrows(RejectedExecutionException.class, () -> loop.callSoon("late", () -> { }));
+            assertTrue(loop.submit("late", () -> 1).isCompletedExceptionally());
+            loop.close(); // idempotent
+        });
+    }
+
+    @Test
+    void aRunningLoopCannotBeClosedFromInside() throws Exception {
+        Throwable error = EventLoop.run("test", "main", loop -> {
+            try {
+                loop.close();
+                return CompletableFuture.completedFuture(null);
+            } catch (IllegalStateException expected) {
+                return CompletableFuture.completedFuture(expected);
+            }
+        }, LONG);
+        assertInstanceOf(IllegalStateException.class, error);
+    }
+
+    @Test
+    void createTaskNeedsTheLoopThread() {
+        try (EventLoop loop = EventLoop.create("test")) {
+            assertThrows(IllegalStateException.class,
+                    () -> loop.createTask("outside", () -> CompletableFuture.completedFuture(1)));
+        }
+    }
+
+    @Test
+    void debugModeWarnsAboutA150MsTaskButNotA5MsOne() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        EventLoop.Options debug = EventLoop.Options.debug(Duration.ofMillis(100), warnings::add);
+        EventLoop.run("test", "slow_coroutine", loop -> blockFor(150), LONG, debug);
+        assertEquals(1, warnings.size(), warnings.toString());
+        String warning = warnings.get(0);
+        assertTrue(warning.matches("Executing <Task finished name='Task-\\d+' coro=<slow_coroutine\\(\\)>> took"
+                + " 0\\.\\d{3} seconds"), warning);
+        double seconds = Double.parseDouble(warning.replaceAll(".* took (\\S+) seconds", "$1"));
+        assertTrue(seconds >= 0.150, warning);
+
+        warnings.clear();
+        EventLoop.run("test", "fast_coroutine", loop -> blockFor(5), LONG, debug);
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aSlowContinuationIsBlamedOnItsTask() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        EventLoop.Options debug = EventLoop.Options.debug(Duration.ofMillis(100), warnings::add);
+        EventLoop.run("test", "main", loop -> loop.createTask("sleepy_tail",
+                () -> loop.sleep(Duration.ofMillis(1)).thenCompose(v -> blockFor(150))), LONG, debug);
+        // a cold JVM may make another callback slow too (class loading): only ask that the slow one is blamed right
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("Executing <Task finished name='Task-")
+                && w.contains("coro=<sleepy_tail()>>")), warnings.toString());
+    }
+
+    // ---- one loop for both: the selector under asyncio.run, the ready queue's turns, timers, closing
+
+    @Test
+    void serversAndStreamsAlsoWorkOnALoopRunOnTheCallingThread() throws Throwable {
+        NoLeaks.check(() -> {
+            String reply = EventLoop.run("test", "main", loop -> loop.startServer(ANY_PORT, 64,
+                    stream -> stream.readLine().thenCompose(line -> stream.writeLine("echo " + line))
+                            .whenComplete((written, error) -> stream.close()))
+                    .thenCompose(server -> loop.openConnection(server.address(), WAIT, 64))
+                    .thenCompose(client -> client.writeLine("hello").thenCompose(written -> client.readLine())
+                            .whenComplete((line, error) -> client.close())), LONG);
+            assertEquals("echo hello", reply);
+        });
+    }
+
+    @Test
+    void aTurnRunsOnlyWhatWasReadySoADueTimerIsNotStarvedByCallbacksThatRequeueThemselves() throws Exception {
+        int chainRunsBeforeTimer = EventLoop.run("test", "main", loop -> {
+            AtomicInteger chainRuns = new AtomicInteger();
+            CompletableFuture<Integer> timerSaw = new CompletableFuture<>();
+            loop.callLater(Duration.ZERO, () -> timerSaw.complete(chainRuns.get()));
+            Runnable[] chain = new Runnable[1];
+            chain[0] = () -> {
+                if (chainRuns.incrementAndGet() < 1000 && !timerSaw.isDone()) {
+                    loop.callSoon("chain", chain[0]);
+                }
+            };
+            loop.callSoon("chain", chain[0]);
+            return timerSaw;
+        }, LONG);
+        assertEquals(1, chainRunsBeforeTimer, "the timer was due when the chain's first turn began");
+    }
+
+    @Test
+    void manyCancelledTimersLeaveTheLiveOnesFiringInOrder() throws Exception {
+        List<Integer> fired = EventLoop.run("test", "main", loop -> {
+            List<Integer> order = new ArrayList<>();
+            long base = loop.time();
+            for (int i = 0; i < 1000; i++) {
+                int n = i;
+                EventLoop.Timer timer = loop.callAt(base + Duration.ofMillis(1 + i % 20).toNanos(), () -> order.add(n));
+                if (i % 10 != 0) {
+                    assertTrue(timer.cancel());
+                    assertFalse(timer.cancel());
+                }
+            }
+            return loop.sleep(Duration.ofMillis(60)).thenApply(slept -> order);
+        }, LONG);
+        List<Integer> expected = new ArrayList<>();
+        for (int remainder : new int[] {0, 10}) {
+            for (int i = remainder; i < 1000; i += 20) {
+                expected.add(i); // by deadline, and in the order scheduled among equal deadlines
+            }
+        }
+        assertEquals(expected, fired);
+    }
+
+    @Test
+    void aStartedLoopInDebugModeNamesTheSlowTask() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (EventLoop loop = EventLoop.start("test-loop", EventLoop.Options.debug(Duration.ofMillis(50),
+                warnings::add))) {
+            loop.runCoroutineThreadsafe("slow_coroutine", () -> blockFor(100)).get(10, TimeUnit.SECONDS);
+        }
+        assertTrue(warnings.stream().anyMatch(w -> w.matches("Executing <Task finished name='Task-\\d+'"
+                + " coro=<slow_coroutine\\(\\)>> took 0\\.\\d{3} seconds")), warnings.toString());
+    }
+
+    @Test
+    void closeFromItsOwnThreadStopsTheLoopAndFailsWhatWasPending() throws Throwable {
+        NoLeaks.check(() -> {
+            EventLoop loop = EventLoop.start("test-loop");
+            CompletableFuture<Void> sleeper =
+                    loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
+            CompletableFuture<Thread> failedOn = new CompletableFuture<>();
+            sleeper.whenComplete((v, error) -> failedOn.complete(Thread.currentThread()));
+            loop.execute(loop::close);
+            Thread loopThread = failedOn.get(10, TimeUnit.SECONDS);
+            assertEquals("test-loop", loopThread.getName(), "pending futures fail on the loop thread");
+            assertThrows(CancellationException.class, () -> sleeper.get(1, TimeUnit.SECONDS));
+            loop.close(); // joins the thread
+            assertTrue(loop.isTerminated());
+            assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        });
+    }
+
+    @Test
+    void anErrorInACallbackEndsTheLoopIsKeptAsItsCrashAndFailsWhatWasPending() throws Throwable {
+        NoLeaks.check(() -> {
+            EventLoop loop = EventLoop.start("test-loop");
+            CompletableFuture<Void> sleeper =
+                    loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
+            loop.submit("ready", () -> null).get(10, TimeUnit.SECONDS);
+            StackOverflowError deliberate = new StackOverflowError("deliberate, from a test callback");
+            loop.execute(() -> {
+                throw deliberate;
+            });
+            assertThrows(CancellationException.class, () -> sleeper.get(10, TimeUnit.SECONDS));
+            loop.close();
+            assertTrue(loop.isTerminated());
+            assertSame(deliberate, loop.crash());
+        });
+    }
+
+    /** Deliberately blocks the calling (loop) thread: what Item 63 says never to do. */
+    private static CompletableFuture<Void> blockFor(long millis) {
+        try {
+            Thread.sleep(millis);
+            return CompletableFuture.completedFuture(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
         }
     }
 }

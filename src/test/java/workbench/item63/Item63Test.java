@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import workbench.demo.Narrator;
-import workbench.loop.EventLoop;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 import workbench.testing.NoLeaks;

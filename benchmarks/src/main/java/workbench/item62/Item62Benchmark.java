@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.item62.Migration.LockedOutput;
-import workbench.loop.EventLoop;
+import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Tails.AsyncLineWriter;
 import workbench.tail.Workload;
@@ -70,7 +70,7 @@ public class Item62Benchmark {
         Workload workload;
 
         @Setup(Level.Trial)
-        public void setUp() {
+        public void setUp() throws java.io.IOException {
             workload = new Workload(files, lines, Duration.ofMillis(2), Duration.ofMillis(1));
         }
     }
@@ -87,8 +87,8 @@ public class Item62Benchmark {
         AsyncLineWriter writeAsync;
 
         @Setup(Level.Trial)
-        public void setUp() {
-            loop = EventLoop.startThread("bench-loop");
+        public void setUp() throws java.io.IOException {
+            loop = EventLoop.start("bench-loop");
             locked = new LockedOutput(OutputStream.nullOutputStream());
             writeAsync = Migration.writeOnLoop(OutputStream.nullOutputStream());
         }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import workbench.loop.EventLoop;
+import workbench.eventloop.EventLoop;
 
 /**
  * Item 63 (3rd ed. 78): how late the event loop's timers run while blocking writes happen on it, or beside it.
@@ -65,8 +65,8 @@ public class Item63Benchmark {
     private volatile boolean stopping;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        loop = EventLoop.startThread("main-loop");
+    public void setUp() throws java.io.IOException {
+        loop = EventLoop.start("main-loop");
         byte[] line = "a line for a slow device\n".getBytes(StandardCharsets.UTF_8);
         WriteThread.Opener slowDevice =
                 path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));

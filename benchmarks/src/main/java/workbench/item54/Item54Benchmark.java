@@ -1,0 +1,240 @@
+package workbench.item54;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.gil.Gil;
+import workbench.gil.Site;
+
+/**
+ * Item 54 measured: what each fix for the lost update costs when {@code threads} threads hammer one counter.
+ *
+ * <p><b>One op</b> is {@value #INCREMENTS} increments of one fresh counter, split evenly over {@code threads}
+ * threads; with {@code @OperationsPerInvocation} the score is <b>increments per microsecond</b>, summed over all
+ * threads. {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all
+ * the increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
+ * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
+ * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
+ * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
+ * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
+ * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
+ * loop's back edge), i.e. the cost of one-thread-at-a-time.
+ *
+ * <p><b>Design.</b> Each increment is a call the JIT may not inline ({@link #incrementOnce}), so it cannot fold a
+ * loop of plain increments into one addition or hold one lock across many increments; the score is the cost of
+ * real, separate increments. JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a
+ * whole op; instead {@code threads} is a {@code @Param} and each trial keeps its own team of that many platform
+ * threads, started once in {@code @Setup} and released per op by a barrier (and joined per op by a second one), so
+ * an op measures the contended increments plus two barrier crossings (microseconds against the op's
+ * milliseconds), not thread start-up. Each strategy and thread count runs in its own fork, so the JIT sees one
+ * counter class per call site, as an application would.
+ *
+ * <p><b>You should see</b> {@code ADDER} scale with threads up to the core count (per-thread cells: little shared
+ * writing); {@code SYNCHRONIZED}, {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon as two
+ * threads contend, since every increment moves one cache line (and a lock) between cores, and a single lock does
+ * not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run, because only
+ * the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than {@code SEQUENTIAL}
+ * (the threads fight over the cache line even without a lock), besides being wrong. Beyond the core count no
+ * strategy gains.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 4 minutes), {@code bench 54 --quick},
+ * or this class's {@code main}; then {@code workbench report} for speedups.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OperationsPerInvocation(Item54Benchmark.INCREMENTS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+public class Item54Benchmark {
+
+    /** Increments per op: 2^20, divisible by every thread count. */
+    public static final int INCREMENTS = 1 << 20;
+
+    /** How each op counts. */
+    public enum Strategy {
+        SEQUENTIAL, UNSAFE, SYNCHRONIZED, LOCKING, ATOMIC, ADDER, GIL
+    }
+
+    @Param
+    public Strategy strategy;
+
+    @Param({"1", "2", "4", "8", "16"})
+    public int threads;
+
+    private Team team;
+
+    @Setup(Level.Trial)
+    public void startTeam() {
+        team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
+    }
+
+    @TearDown(Level.Trial)
+    public void stopTeam() throws InterruptedException {
+        team.close();
+    }
+
+    @Benchmark
+    public long increment() throws Exception {
+        int each = INCREMENTS / threads;
+        switch (strategy) {
+            case SEQUENTIAL -> {
+                Counter counter = new UnsafeCounter();
+                team.run(() -> {
+                    for (int i = 0; i < INCREMENTS; i++) {
+                        incrementOnce(counter);
+                    }
+                });
+                return counter.count();
+            }
+            case GIL -> {
+                Gil gil = Gil.create();
+                Counter counter = new GilUnsafeCounter(gil);
+                team.run(() -> gil.runAsPythonThread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        gil.check(Site.CALL);
+                        incrementOnce(counter);
+                        gil.check(Site.BACK_EDGE);
+                    }
+                }));
+                return counter.count();
+            }
+            default -> {
+                Counter counter = create(strategy);
+                team.run(() -> {
+                    for (int i = 0; i < each; i++) {
+                        incrementOnce(counter);
+                    }
+                });
+                return counter.count();
+            }
+        }
+    }
+
+    /**
+     * One increment, never inlined into the loop that calls it: otherwise the JIT folds a plain field's loop into
+     * one addition (the SEQUENTIAL baseline then "runs" a billion increments per microsecond) and coarsens
+     * {@code synchronized} over many iterations. Every strategy pays this same call, so the ratios stay fair.
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static void incrementOnce(Counter counter) {
+        counter.increment(1);
+    }
+
+    /** The item's counter for a strategy that runs on plain Java threads. */
+    static Counter create(Strategy strategy) {
+        return switch (strategy) {
+            case UNSAFE -> CounterKind.UNSAFE.create();
+            case SYNCHRONIZED -> CounterKind.SYNCHRONIZED.create();
+            case LOCKING -> CounterKind.LOCKING.create();
+            case ATOMIC -> CounterKind.ATOMIC.create();
+            case ADDER -> CounterKind.ADDER.create();
+            case SEQUENTIAL, GIL -> throw new IllegalArgumentException(strategy + " is not run by a plain team");
+        };
+    }
+
+    /** A body a team thread runs once per op. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * {@code size} platform daemon threads that run one {@link Work} each per {@link #run}: released together by
+     * one barrier, awaited by another. The barriers also publish the work to the team and its writes back.
+     */
+    static final class Team implements AutoCloseable {
+
+        private static final long WAIT_SECONDS = 60;
+
+        private final CyclicBarrier start;
+        private final CyclicBarrier done;
+        private final List<Thread> members = new ArrayList<>();
+        private volatile Work work;
+        private volatile Throwable failure;
+
+        Team(int size) {
+            start = new CyclicBarrier(size + 1);
+            done = new CyclicBarrier(size + 1);
+            for (int i = 0; i < size; i++) {
+                members.add(Thread.ofPlatform().daemon().name("item54-team-" + i).start(this::serve));
+            }
+        }
+
+        private void serve() {
+            try {
+                while (true) {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                    Work w = work;
+                    if (w == null) {
+                        return; // closed
+                    }
+                    try {
+                        w.run();
+                    } catch (Exception e) {
+                        failure = e;
+                    }
+                    done.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (BrokenBarrierException | TimeoutException e) {
+                // the benchmark thread gave up or closed the team: nothing left to serve
+            }
+        }
+
+        /** Runs {@code w} once on every member and returns when all have finished. */
+        void run(Work w) throws Exception {
+            work = w;
+            start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            done.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (failure != null) {
+                throw new IllegalStateException("a team thread failed", failure);
+            }
+        }
+
+        /** Releases the members with no work, so each returns, and joins them. */
+        @Override
+        public void close() throws InterruptedException {
+            work = null;
+            try {
+                start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                start.reset(); // a member is gone or stuck: break the barrier for the others
+            }
+            for (Thread member : members) {
+                if (!member.join(java.time.Duration.ofSeconds(WAIT_SECONDS))) {
+                    throw new IllegalStateException(member.getName() + " did not stop");
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(Item54Benchmark.class.getSimpleName()).build()).run();
+    }
+}

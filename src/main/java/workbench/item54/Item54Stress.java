@@ -1,0 +1,178 @@
+package workbench.item54;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.J_Result;
+
+/**
+ * Item 54's claims as outcome tables, proved under stress by jcstress rather than hoped for from a few runs.
+ *
+ * <p>Each test is Example 4-6's interleaving in miniature: two actors each call {@code increment(1)} once on a
+ * fresh counter, and once both are done the arbiter reads the count. {@code 2} means both increments counted;
+ * {@code 1} means the two read-add-write sequences overlapped and one update was lost. For the racy counters that
+ * lost update is {@code ACCEPTABLE_INTERESTING} (the JVM may produce it, and jcstress reports how often it did);
+ * for every fixed counter the same outcome is {@code FORBIDDEN}: one occurrence in billions of trials fails the
+ * run. Anything else (0, 3) is unlisted and so forbidden for all of them.
+ *
+ * <p><b>You should see</b> {@code 1} observed for {@link Unsafe} and {@link Volatile} (often thousands of times
+ * on a multicore machine) and never for {@link Synchronized}, {@link Locking}, {@link Atomic} and {@link Adder}.
+ *
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar stress 54 --quick} (one JVM configuration, one short
+ * iteration per test: 1 to 2 minutes on an idle machine) or without {@code --quick} (jcstress's default preset, much
+ * longer); the reports land in {@code target/jcstress/item54/}.
+ * The GIL-model counters have no table here: their check points are explicit, so a plain test can force the
+ * interleaving instead ({@code CounterOutcomeTest}).
+ */
+public final class Item54Stress {
+
+    private Item54Stress() {
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
+            desc = "Lost update: both actors read 0 before either wrote, and both wrote 1.")
+    @State
+    public static class Unsafe {
+        final UnsafeCounter counter = new UnsafeCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
+            desc = "Lost update: volatile orders the reads and writes but does not make += atomic.")
+    @State
+    public static class Volatile {
+        final VolatileCounter counter = new VolatileCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: synchronized must make the increment atomic.")
+    @State
+    public static class Synchronized {
+        final SynchronizedCounter counter = new SynchronizedCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: the ReentrantLock must make the increment atomic.")
+    @State
+    public static class Locking {
+        final LockingCounter counter = new LockingCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: AtomicLong.addAndGet is one atomic operation.")
+    @State
+    public static class Atomic {
+        final AtomicCounter counter = new AtomicCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: LongAdder must count every add once the adders"
+            + " are done.")
+    @State
+    public static class Adder {
+        final AdderCounter counter = new AdderCounter();
+
+        @Actor
+        public void sensorA() {
+            counter.increment(1);
+        }
+
+        @Actor
+        public void sensorB() {
+            counter.increment(1);
+        }
+
+        @Arbiter
+        public void read(J_Result r) {
+            r.r1 = counter.count();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package workbench.item54;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import workbench.bench.BenchRunner;
+import workbench.testing.NoLeaks;
+
+/** The benchmark is listed for JMH, and one op of each strategy counts what it should (its team included). */
+class Item54BenchmarkTest {
+
+    @Test
+    void benchmarkIsInJmhsBenchmarkList() throws Exception {
+        assertTrue(BenchRunner.listedBenchmarkClasses().contains(Item54Benchmark.class.getName()),
+                "Item54Benchmark is not in META-INF/BenchmarkList: " + BenchRunner.listedBenchmarkClasses());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Item54Benchmark.Strategy.class)
+    @Timeout(60)
+    void oneOpCountsEveryIncrementOrLosesSomeWhereUnsafe(Item54Benchmark.Strategy strategy) throws Throwable {
+        NoLeaks.check(() -> {
+            Item54Benchmark bench = new Item54Benchmark();
+            bench.strategy = strategy;
+            bench.threads = 4;
+            bench.startTeam();
+            try {
+                for (int op = 0; op < 3; op++) {
+                    long count = bench.increment();
+                    if (strategy == Item54Benchmark.Strategy.UNSAFE) {
+                        assertTrue(count <= Item54Benchmark.INCREMENTS, "invented updates: " + count);
+                    } else {
+                        // The GIL strategy's counter is the unsafe one, but under CPython 3.10+'s check policy
+                        // no switch can fall between its read and its write.
+                        assertEquals(Item54Benchmark.INCREMENTS, count, strategy + " op " + op);
+                    }
+                }
+            } finally {
+                bench.stopTeam();
+            }
+        });
+    }
+}
