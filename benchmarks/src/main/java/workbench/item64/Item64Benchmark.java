@@ -47,7 +47,7 @@ import workbench.parallel.Strategy;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class Item64Benchmark {
 
     @State(Scope.Benchmark)
