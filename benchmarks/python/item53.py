@@ -1,5 +1,5 @@
 """Item 53 in CPython: the 3rd edition's sixteen numbers (the workload of Item53Benchmark), serial vs one thread per
-number; and sixteen 10 ms blocking calls on 1-16 threads, as Item53Benchmark.blockingCalls makes them."""
+number; and sixteen 0.1 s blocking calls on 1-16 threads, as Item53Benchmark.blockingCalls makes them."""
 
 import select
 import socket
@@ -37,11 +37,11 @@ def threads():
 
 
 def blocking_call():
-    # A real 10 ms block: select on a socket that never becomes readable (the book's unconnected socket
+    # A real 0.1 s block, the book's: select on a socket that never becomes readable (the book's unconnected socket
     # returns at once on Linux, so a connected pair is used here).
     a, b = socket.socketpair()
     try:
-        select.select([a], [], [], 0.01)
+        select.select([a], [], [], 0.1)
     finally:
         a.close()
         b.close()

@@ -111,16 +111,21 @@ public final class CPython {
                             + " benchmarked).\n"
                     : "";
         }
+        // A sequential row with the same workers is the baseline (Item 52's N children one after another), else the
+        // one sequential row of that workload (Items 53 and 64 run sequential code once, with one worker).
         Map<String, Double> sequential = new LinkedHashMap<>();
-        rows.get().stream().filter(r -> r.strategy().equalsIgnoreCase("sequential"))
-                .forEach(r -> sequential.put(baselineKey(r), r.seconds()));
+        rows.get().stream().filter(r -> r.strategy().equalsIgnoreCase("sequential")).forEach(r -> {
+            sequential.put(baselineKey(r) + "@" + r.workers(), r.seconds());
+            sequential.putIfAbsent(baselineKey(r), r.seconds());
+        });
         String version = rows.get().stream().map(r -> r.extra().get("python")).filter(v -> v != null)
                 .findFirst().orElse("?");
         StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"
                 + " (`benchmarks/python/item" + item + ".py`; median of its runs):\n\n"
                 + "| Benchmark | Strategy | Workers | Params | Seconds | Speedup | Notes |\n|---|---|---:|---|---:|---:|---|\n");
         for (Row row : rows.get()) {
-            Double base = sequential.get(baselineKey(row));
+            Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
+                    sequential.get(baselineKey(row)));
             String notes = row.extra().containsKey("lost") ? "updates lost per run: " + row.extra().get("lost") : "";
             String params = row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));

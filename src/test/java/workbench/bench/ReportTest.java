@@ -125,6 +125,15 @@ class ReportTest {
         String md = Files.readString(dir.resolve("REPORT.md"));
         assertTrue(md.contains("CPython 3.11.7 on this machine"), md);
         assertTrue(md.contains("| gcd | PROCESSES | 2 |  | 0.6 | 1.50x |  |"), md);
+
+        // Item 52's shape: one sequential row per worker count, each the baseline of its own count.
+        Files.writeString(CPython.resultFile(dir, 64), """
+                [{"benchmark": "fanOut", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.1},
+                 {"benchmark": "fanOut", "strategy": "SEQUENTIAL", "workers": 4, "seconds": 0.4},
+                 {"benchmark": "fanOut", "strategy": "PARALLEL", "workers": 4, "seconds": 0.1}]""");
+        Report.writeAll(root);
+        md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("| fanOut | PARALLEL | 4 |  | 0.1 | 4.00x |  |"), md);
     }
 
     @Test

@@ -30,7 +30,8 @@ import workbench.parallel.Strategy;
  * {@code THREADS} and {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen
  * uneven numbers: total work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
  *
- * <p><b>blockingCalls</b>: one op makes sixteen 10 ms slow system calls spread over {@code workers} threads
+ * <p><b>blockingCalls</b>: one op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers}
+ * threads
  * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
  * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
  *
@@ -44,7 +45,8 @@ import workbench.parallel.Strategy;
 public class Item53Benchmark {
 
     static final int CALLS = 16;
-    static final Duration BLOCK = Duration.ofMillis(10);
+    /** The book's slow system call blocks for 0.1 s. */
+    static final Duration BLOCK = Item53.BLOCK;
 
     @State(Scope.Benchmark)
     public static class Cpu extends StartedStrategy {
