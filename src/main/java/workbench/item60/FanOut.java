@@ -38,9 +38,10 @@ import workbench.procpool.SerializableCallable;
  * most one task), and each worker runs its share on virtual threads, then answers how many finished; the parent
  * sums. Virtual threads inside the workers, because a worker that waited its share one task at a time would cap the
  * waits in flight at the number of JVMs (100,000 x 10 ms over 2 JVMs: 500 s), and a process per concurrent wait
- * would mean 100,000 JVMs of tens of MiB each. So the row adds to one latency exactly what crossing the boundary
- * costs: serialising a task and an answer per worker, two pipe writes, and the parent waiting for the slowest
- * worker.
+ * would mean 100,000 JVMs of tens of MiB each. So the row adds to one latency what crossing the boundary costs:
+ * serialising a task and an answer per worker, two pipe writes, and the parent waiting for the slowest worker; at
+ * 100,000 tasks it also splits the one CPU-bound part, creating the tasks (one thread's loop in a single JVM), over
+ * the workers.
  */
 public final class FanOut {
 

@@ -215,8 +215,9 @@ public final class Item60 implements Demo {
                     FanOut.Strategy.PROCESS_POOL.label() + ":", finished, seconds,
                     seconds / (LATENCY.toNanos() / 1e9), seconds * 1e6 / TASKS);
         }
-        out.javaf("The worker JVMs waited like the virtual threads, since each ran its %,d on virtual threads: the"
-                + " processes added only a round trip per worker. A worker waiting one task at a time would cap the"
+        out.javaf("Each worker JVM ran its %,d on virtual threads, so the waits still overlapped: the processes add"
+                + " a round trip per worker, and JVMs to start and warm, nothing to the waiting itself. A worker"
+                + " waiting one task at a time would cap the"
                 + " waits in flight at %d (%,d x %d ms: about %,d s), and a JVM per concurrent wait would mean %,d"
                 + " JVMs: processes are the tool for CPU, not for waiting.", TASKS / FanOut.PROCESS_WORKERS,
                 FanOut.PROCESS_WORKERS, TASKS, LATENCY.toMillis(),

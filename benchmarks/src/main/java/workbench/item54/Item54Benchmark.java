@@ -64,10 +64,13 @@ import workbench.procpool.ProcessPool;
  * threads contend, since every increment moves one cache line (and a lock) between cores, and a single lock does
  * not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run, because only
  * the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than {@code SEQUENTIAL}
- * (the threads fight over the cache line even without a lock), besides being wrong. {@code PROCESSES} scales like
- * {@code ADDER} up to the core count, since nothing is shared, less the round trips (a fraction of a millisecond
- * per op, against an op of a few milliseconds); but it only answers "how many in all, afterwards". Beyond the core
- * count no strategy gains, and {@code PROCESSES} at 16 means 16 JVMs.
+ * (the threads fight over the cache line even without a lock), besides being wrong. {@code PROCESSES} gains with
+ * workers up to the core count, since nothing is shared, less the round trips (a fraction of a millisecond or more
+ * per op, against an op of a millisecond or two); but it only answers "how many in all, afterwards". Beyond the core
+ * count no strategy gains, and {@code PROCESSES} at 16 means 16 JVMs. A smoke run at 2 threads on 2 cores busy
+ * with other builds (indicative only): {@code SEQUENTIAL} 805, {@code ADDER} 148, {@code PROCESSES} 473 increments
+ * per microsecond: the two JVMs count without contention, but the op's round trips and the busy cores keep them
+ * below one thread.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 5 minutes), {@code bench 54 --quick},
  * or this class's {@code main}; then {@code workbench report} for speedups.

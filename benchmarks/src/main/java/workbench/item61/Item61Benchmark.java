@@ -48,8 +48,9 @@ import workbench.pyrandom.PyRandom;
  * that coroutines scale where threads do not, needs thousands of connections (memory and scheduling per OS
  * thread); virtual threads keep the threaded code and reach that scale too. The pre-forked processes fall behind
  * all three: every line makes two more hops (parent to worker and back) for sessions that need no CPU, which is
- * what a process per few connections costs for I/O-bound work. Clients and server share the machine's cores, so
- * the numbers measure the whole exchange, not the server alone.
+ * what a process per few connections costs for I/O-bound work (a smoke run on 2 busy cores, indicative only: one
+ * client, 3,585 sessions/s on virtual threads against 702 pre-forked; 16 clients, 4,903 against 2,747). Clients
+ * and server share the machine's cores, so the numbers measure the whole exchange, not the server alone.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 61}, or this class's {@code main} from an IDE.
  */
