@@ -1,10 +1,12 @@
 package workbench.item54;
 
 import java.util.List;
+import java.util.Locale;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
 import workbench.gil.Gil;
+import workbench.procpool.ProcessPool;
 
 /**
  * Item 54 (3rd ed. 69): Use Lock to Prevent Data Races in Threads.
@@ -29,7 +31,9 @@ import workbench.gil.Gil;
  * again, up to {@value #RETRIES} runs in all, saying so), exactly 500000 for {@link SynchronizedCounter} and
  * {@link LockingCounter}; under the GIL model, losses with switches at every instruction, none at calls and back
  * edges, and losses again for the 3rd edition's {@code counter += get_offset(...)}; exactly 500000 for
- * {@link AtomicCounter} and {@link AdderCounter}, and often less for {@link VolatileCounter}.
+ * {@link AtomicCounter} and {@link AdderCounter}, and often less for {@link VolatileCounter}; and, beyond the book,
+ * exactly 500000 from five worker JVMs ({@link ProcessCounts}), by summing their own counts: processes share no
+ * counter at all.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 54}, or this class's {@code main} from an IDE;
  * {@code java -jar target/workbench.jar stress 54 --quick} for the outcome tables.
@@ -88,6 +92,22 @@ public final class Item54 implements Demo {
         out.java("VolatileCounter may lose fewer updates than UnsafeCounter (each volatile write is slower, so"
                 + " the window is hit less often), but += on a volatile is still read, add, write: Item54Stress"
                 + " shows the lost update as an observed outcome for both, and forbidden for the four fixes.");
+
+        processes(out);
+    }
+
+    /** Beyond the book: five worker JVMs each count 100,000 on a counter of their own; the parent adds them up. */
+    static void processes(Narrator out) throws InterruptedException {
+        out.beyond(String.format(Locale.ROOT, "%d worker JVMs x %,d: no shared counter, a sum", SENSORS, HOW_MANY));
+        long expected = (long) SENSORS * HOW_MANY;
+        try (ProcessPool pool = ProcessPool.of(SENSORS).prestart()) {
+            long sum = ProcessCounts.run(pool, SENSORS, HOW_MANY, Sensors.RUN_TIMEOUT);
+            out.println("Counter should be " + expected + ", got " + sum);
+        }
+        out.java("Exact by summing, not by locking: processes share no memory, so each worker counted its share on"
+                + " an UnsafeCounter no one else could touch (one writer: nothing to lose) and the parent added the"
+                + " five answers. It is not a shared counter: no process sees the running total, and Example 7's"
+                + " lock cannot span processes.");
     }
 
     /** Runs five sensors on a fresh counter of {@code kind} and prints the book's line; returns the count. */

@@ -1,13 +1,16 @@
 package workbench.item60;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import workbench.eventloop.EventLoop;
 import workbench.life.Rules;
+import workbench.procpool.ProcessPool;
+import workbench.procpool.SerializableCallable;
 
 /**
  * Beyond the book: "a very large number of seemingly simultaneous functions" measured. {@code tasks} units of
@@ -27,6 +32,16 @@ import workbench.life.Rules;
  * more than {@link #PLATFORM_CAP} alive at once (more tasks wait for a free slot), and a refused thread (the OS's
  * "unable to create native thread") ends the run early with a clear message instead of taking the JVM down.
  * 100,000 platform threads at once are never tried.
+ *
+ * <p>{@link Strategy#PROCESS_POOL} is the multi-process row, the wrong tool on purpose: the tasks are spread over a
+ * warm {@link ProcessPool} of {@link #PROCESS_WORKERS} worker JVMs, one share per worker (the shares differ by at
+ * most one task), and each worker runs its share on virtual threads, then answers how many finished; the parent
+ * sums. Virtual threads inside the workers, because a worker that waited its share one task at a time would cap the
+ * waits in flight at the number of JVMs (100,000 x 10 ms over 2 JVMs: 500 s), and a process per concurrent wait
+ * would mean 100,000 JVMs of tens of MiB each. So the row adds to one latency what crossing the boundary costs:
+ * serialising a task and an answer per worker, two pipe writes, and the parent waiting for the slowest worker; at
+ * 100,000 tasks it also splits the one CPU-bound part, creating the tasks (one thread's loop in a single JVM), over
+ * the workers.
  */
 public final class FanOut {
 
@@ -34,6 +49,8 @@ public final class FanOut {
     public static final int PLATFORM_CAP = 2_000;
     /** The fixed pool's size. */
     public static final int POOL_SIZE = 200;
+    /** The worker JVMs of {@link Strategy#PROCESS_POOL}: two, one per core of a small machine. */
+    public static final int PROCESS_WORKERS = 2;
 
     /** One way to run the tasks; each is a verdict. */
     public enum Strategy {
@@ -46,7 +63,9 @@ public final class FanOut {
         /** A future per task completed by a timer after the latency, no thread blocked; {@code allOf} gathers. */
         COMPLETABLE_FUTURES,
         /** A task per unit on one event loop thread, each awaiting a loop timer; asyncio's own design. */
-        EVENT_LOOP;
+        EVENT_LOOP,
+        /** Beyond the book: a warm pool of worker JVMs, a share of the tasks each, on virtual threads there. */
+        PROCESS_POOL;
 
         /** A runner for this strategy (it holds a pool or a loop for its lifetime); close it. */
         public Runner open(Duration latency, Duration timeout) throws IOException {
@@ -56,6 +75,7 @@ public final class FanOut {
                 case VIRTUAL_THREADS -> tasks -> virtualThreads(tasks, latency, timeout);
                 case COMPLETABLE_FUTURES -> tasks -> completableFutures(tasks, latency, timeout);
                 case EVENT_LOOP -> eventLoop(latency, timeout);
+                case PROCESS_POOL -> processPool(PROCESS_WORKERS, latency, timeout);
             };
         }
 
@@ -66,6 +86,7 @@ public final class FanOut {
                 case VIRTUAL_THREADS -> "virtual thread per task";
                 case COMPLETABLE_FUTURES -> "CompletableFuture per task, allOf";
                 case EVENT_LOOP -> "event loop (one thread, timers)";
+                case PROCESS_POOL -> PROCESS_WORKERS + " worker JVMs, virtual threads in each";
             };
         }
     }
@@ -202,6 +223,78 @@ public final class FanOut {
                 loop.close();
             }
         };
+    }
+
+    /**
+     * Starts and warms {@code workers} worker JVMs; each {@link Runner#run} sends every worker one {@link Share}.
+     * Throws {@link InterruptedIOException} (interrupt re-asserted) if interrupted while the workers start.
+     */
+    static Runner processPool(int workers, Duration latency, Duration timeout) throws IOException {
+        ProcessPool pool = ProcessPool.builder().workers(workers).allow("workbench.**").closeGrace(timeout).build();
+        try {
+            pool.prestart();
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            pool.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the worker JVMs started");
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            pool.close();
+            throw e;
+        }
+        return new Runner() {
+            @Override
+            public int run(int tasks) throws InterruptedException, TimeoutException {
+                return onProcesses(pool, tasks, latency, timeout);
+            }
+
+            @Override
+            public void close() {
+                pool.close();
+            }
+        };
+    }
+
+    /** Splits {@code tasks} into one share per worker of {@code pool}, sends them, and sums the answers. */
+    static int onProcesses(ProcessPool pool, int tasks, Duration latency, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int workers = pool.maxWorkers();
+        List<Future<Integer>> shares = new ArrayList<>(workers);
+        try {
+            for (int i = 0; i < workers; i++) {
+                int share = (int) ((long) tasks * (i + 1) / workers - (long) tasks * i / workers);
+                if (share > 0) {
+                    shares.add(pool.submit(new Share(share, latency, timeout)));
+                }
+            }
+            int finished = 0;
+            for (Future<Integer> share : shares) {
+                try {
+                    finished += share.get(remaining(deadline), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    throw new TimeoutException("the worker JVMs did not all answer within " + timeout);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TimeoutException late) {
+                        throw late;                                       // a worker's own tasks ran late
+                    }
+                    throw new IllegalStateException("a worker's share failed", e.getCause());
+                }
+            }
+            return finished;
+        } finally {
+            shares.forEach(share -> share.cancel(false));                 // no-op for the finished ones
+        }
+    }
+
+    /** One worker's share: {@code tasks} waits of {@code latency}, a virtual thread each, in the worker JVM. */
+    record Share(int tasks, Duration latency, Duration timeout) implements SerializableCallable<Integer> {
+
+        @Override
+        public Integer call() throws InterruptedException, TimeoutException {
+            return virtualThreads(tasks, latency, timeout);
+        }
     }
 
     private static long remaining(long deadline) {

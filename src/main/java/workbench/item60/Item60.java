@@ -37,13 +37,15 @@ import workbench.life.Simulation;
  * grid after the join. Exceptions reach the caller with their own type and message, unwrapped from
  * {@code ExecutionException}/{@code CompletionException} as Python's {@code await} would raise them (the book's
  * {@code OSError} is an {@code UncheckedIOException} around an {@code IOException}, as in Items 57-59). Beyond the
- * book: 100,000 waits of 10 ms each, on each strategy, with platform threads bounded; the memory per parked thread;
+ * book: 100,000 waits of 10 ms each, on each strategy, with platform threads bounded and, as the multi-process row,
+ * spread over two worker JVMs ({@link FanOut.Strategy#PROCESS_POOL}); the memory per parked thread;
  * and 100 URLs fetched from a local HTTP server four ways.
  *
  * <p><b>You should see</b> the glider block of Item 56 six times (each style, Examples 4 and 6);
  * {@code ERROR:root:Expected} and {@code Problem with I/O} once per style; 100,000 tasks of 10 ms finishing in
  * tens of latencies, a fraction of a second to a few seconds, on virtual threads, futures and the event loop:
  * creating 100,000 tasks, not waiting, is what costs (CPython's asyncio needs about 14 us per task, about 1.4 s);
+ * two worker JVMs running half each on virtual threads about as fast, plus their round trips;
  * a platform thread per task capped at 2,000 at once, and a pool of 200, each extrapolated to many seconds for
  * 100,000; a parked virtual thread costing one or two KiB of heap against tens of KiB of resident memory for a
  * platform thread; and the 100 URLs taking about 100 latencies sequentially, about 10 on a pool of 10, and a few
@@ -204,6 +206,22 @@ public final class Item60 implements Demo {
                         finished, seconds, seconds / (LATENCY.toNanos() / 1e9), seconds * 1e6 / TASKS);
             }
         }
+        try (FanOut.Runner runner = FanOut.Strategy.PROCESS_POOL.open(LATENCY, TIMEOUT)) {
+            runner.run(1_000);                                                // warm-up
+            long start = System.nanoTime();
+            int finished = runner.run(TASKS);
+            double seconds = Narrator.seconds(start);
+            out.javaf("%-40s %,d finished in %.3f s (%.1f latencies, %.1f us per task)",
+                    FanOut.Strategy.PROCESS_POOL.label() + ":", finished, seconds,
+                    seconds / (LATENCY.toNanos() / 1e9), seconds * 1e6 / TASKS);
+        }
+        out.javaf("Each worker JVM ran its %,d on virtual threads, so the waits still overlapped: the processes add"
+                + " a round trip per worker, and JVMs to start and warm, nothing to the waiting itself. A worker"
+                + " waiting one task at a time would cap the"
+                + " waits in flight at %d (%,d x %d ms: about %,d s), and a JVM per concurrent wait would mean %,d"
+                + " JVMs: processes are the tool for CPU, not for waiting.", TASKS / FanOut.PROCESS_WORKERS,
+                FanOut.PROCESS_WORKERS, TASKS, LATENCY.toMillis(),
+                TASKS / FanOut.PROCESS_WORKERS * LATENCY.toMillis() / 1000, TASKS);
         int platformTasks = FanOut.PLATFORM_CAP;
         try (FanOut.Runner runner = FanOut.Strategy.PLATFORM_THREADS.open(LATENCY, TIMEOUT)) {
             runner.run(100);

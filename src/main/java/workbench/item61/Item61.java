@@ -28,7 +28,9 @@ import workbench.pyrandom.PyRandom;
  * {@link java.nio.channels.Selector} loop (what asyncio's loop is), with {@link java.util.concurrent.CompletableFuture}
  * chains where Python writes {@code await}. Both run the same {@link GuessSession}, so the port shows only what
  * changes. Java adds a third way the book cannot have: the unchanged threaded server on virtual threads, which
- * blocks in plain reads and still scales like the event loop ({@code Item61Benchmark} measures all three). The
+ * blocks in plain reads and still scales like the event loop ({@code Item61Benchmark} measures all three); and,
+ * as the multi-process row, {@link PreForkedServer}: a parent that accepts and relays each connection's lines to
+ * one of a few worker JVMs holding the sessions, each drawing from its own copy of the generator. The
  * guesses come from {@link PyRandom}, CPython's Mersenne Twister, seeded 1234 like the book's preamble, so the
  * lines are the book's own. Bad input gets an {@code ERROR} line instead of a dropped connection (see
  * {@link GuessSession}).
@@ -36,8 +38,9 @@ import workbench.pyrandom.PyRandom;
  * <p><b>You should see</b> the threaded run end with {@code Client:} lines 4 Unsure, 1 Colder, 5 Unsure, 3 Correct,
  * 11 Unsure, 10 Colder, 12 Correct; the asyncio run, which continues the same random stream, 5 Unsure, 4 Warmer,
  * 2 Unsure, 1 Colder, 3 Correct, 14 Unsure, 10 Unsure, 15 Colder, 12 Correct; and the virtual-thread run, reseeded
- * with 1234, the threaded run's lines again. Each guess has its {@code Server:} line before the next guess.
- * Ports are the book's 1234 and 4321 unless taken (the demo then says which it used). It takes well under a second.
+ * with 1234, the threaded run's lines again; and once more, reseeded, from the pre-forked worker JVMs. Each guess
+ * has its {@code Server:} line before the next guess. Ports are the book's 1234 and 4321 unless taken (the demo then
+ * says which it used). It takes a second or two, most of it starting the worker JVMs.
  *
  * <p>Builds on Item 53 (threads for blocking I/O) and Item 60 (coroutines); the event loop lives in
  * {@code workbench.eventloop} and the seeded generator in {@code workbench.pyrandom} for other items to reuse.
@@ -84,6 +87,15 @@ public final class Item61 implements Demo {
         out.java("The same ThreadPerConnectionServer class, handed Thread.ofVirtual()'s factory: each blocking read"
                 + " parks its virtual thread and frees the carrier, so a thread per connection costs about what a"
                 + " coroutine does. Same seed, same lines as Example 13.");
+        out.beyond("the threaded client against " + PreForkedServer.WORKERS + " pre-forked worker JVMs holding the"
+                + " sessions (reseeded with 1234)");
+        random.seed(1234);
+        runThreaded(ServerStyle.PRE_FORKED_PROCESSES, random, out);
+        out.java("The parent accepted the connection and relayed its lines to a worker JVM, which ran the session and"
+                + " sent back its answers and Server: lines. Processes share no memory, so each worker drew from its"
+                + " own copy of the seeded generator; one client at a time lands on one worker, hence Example 13's"
+                + " lines again (two clients at once would draw the same numbers from two copies). Every line crossed"
+                + " two more process boundaries, for sessions that need no CPU: processes are not the tool for I/O.");
         out.java("Unknown or malformed commands get one 'ERROR ...' line and the connection stays usable; the book"
                 + " raises UnknownCommandError and drops it. Lines over " + GuessSession.MAX_LINE_BYTES
                 + " bytes are refused and the connection closed.");

@@ -8,7 +8,8 @@ import workbench.pyrandom.PyRandom;
 
 /**
  * The ways to serve the game, each a {@link GuessServer} running the same {@link GuessSession}: the demo, the
- * tests and {@code Item61Benchmark} iterate these.
+ * tests and {@code Item61Benchmark} iterate these. The first three are threads and the event loop in one JVM; the
+ * last spreads the sessions over worker JVMs, as a multi-process Python server would.
  */
 public enum ServerStyle {
 
@@ -35,6 +36,18 @@ public enum ServerStyle {
         @Override
         public GuessServer create(int port, PyRandom random, Consumer<String> log) {
             return new EventLoopServer(loopback(port), random, log);
+        }
+    },
+
+    /**
+     * Beyond the book, the multi-process row: {@value PreForkedServer#WORKERS} worker JVMs hold the sessions, the
+     * parent accepts and relays their lines ({@link PreForkedServer}; each worker draws from its own copy of the
+     * generator, so the book's lines hold for one client at a time).
+     */
+    PRE_FORKED_PROCESSES(1234, "a few worker JVMs holding the sessions, behind one accepting parent") {
+        @Override
+        public GuessServer create(int port, PyRandom random, Consumer<String> log) {
+            return new PreForkedServer(PreForkedServer.WORKERS, loopback(port), random, log);
         }
     };
 

@@ -2,6 +2,7 @@ package workbench.pyrandom;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
@@ -69,6 +70,26 @@ public final class PyRandom {
             key[i] = n.shiftRight(32 * i).intValue();
         }
         initByArray(key);
+    }
+
+    /**
+     * {@code random.getstate()}: the generator's whole state, the 624 words of the twister and then the position
+     * in them (625 ints; Python's tuple holds the same numbers). {@link #setstate} on another instance, in this JVM
+     * or another, makes it draw exactly what this one will draw next.
+     */
+    public synchronized int[] getstate() {
+        int[] state = Arrays.copyOf(mt, N + 1);
+        state[N] = mti;
+        return state;
+    }
+
+    /** {@code random.setstate(state)} with a state from {@link #getstate}. */
+    public synchronized void setstate(int[] state) {
+        if (state.length != N + 1 || state[N] < 0 || state[N] > N) {
+            throw new IllegalArgumentException("not a state from getstate(): " + state.length + " ints");
+        }
+        System.arraycopy(state, 0, mt, 0, N);
+        mti = state[N];
     }
 
     @GuardedBy("this")

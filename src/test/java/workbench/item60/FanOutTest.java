@@ -43,6 +43,21 @@ class FanOutTest {
     }
 
     @Test
+    @Timeout(60)
+    void theProcessPoolSplitsTheTasksOverItsWorkersAndFinishesEveryOneAsVirtualThreadsDo() throws Throwable {
+        NoLeaks.check(() -> {
+            try (FanOut.Runner processes = FanOut.Strategy.PROCESS_POOL.open(LATENCY, TIMEOUT);
+                 FanOut.Runner virtual = FanOut.Strategy.VIRTUAL_THREADS.open(LATENCY, TIMEOUT)) {
+                for (int tasks : new int[] {0, 1, 2, 1_001}) {           // no share, one share, even, uneven
+                    int expected = virtual.run(tasks);
+                    assertEquals(tasks, expected);
+                    assertEquals(expected, processes.run(tasks), tasks + " tasks");
+                }
+            }
+        });
+    }
+
+    @Test
     @Timeout(30)
     void parkedThreadsAreMeasuredAndReleased() throws Throwable {
         NoLeaks.check(() -> {

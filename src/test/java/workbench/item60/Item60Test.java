@@ -19,7 +19,8 @@ class Item60Test {
                 + " Problem with I/O\nCaused by: java.io.IOException: Problem with I/O\n"), output);
         assertEquals(3, count(output, "step() threw java.io.UncheckedIOException: java.io.IOException: Problem"
                 + " with I/O"), output);
-        assertEquals(3, count(output, "100,000 finished in"), output);
+        assertEquals(4, count(output, "100,000 finished in"), output);
+        assertTrue(output.matches("(?s).*2 worker JVMs, virtual threads in each: +100,000 finished in.*"), output);
         assertTrue(output.contains("2,000 finished in"), output);
         assertTrue(output.contains("10,000 finished in"), output);
         assertEquals(4, count(output, "100 bodies in"), output);

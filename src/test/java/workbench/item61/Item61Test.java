@@ -31,13 +31,15 @@ class Item61Test {
         List<String> expectedClient = new ArrayList<>(GuessServerTest.THREADED_LINES);
         expectedClient.addAll(GuessServerTest.ASYNC_LINES);
         expectedClient.addAll(GuessServerTest.THREADED_LINES);
+        expectedClient.addAll(GuessServerTest.THREADED_LINES);           // the pre-forked workers, reseeded
         assertEquals(expectedClient, client, output);
 
         List<String> server = lines.stream().filter(line -> line.startsWith("Server: ")).toList();
         assertEquals(GuessServerTest.serverLinesFor(expectedClient), server, output);
 
-        assertEquals(6, lines.stream().filter(line -> line.startsWith("Guess a number between ")).count());
-        for (String example : List.of("--- Example 1-13:", "--- Example 14-26:", "--- Example 13, Java:")) {
+        assertEquals(8, lines.stream().filter(line -> line.startsWith("Guess a number between ")).count());
+        for (String example : List.of("--- Example 1-13:", "--- Example 14-26:", "--- Example 13, Java:",
+                "--- Beyond the book: the threaded client against 2 pre-forked worker JVMs")) {
             assertTrue(lines.stream().anyMatch(line -> line.startsWith(example)), example);
         }
         // Each run prints its Client lines only after the server printed all of its lines.

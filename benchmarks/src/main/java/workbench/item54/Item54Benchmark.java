@@ -1,5 +1,6 @@
 package workbench.item54;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -28,6 +29,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.gil.Gil;
 import workbench.gil.Site;
+import workbench.procpool.ProcessPool;
 
 /**
  * Item 54 measured: what each fix for the lost update costs when {@code threads} threads hammer one counter.
@@ -41,7 +43,12 @@ import workbench.gil.Site;
  * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
  * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
  * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
- * loop's back edge), i.e. the cost of one-thread-at-a-time.
+ * loop's back edge), i.e. the cost of one-thread-at-a-time. {@code PROCESSES} is the multi-process row, and it is
+ * not a shared counter (processes share no memory): {@code threads} worker JVMs of a warm
+ * {@link ProcessPool} (started and pinged once per trial) each count their share on a counter of their own and the
+ * parent sums the answers ({@link ProcessCounts}); one op is the same 2^20 increments, one task per worker, so its
+ * score includes a round trip to every worker per op (serialising the task and the answer, pipe writes, thread
+ * wake-ups). The workers run with {@link ProcessCounts#NO_INLINE_FLAGS}, the same one real call per increment.
  *
  * <p><b>Design.</b> Each increment is a call the JIT may not inline ({@link #incrementOnce}), so it cannot fold a
  * loop of plain increments into one addition or hold one lock across many increments; the score is the cost of
@@ -57,10 +64,15 @@ import workbench.gil.Site;
  * threads contend, since every increment moves one cache line (and a lock) between cores, and a single lock does
  * not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run, because only
  * the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than {@code SEQUENTIAL}
- * (the threads fight over the cache line even without a lock), besides being wrong. Beyond the core count no
- * strategy gains.
+ * (the threads fight over the cache line even without a lock), besides being wrong. {@code PROCESSES} gains with
+ * workers up to the core count, since nothing is shared, less the round trips (a fraction of a millisecond or more
+ * per op, against an op of a millisecond or two); but it only answers "how many in all, afterwards". Beyond the core
+ * count no strategy gains, and {@code PROCESSES} at 16 means 16 JVMs. A smoke run at 2 threads on 2 cores busy
+ * with other builds (indicative only): {@code SEQUENTIAL} 805, {@code ADDER} 148, {@code PROCESSES} 473 increments
+ * per microsecond: the two JVMs count without contention, but the op's round trips and the busy cores keep them
+ * below one thread.
  *
- * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 4 minutes), {@code bench 54 --quick},
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 5 minutes), {@code bench 54 --quick},
  * or this class's {@code main}; then {@code workbench report} for speedups.
  */
 @State(Scope.Benchmark)
@@ -77,7 +89,9 @@ public class Item54Benchmark {
 
     /** How each op counts. */
     public enum Strategy {
-        SEQUENTIAL, UNSAFE, SYNCHRONIZED, LOCKING, ATOMIC, ADDER, GIL
+        SEQUENTIAL, UNSAFE, SYNCHRONIZED, LOCKING, ATOMIC, ADDER, GIL,
+        /** Beyond the book: {@code threads} worker JVMs, each counting its share; the parent sums. */
+        PROCESSES
     }
 
     @Param
@@ -86,16 +100,39 @@ public class Item54Benchmark {
     @Param({"1", "2", "4", "8", "16"})
     public int threads;
 
+    /** How long the {@code PROCESSES} row waits for its workers' answers in one op. */
+    static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(60);
+
     private Team team;
+    private ProcessPool pool;
 
     @Setup(Level.Trial)
-    public void startTeam() {
-        team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
+    public void startTeam() throws InterruptedException {
+        if (strategy == Strategy.PROCESSES) {
+            List<String> flags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
+            flags.addAll(ProcessCounts.NO_INLINE_FLAGS);
+            pool = ProcessPool.builder().workers(threads).allow("workbench.**").jvmFlags(flags)
+                    .closeGrace(PROCESS_TIMEOUT).build();
+            try {
+                pool.prestart();
+            } catch (InterruptedException | RuntimeException e) {
+                pool.shutdownNow();
+                pool.close();
+                throw e;
+            }
+        } else {
+            team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
+        }
     }
 
     @TearDown(Level.Trial)
     public void stopTeam() throws InterruptedException {
-        team.close();
+        if (pool != null) {
+            pool.close();
+        }
+        if (team != null) {
+            team.close();
+        }
     }
 
     @Benchmark
@@ -122,6 +159,9 @@ public class Item54Benchmark {
                     }
                 }));
                 return counter.count();
+            }
+            case PROCESSES -> {
+                return ProcessCounts.run(pool, threads, each, PROCESS_TIMEOUT);
             }
             default -> {
                 Counter counter = create(strategy);
@@ -153,7 +193,8 @@ public class Item54Benchmark {
             case LOCKING -> CounterKind.LOCKING.create();
             case ATOMIC -> CounterKind.ATOMIC.create();
             case ADDER -> CounterKind.ADDER.create();
-            case SEQUENTIAL, GIL -> throw new IllegalArgumentException(strategy + " is not run by a plain team");
+            case SEQUENTIAL, GIL, PROCESSES -> throw new IllegalArgumentException(strategy
+                    + " is not run by a plain team");
         };
     }
 
