@@ -84,6 +84,13 @@ class ReportTest {
         JmhResult parallel = new JmhResult("workbench.item52.Item52Benchmark.fanOut", "avgt", 1,
                 Map.of("strategy", "PARALLEL", "children", "16"), 250, 1, "ms/op");
         assertEquals(16.0, Report.ideal(parallel, 2), 1e-9);
+        // The Game of Life with simulated I/O: waits need no core, a pool of 10 can wait on 10 cells at once.
+        JmhResult pool = new JmhResult("workbench.item59.Item59Benchmark.generation", "avgt", 1,
+                Map.of("strategy", "threadPool", "workers", "10", "size", "20x20", "ioMillis", "1"), 47, 1, "ms/op");
+        assertEquals(10.0, Report.ideal(pool, 2), 1e-9);
+        JmhResult cpu = new JmhResult("workbench.item59.Item59Benchmark.generation", "avgt", 1,
+                Map.of("strategy", "threadPool", "workers", "10", "size", "20x20", "ioMillis", "0"), 1, 1, "ms/op");
+        assertEquals(2.0, Report.ideal(cpu, 2), 1e-9);
     }
 
     @Test

@@ -85,6 +85,12 @@ public class Item58Benchmark {
         simulation.close();
     }
 
+
+    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
+    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
+        return LifeBench.idealSpeedup(method, params, cores);
+    }
+
     public static void main(String[] args) throws RunnerException {
         new Runner(new OptionsBuilder().include(Item58Benchmark.class.getSimpleName()).build()).run();
     }

@@ -166,6 +166,12 @@ public class Item59Benchmark {
         return state.simulation.step(state.grid);
     }
 
+
+    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
+    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
+        return LifeBench.idealSpeedup(method, params, cores);
+    }
+
     public static void main(String[] args) throws RunnerException {
         new Runner(new OptionsBuilder().include(Item59Benchmark.class.getSimpleName()).build()).run();
     }

@@ -33,4 +33,23 @@ public final class LifeBench {
     public static Rules rules(int ioMillis) {
         return ioMillis == 0 ? Rules.BOOK : Rules.withIo(Duration.ofMillis(ioMillis));
     }
+
+    /**
+     * The ideal speedup of a Game of Life strategy over the sequential generation, for {@code workbench report}.
+     * Without I/O the work is CPU and bounded by the cores; with simulated I/O the waits need no core, so the bound
+     * is how many cells can wait at once: every cell for a thread or task per cell, else the worker count.
+     */
+    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
+        String size = params.get("size");
+        if (size == null || !size.matches("\\d+x\\d+")) {
+            return Double.NaN;
+        }
+        String[] hw = size.split("x");
+        int cells = Integer.parseInt(hw[0]) * Integer.parseInt(hw[1]);
+        String strategy = params.getOrDefault("strategy", "");
+        int parallel = strategy.contains("PerCell") || strategy.contains("PerTask") || !params.containsKey("workers")
+                ? cells : Math.min(cells, Integer.parseInt(params.get("workers")));
+        boolean io = Integer.parseInt(params.getOrDefault("ioMillis", "0")) > 0;
+        return io ? parallel : Math.min(cores, parallel);
+    }
 }
