@@ -1,9 +1,14 @@
 package workbench.proc;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.security.CodeSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Command lines for child JVMs: the running JVM's own {@code java}, its class path, and a main class of ours.
@@ -38,10 +43,39 @@ public final class JavaLauncher {
         command.add(javaExecutable().toString());
         command.addAll(jvmFlags);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath());
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The class path a child JVM needs to run our classes: this JVM's {@code java.class.path}, led by the jar or
+     * folder the workbench's own classes were loaded from when that is not on it. A host that loads the workbench
+     * into a class loader of its own (a Jupyter kernel's {@code %jar}, a plugin) starts with a class path that holds
+     * only the host, and a child started with it could not find {@code workbench.*}.
+     */
+    public static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        ownCodeSource().ifPresent(entries::add);
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static java.util.Optional<String> ownCodeSource() {
+        CodeSource source = JavaLauncher.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** A fast-starting child JVM running {@code mainClass}. */

@@ -75,6 +75,10 @@ public final class ProcessPool implements ExecutorService {
     /** The most of a worker's stderr forwarded per line, and in all, before the rest is dropped (drained). */
     static final int MAX_LINE = 8 * 1024;
     static final long MAX_FORWARDED = 1L << 20;
+    /** How much of a dead worker's stderr its pool's error message quotes, and how long it waits to read it. */
+    static final int LAST_ERR_LINES = 3;
+    static final int LAST_ERR_CHARS = 300;
+    static final Duration STDERR_GRACE = Duration.ofSeconds(1);
 
     private enum State { RUNNING, SHUTDOWN, STOPPED, BROKEN }
 
@@ -770,6 +774,10 @@ public final class ProcessPool implements ExecutorService {
         boolean retiring;
         @GuardedBy("lock")
         boolean gone;
+        /** The worker's last few stderr lines, to say why it died (a host's stderr may be nowhere to be seen). */
+        @GuardedBy("lastErr")
+        private final ArrayDeque<String> lastErr = new ArrayDeque<>();
+        private final Thread errors;
 
         Slot(Process process, long number) {
             this.process = process;
@@ -777,15 +785,15 @@ public final class ProcessPool implements ExecutorService {
             this.number = number;
             this.out = process.getOutputStream();
             this.in = new DataInputStream(process.getInputStream());
+            this.errors = new Thread(this::forwardStderr, "procpool-" + number + "-stderr-pid" + pid);
+            errors.setDaemon(true);
         }
 
         void startThreads() {
+            errors.start();
             Thread reader = new Thread(this::readAnswers, "procpool-" + number + "-reader-pid" + pid);
             reader.setDaemon(true);
             reader.start();
-            Thread errors = new Thread(this::forwardStderr, "procpool-" + number + "-stderr-pid" + pid);
-            errors.setDaemon(true);
-            errors.start();
         }
 
         /** Sends a task frame. Only the thread that made this slot's {@code inFlight} the task calls this. */
@@ -830,6 +838,7 @@ public final class ProcessPool implements ExecutorService {
                     ProcessTree.kill(process.toHandle());
                     process.waitFor(5, TimeUnit.SECONDS);
                 }
+                errors.join(STDERR_GRACE.toMillis()); // its last words, for exitDescription
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -837,7 +846,10 @@ public final class ProcessPool implements ExecutorService {
         }
 
         String exitDescription() {
-            return process.isAlive() ? "stopped answering" : "exited with status " + process.exitValue();
+            String how = process.isAlive() ? "stopped answering" : "exited with status " + process.exitValue();
+            synchronized (lastErr) {
+                return lastErr.isEmpty() ? how : how + "; its stderr ended with: " + String.join(" | ", lastErr);
+            }
         }
 
         /** Forwards the worker's stderr (and its System.out) line by line with a prefix, bounded. */
@@ -859,6 +871,7 @@ public final class ProcessPool implements ExecutorService {
                         if (b != '\n') {
                             line.write(b);
                         }
+                        remember(line);
                         if (forwarded < MAX_FORWARDED) {
                             forwarded += emit(prefix, line);
                         } else if (!dropped) {
@@ -871,8 +884,24 @@ public final class ProcessPool implements ExecutorService {
             } catch (IOException ignored) {
                 // the worker is gone
             }
-            if (line.size() > 0 && forwarded < MAX_FORWARDED) {
-                emit(prefix, line);
+            if (line.size() > 0) {
+                remember(line);
+                if (forwarded < MAX_FORWARDED) {
+                    emit(prefix, line);
+                }
+            }
+        }
+
+        private void remember(ByteArrayOutputStream line) {
+            String text = line.toString(StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            synchronized (lastErr) {
+                if (lastErr.size() == LAST_ERR_LINES) {
+                    lastErr.removeFirst();
+                }
+                lastErr.addLast(text.length() > LAST_ERR_CHARS ? text.substring(0, LAST_ERR_CHARS) + "..." : text);
             }
         }
 

@@ -328,6 +328,7 @@ class ProcessPoolTest {
         NoLeaks.check(() -> {
             try (ProcessPool pool = testPool(1).build()) {
                 Future<Integer> exits = pool.submit(() -> {
+                    System.err.println("disk on fire");
                     System.exit(7);
                     return 0;
                 });
@@ -337,6 +338,7 @@ class ProcessPoolTest {
                 BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class,
                         failure.getCause());
                 assertTrue(broken.getMessage().contains("status 7"), broken.getMessage());
+                assertTrue(broken.getMessage().contains("its stderr ended with: disk on fire"), broken.getMessage());
                 ExecutionException queuedFailure = assertThrows(ExecutionException.class,
                         () -> queued.get(BOUND.toSeconds(), TimeUnit.SECONDS));
                 assertInstanceOf(BrokenProcessPoolException.class, queuedFailure.getCause());
