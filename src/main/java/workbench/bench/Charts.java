@@ -38,8 +38,7 @@ final class Charts {
             charts.computeIfAbsent(key, k -> new TreeMap<>())
                     .computeIfAbsent(strategy, s -> new TreeMap<>())
                     .put(workers.get(), row.speedup());
-            if (!Double.isNaN(row.ideal()) && !strategy.equalsIgnoreCase("sequential")
-                    && !strategy.equalsIgnoreCase("serial")) {
+            if (!Double.isNaN(row.ideal()) && !Report.isBaseline(strategy)) {
                 ideals.computeIfAbsent(key, k -> new TreeMap<>()).merge(workers.get(), row.ideal(), Math::max);
             }
         }
@@ -73,13 +72,13 @@ final class Charts {
         return written;
     }
 
-    private static XYSeries addSeries(XYChart chart, String name, TreeMap<Integer, Double> points) {
+    static XYSeries addSeries(XYChart chart, String name, TreeMap<Integer, Double> points) {
         return chart.addSeries(name, points.keySet().stream().map(Integer::doubleValue).toList(),
                 new ArrayList<>(points.values()));
     }
 
     /** {@code fanOut}, or {@code work_latency-10} when other parameters are fixed per chart. */
-    private static String chartKey(JmhResult result) {
+    static String chartKey(JmhResult result) {
         StringBuilder key = new StringBuilder(result.method());
         new TreeMap<>(result.params()).forEach((name, value) -> {
             if (!name.equals("strategy") && !Report.WORKER_PARAMS.contains(name)) {

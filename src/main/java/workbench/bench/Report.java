@@ -67,6 +67,7 @@ public final class Report {
         for (Path machineDir : machineDirs(root)) {
             written.add(write(machineDir));
         }
+        Scaling.write(root).ifPresent(written::add);
         return written;
     }
 
@@ -183,11 +184,16 @@ public final class Report {
         Map<String, JmhResult> baselines = new LinkedHashMap<>();
         for (JmhResult result : results) {
             String strategy = result.param("strategy");
-            if (strategy != null && BASELINES.contains(strategy.toLowerCase(Locale.ROOT))) {
+            if (strategy != null && isBaseline(strategy)) {
                 baselines.put(groupKey(result), result);
             }
         }
         return baselines;
+    }
+
+    /** Whether a {@code strategy} value names the sequential baseline. */
+    static boolean isBaseline(String strategy) {
+        return BASELINES.contains(strategy.toLowerCase(Locale.ROOT));
     }
 
     /** The worker count of a result, if it has one of {@link #WORKER_PARAMS}. */
@@ -208,7 +214,7 @@ public final class Report {
     /** The ideal speedup: the benchmark's own {@code idealSpeedup}, else {@code min(cores, workers)}. */
     static double ideal(JmhResult result, int cores) {
         String strategy = result.param("strategy");
-        if (strategy != null && BASELINES.contains(strategy.toLowerCase(Locale.ROOT))) {
+        if (strategy != null && isBaseline(strategy)) {
             return 1;
         }
         Optional<Method> declared = idealMethod(result.benchmarkClass());
@@ -271,7 +277,7 @@ public final class Report {
                             .collect(Collectors.joining(", ")))
                     .append(" | [REPORT.md](").append(rel).append(") |\n");
         }
-        return md.toString();
+        return md.append('\n').append(Scaling.readmeLine(root)).toString();
     }
 
     /** The machine a folder's results came from, as its first sidecar ({@code itemNN.machine.json}) says. */

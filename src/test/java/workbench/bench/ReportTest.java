@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportTest {
 
     /** A row as JMH writes it; {@code error} may be the string "NaN", as JMH writes with one iteration. */
-    private static String row(String benchmark, String mode, String params, double score, String error) {
+    static String row(String benchmark, String mode, String params, double score, String error) {
         return """
                 {"jmhVersion": "1.37", "benchmark": "%s", "mode": "%s", "threads": 1, "forks": 1,
                  "params": {%s},
@@ -26,10 +26,15 @@ class ReportTest {
     }
 
     private static Path record(Path dir, String name, String... rows) throws IOException {
+        return record(dir, 4, name, rows);
+    }
+
+    /** Writes {@code name.json} with the rows and its sidecar for a machine of {@code cores} cores. */
+    static Path record(Path dir, int cores, String name, String... rows) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(name + ".json");
         Files.writeString(json, "[" + String.join(",", rows) + "]");
-        Files.writeString(dir.resolve(name + ".machine.json"), new Machine(4, "Test CPU", "TestOS", "JDK 21",
+        Files.writeString(dir.resolve(name + ".machine.json"), new Machine(cores, "Test CPU", "TestOS", "JDK 21",
                 1L << 30, "2026-01-01T00:00:00Z").toJson());
         return json;
     }

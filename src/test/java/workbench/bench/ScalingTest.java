@@ -1,0 +1,74 @@
+package workbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static workbench.bench.ReportTest.record;
+import static workbench.bench.ReportTest.row;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScalingTest {
+
+    private static final String WORK = "workbench.item99.Item99Benchmark.work";
+
+    private static void machine(Path root, String name, int cores, double threads2, double threads16)
+            throws IOException {
+        record(root.resolve(name), cores, "item99",
+                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"2\"", 100, "1"),
+                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", threads2, "1"),
+                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"16\"", 100, "1"),
+                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"16\"", threads16, "1"));
+    }
+
+    @Test
+    void oneMachineGivesNoComparisonAndTheReadmeSaysWhatWouldAddIt(@TempDir Path root) throws IOException {
+        machine(root, "2cpu-test", 2, 50, 50);
+        List<Path> written = Report.writeAll(root);
+        assertEquals(List.of(root.resolve("2cpu-test").resolve(Report.REPORT_FILE)), written);
+        assertFalse(Files.exists(root.resolve(Scaling.FILE)));
+        String readme = Report.readmeSection(root);
+        assertTrue(readme.contains("One machine recorded so far"), readme);
+        assertTrue(readme.contains("bench all"), readme);
+    }
+
+    @Test
+    void twoMachinesAreComparedRowByRowWithEachMachinesIdeal(@TempDir Path root) throws IOException {
+        machine(root, "16cpu-test", 16, 50, 8);
+        machine(root, "2cpu-test", 2, 50, 50);
+        List<Path> written = Report.writeAll(root);
+        assertTrue(written.contains(root.resolve(Scaling.FILE)), written::toString);
+        String md = Files.readString(root.resolve(Scaling.FILE));
+        assertTrue(md.contains("| Benchmark | strategy | workers | 2 cores | 16 cores |"), md);
+        assertTrue(md.contains("| work | THREADS | 2 | 2.00x (100%) | 2.00x (100%) |"), md);
+        assertTrue(md.contains("| work | THREADS | 16 | 2.00x (100%) | 12.50x (78%) |"), md);
+        assertFalse(md.contains("| SEQUENTIAL |"), "baselines are the 1x every row is measured against");
+        assertTrue(md.indexOf("[2cpu-test]") < md.indexOf("[16cpu-test]"), "fewest cores first");
+        Path chart = root.resolve("scaling-item99-work.png");
+        assertTrue(md.contains("![scaling-item99-work.png](scaling-item99-work.png)"), md);
+        assertTrue(Files.size(chart) > 1000, "a real PNG");
+        assertTrue(Report.readmeSection(root).contains("[SCALING.md]("), "the README links the comparison");
+    }
+
+    @Test
+    void aStaleComparisonIsRemovedWhenOnlyOneMachineIsLeft(@TempDir Path root) throws IOException {
+        machine(root, "16cpu-test", 16, 50, 8);
+        machine(root, "2cpu-test", 2, 50, 50);
+        Report.writeAll(root);
+        try (var files = Files.list(root.resolve("16cpu-test"))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(root.resolve("16cpu-test"));
+        Report.writeAll(root);
+        assertFalse(Files.exists(root.resolve(Scaling.FILE)));
+        assertFalse(Files.exists(root.resolve("scaling-item99-work.png")));
+    }
+}
