@@ -2,6 +2,8 @@
 
 Each itemNN.py script measures the same workload as the Java benchmark of that item and prints one JSON
 object per line: {"item", "benchmark", "strategy", "workers", "seconds" (the median), "min", "max", "count", "python", ...}.
+Keys beyond those are the workload's parameters (named as the Java benchmark's @Params), except the figures
+CPython.java knows as results (lost, p90, p99, workerCpuMicros, sessionsPerSecond), which the report shows as notes.
 `workbench bench NN` runs the script when python3 is present and records its lines beside the JMH JSON.
 """
 
@@ -25,8 +27,13 @@ def median_seconds(func, runs=5, warmup=1):
     return statistics.median(times), times
 
 
-def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, **extra):
+def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail=False, results=None, **extra):
+    """Measures func and prints its row. ops: how many operations one call of func does (the row's times are per
+    operation, for work too short to time one at a time); tail: add the 90th and 99th percentiles (p90, p99);
+    results: a callable run after the measured runs, returning more result fields for the row."""
     seconds, times = median_seconds(func, runs=runs, warmup=warmup)
+    times = [t / ops for t in times]
+    seconds /= ops
     row = {
         "item": item,
         "benchmark": benchmark,
@@ -41,6 +48,12 @@ def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, **extra):
         "gil": getattr(sys, "_is_gil_enabled", lambda: True)(),
         "cores": os.cpu_count(),
     }
+    if tail:
+        ordered = sorted(times)
+        row["p90"] = ordered[min(len(ordered) - 1, int(0.90 * len(ordered)))]
+        row["p99"] = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
     row.update(extra)
+    if results is not None:
+        row.update(results())
     print(json.dumps(row), flush=True)
     return seconds
