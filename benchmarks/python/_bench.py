@@ -30,7 +30,7 @@ def median_seconds(func, runs=5, warmup=1):
 def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail=False, results=None, **extra):
     """Measures func and prints its row. ops: how many operations one call of func does (the row's times are per
     operation, for work too short to time one at a time); tail: add the 90th and 99th percentiles (p90, p99);
-    results: a callable run after the measured runs, returning more result fields for the row."""
+    results: a callable of the median seconds, run after the measured runs, returning more result fields."""
     seconds, times = median_seconds(func, runs=runs, warmup=warmup)
     times = [t / ops for t in times]
     seconds /= ops
@@ -54,6 +54,6 @@ def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail
         row["p99"] = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
     row.update(extra)
     if results is not None:
-        row.update(results())
+        row.update(results(seconds))
     print(json.dumps(row), flush=True)
     return seconds

@@ -238,7 +238,7 @@ def idle_blocking(idle=0.1):
 def with_cpu(func):
     """A timed callable for func (which returns worker CPU seconds) and the mean worker CPU per op in us."""
     spent = []
-    return (lambda: spent.append(func())), lambda: {"workerCpuMicros": round(1e6 * sum(spent) / len(spent))}
+    return (lambda: spent.append(func())), lambda seconds: {"workerCpuMicros": round(1e6 * sum(spent) / len(spent))}
 
 
 def main():
