@@ -169,8 +169,8 @@ class ReportTest {
                 "no sequential row without latency: no speedup invented\n" + md);
         assertTrue(md.contains("| idle | POLLING | 3 |  | 0.1 |  | worker CPU per op: 1817 µs |"), md);
         assertTrue(md.contains("| round | EVENT_LOOP | 16 |  | 0.003 |  | 5446 sessions/s |"), md);
-        assertTrue(md.contains("| heartbeat | ON_LOOP | 1 | writeMillis=5 | 0.0064 |  | p90 0.00645 s; p99 0.00674 s |"),
-                md);
+        assertTrue(md.contains(
+                "| heartbeat | ON_LOOP | 1 | writeMillis=5 | 0.0064 |  | p90 0.00645 s; p99 0.00674 s |"), md);
     }
 
     @Test
