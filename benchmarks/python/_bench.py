@@ -7,11 +7,14 @@ CPython.java knows as results (lost, p90, p99, workerCpuMicros, sessionsPerSecon
 `workbench bench NN` runs the script when python3 is present and records its lines beside the JMH JSON.
 """
 
+import asyncio
+import contextlib
 import json
 import os
 import platform
 import statistics
 import sys
+import threading
 import time
 
 
@@ -25,6 +28,21 @@ def median_seconds(func, runs=5, warmup=1):
         func()
         times.append(time.perf_counter() - start)
     return statistics.median(times), times
+
+
+@contextlib.contextmanager
+def loop_thread(timeout=10):
+    """An asyncio event loop running on its own daemon thread, stopped and closed on exit."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="loop", daemon=True)
+    thread.start()
+    try:
+        yield loop
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout)
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
 
 
 def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail=False, results=None, **extra):

@@ -59,8 +59,8 @@ class ClosableQueue(Queue):
                 self.task_done()
 
 
-class StageWorker(threading.Thread):
-    """Applies func to every item of in_queue until its sentinel; records its own CPU time."""
+class MeasuredWorker(threading.Thread):
+    """A stage thread that records the CPU time its work() used, the price of its way of waiting."""
 
     def __init__(self, func, in_queue, out_queue):
         super().__init__(daemon=True)
@@ -70,10 +70,17 @@ class StageWorker(threading.Thread):
     def run(self):
         start = time.thread_time()
         try:
-            for item in self.in_queue:
-                self.out_queue.put(self.func(item))
+            self.work()
         finally:
             self.cpu = time.thread_time() - start
+
+
+class StageWorker(MeasuredWorker):
+    """Examples 19-24: applies func to every item of in_queue until its sentinel."""
+
+    def work(self):
+        for item in self.in_queue:
+            self.out_queue.put(self.func(item))
 
 
 def start_workers(count, func, in_queue, out_queue):
@@ -166,28 +173,19 @@ class MyQueue:
             return self.items.popleft()
 
 
-class PollingWorker(threading.Thread):
+class PollingWorker(MeasuredWorker):
     """Examples 5-6: polls its queue every 10 ms when empty; setting in_queue to None is the magic exit."""
 
-    def __init__(self, func, in_queue, out_queue):
-        super().__init__(daemon=True)
-        self.func, self.in_queue, self.out_queue = func, in_queue, out_queue
-        self.cpu = 0.0
-
-    def run(self):
-        start = time.thread_time()
-        try:
-            while True:
-                try:
-                    item = self.in_queue.get()
-                except IndexError:
-                    time.sleep(0.01)
-                except AttributeError:
-                    return  # the magic exit
-                else:
-                    self.out_queue.put(self.func(item))
-        finally:
-            self.cpu = time.thread_time() - start
+    def work(self):
+        while True:
+            try:
+                item = self.in_queue.get()
+            except IndexError:
+                time.sleep(0.01)
+            except AttributeError:
+                return  # the magic exit
+            else:
+                self.out_queue.put(self.func(item))
 
 
 def polling(items):

@@ -16,6 +16,7 @@ Clients and server share one interpreter (and its GIL) for the first two styles,
 """
 
 import asyncio
+import contextlib
 import multiprocessing
 import random
 import socket
@@ -23,7 +24,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from _bench import emit
+from _bench import emit, loop_thread
 
 CLIENTS = (1, 4, 16, 64)
 PRE_FORKED_WORKERS = 2
@@ -114,11 +115,9 @@ class ThreadServer:
         self.listener.close()
 
 
-class AsyncServer:
-    def __enter__(self):
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
+@contextlib.contextmanager
+def async_server():
+    with loop_thread(TIMEOUT) as loop:
         rng, lock = random.Random(1234), threading.Lock()
 
         async def handle(reader, writer):
@@ -135,20 +134,16 @@ class AsyncServer:
 
         async def start():
             return await asyncio.start_server(handle, "127.0.0.1", 0)
-        self.server = asyncio.run_coroutine_threadsafe(start(), self.loop).result(TIMEOUT)
-        return self.server.sockets[0].getsockname()
 
-    def __exit__(self, *exc):
         async def stop():
-            self.server.close()
-            await self.server.wait_closed()
+            server.close()
+            await server.wait_closed()
             await asyncio.sleep(0.05)  # let the handlers see their clients' EOF
+        server = asyncio.run_coroutine_threadsafe(start(), loop).result(TIMEOUT)
         try:
-            asyncio.run_coroutine_threadsafe(stop(), self.loop).result(TIMEOUT)
+            yield server.sockets[0].getsockname()
         finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join(TIMEOUT)
-            self.loop.close()
+            asyncio.run_coroutine_threadsafe(stop(), loop).result(TIMEOUT)
 
 
 def pre_forked_worker(listener):
@@ -236,7 +231,7 @@ def measure(style, server_type):
 
 
 def main():
-    for style, server_type in (("PLATFORM_THREADS", ThreadServer), ("EVENT_LOOP", AsyncServer),
+    for style, server_type in (("PLATFORM_THREADS", ThreadServer), ("EVENT_LOOP", async_server),
                                ("PRE_FORKED_PROCESSES", PreForkedServer)):
         measure(style, server_type)
 

@@ -22,7 +22,7 @@ import threading
 import time
 from collections import defaultdict
 
-from _bench import emit
+from _bench import emit, loop_thread
 
 FILES = 5
 LINES = 5
@@ -184,19 +184,17 @@ class NullOutput:
         return len(data)
 
 
-def write_one_line(strategy, line, count):
-    """count lines written from this thread, under a lock or by a hop to a running loop."""
-    if strategy == "LOCK":
-        lock, output = threading.Lock(), NullOutput()
+def write_under_lock(line, count):
+    lock, output = threading.Lock(), NullOutput()
 
-        def run():
-            for _ in range(count):
-                with lock:
-                    output.write(line)
-        return run, lambda: None
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
+    def run():
+        for _ in range(count):
+            with lock:
+                output.write(line)
+    return run
+
+
+def write_by_loop_hop(loop, line, count):
     output = NullOutput()
 
     async def write_async(data):
@@ -205,12 +203,7 @@ def write_one_line(strategy, line, count):
     def run():
         for _ in range(count):
             asyncio.run_coroutine_threadsafe(write_async(line), loop).result(TIMEOUT)
-
-    def stop():
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(TIMEOUT)
-        loop.close()
-    return run, stop
+    return run
 
 
 def main():
@@ -218,12 +211,9 @@ def main():
         emit(62, "merge", strategy, FILES, lambda: harness_run(strategy), runs=40, warmup=5, files=FILES,
              lines=LINES)
     line = b"/tmp/workbench-tail-0/0-00-abcdefghij\n"
-    for strategy, count in (("LOCK", 100_000), ("LOOP_HOP", 5_000)):
-        run, stop = write_one_line(strategy, line, count)
-        try:
-            emit(62, "writeOneLine", strategy, 1, run, runs=5, ops=count)
-        finally:
-            stop()
+    emit(62, "writeOneLine", "LOCK", 1, write_under_lock(line, 100_000), runs=5, ops=100_000)
+    with loop_thread(TIMEOUT) as loop:
+        emit(62, "writeOneLine", "LOOP_HOP", 1, write_by_loop_hop(loop, line, 5_000), runs=5, ops=5_000)
 
 
 if __name__ == "__main__":

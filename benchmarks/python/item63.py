@@ -14,7 +14,7 @@ import asyncio
 import threading
 import time
 
-from _bench import emit
+from _bench import emit, loop_thread
 
 TIMEOUT = 10
 HEARTBEATS = 200
@@ -84,25 +84,18 @@ PLACEMENTS = {"ON_LOOP": on_loop, "WRITE_THREAD": write_thread}
 
 
 def measure(placement, write_millis):
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    stopping = threading.Event()
-    writer = asyncio.run_coroutine_threadsafe(PLACEMENTS[placement](SlowDevice(write_millis / 1000), stopping), loop)
-    try:
-        def heartbeat():
-            asyncio.run_coroutine_threadsafe(asyncio.sleep(0.001), loop).result(TIMEOUT)
-        emit(63, "heartbeat", placement, 1, heartbeat, runs=HEARTBEATS, warmup=20, tail=True,
-             writeMillis=write_millis)
-    finally:
-        stopping.set()
+    with loop_thread(TIMEOUT) as loop:
+        stopping = threading.Event()
+        device = SlowDevice(write_millis / 1000)
+        writer = asyncio.run_coroutine_threadsafe(PLACEMENTS[placement](device, stopping), loop)
         try:
-            writer.result(TIMEOUT)
+            def heartbeat():
+                asyncio.run_coroutine_threadsafe(asyncio.sleep(0.001), loop).result(TIMEOUT)
+            emit(63, "heartbeat", placement, 1, heartbeat, runs=HEARTBEATS, warmup=20, tail=True,
+                 writeMillis=write_millis)
         finally:
-            loop.call_soon_threadsafe(loop.stop)
-            thread.join(TIMEOUT)
-            loop.run_until_complete(loop.shutdown_default_executor())
-            loop.close()
+            stopping.set()
+            writer.result(TIMEOUT)
 
 
 def main():
