@@ -29,12 +29,43 @@ public final class CPython {
 
     public static final Path SCRIPTS = Path.of("benchmarks", "python");
     private static final Duration LIMIT = Duration.ofMinutes(10);
+    /** What a row's results say beyond its seconds, shown as the row's notes, by the label each is shown with. */
+    private static final Map<String, String> RESULTS = resultLabels();
     /** What a row says about the run rather than the workload. */
-    private static final java.util.Set<String> META = java.util.Set.of("python", "implementation", "gil", "cores",
-            "min", "max", "count", "lost");
+    private static final java.util.Set<String> META = java.util.stream.Stream.concat(RESULTS.keySet().stream(),
+            java.util.stream.Stream.of("python", "implementation", "gil", "cores", "min", "max", "count"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    /** One measured row: {@code seconds} is the median wall time of the script's runs. */
-    public record Row(String benchmark, String strategy, int workers, double seconds, Map<String, String> extra) {
+    /**
+     * One measured row: {@code seconds} is the median wall time of the script's runs; {@code workers} is a count, or
+     * a value such as Item 55's {@code 3/4/5} (workers per stage), as the Java benchmark's parameter writes it.
+     */
+    public record Row(String benchmark, String strategy, String workers, double seconds, Map<String, String> extra) {
+    }
+
+    private static Map<String, String> resultLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("lost", "updates lost per run: %s");
+        labels.put("p90", "p90 %s s");
+        labels.put("p99", "p99 %s s");
+        labels.put("workerCpuMicros", "worker CPU per op: %s µs");
+        labels.put("sessionsPerSecond", "%s sessions/s");
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /** The row's result figures beyond its seconds, labelled; empty when it has none. */
+    static String notes(Row row) {
+        List<String> notes = new ArrayList<>();
+        RESULTS.forEach((key, label) -> {
+            String value = row.extra().get(key);
+            if (value != null) {
+                if (value.matches("-?\\d+\\.\\d+(E-?\\d+)?")) {
+                    value = Report.fmt(Double.parseDouble(value), 3); // seconds such as p99: 3 significant digits
+                }
+                notes.add(label.formatted(value));
+            }
+        });
+        return String.join("; ", notes);
     }
 
     private CPython() {
@@ -90,7 +121,7 @@ public final class CPython {
             });
             rows.add(new Row(row.get("benchmark").getAsString(),
                     row.has("strategy") ? row.get("strategy").getAsString() : "",
-                    row.has("workers") ? row.get("workers").getAsInt() : 1,
+                    row.has("workers") ? row.get("workers").getAsString() : "1",
                     row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
         }
         return Optional.of(rows);
@@ -126,7 +157,7 @@ public final class CPython {
         for (Row row : rows.get()) {
             Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
                     sequential.get(baselineKey(row)));
-            String notes = row.extra().containsKey("lost") ? "updates lost per run: " + row.extra().get("lost") : "";
+            String notes = notes(row);
             String params = row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
             md.append("| ").append(row.benchmark()).append(" | ").append(row.strategy()).append(" | ")

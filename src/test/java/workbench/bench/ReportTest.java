@@ -149,6 +149,47 @@ class ReportTest {
     }
 
     @Test
+    void cpythonRowsWithStageWorkersAndResultFiguresLineUp(@TempDir Path root) throws IOException {
+        // Item 55's workers are per stage ("3/4/5"), as its Java @Param writes them; one sequential row per latency.
+        String b = "workbench.item55.Item55Benchmark.pipeline";
+        Path dir = root.resolve("2cpu-test");
+        record(dir, "item55", row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1/1/1\", "
+                + "\"latencyMillis\": \"1\"", 3000, "1"));
+        Files.writeString(CPython.resultFile(dir, 55), """
+                [{"benchmark": "pipeline", "strategy": "SEQUENTIAL", "workers": "1/1/1", "seconds": 3.2,
+                  "latencyMillis": 1, "min": 3.1, "count": 3},
+                 {"benchmark": "pipeline", "strategy": "THREADS", "workers": "3/4/5", "seconds": 0.4,
+                  "latencyMillis": 1, "min": 0.39, "count": 3},
+                 {"benchmark": "pipeline", "strategy": "THREADS", "workers": "3/4/5", "seconds": 0.1,
+                  "latencyMillis": 0},
+                 {"benchmark": "idle", "strategy": "POLLING", "workers": 3, "seconds": 0.1, "workerCpuMicros": 1817},
+                 {"benchmark": "round", "strategy": "EVENT_LOOP", "workers": 16, "seconds": 0.003,
+                  "sessionsPerSecond": 5446},
+                 {"benchmark": "heartbeat", "strategy": "ON_LOOP", "workers": 1, "seconds": 0.0064,
+                  "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5}]""");
+        Report.writeAll(root);
+        String md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("| pipeline | THREADS | 3/4/5 | latencyMillis=1 | 0.4 | 8.00x |  |"), md);
+        assertTrue(md.contains("| pipeline | THREADS | 3/4/5 | latencyMillis=0 | 0.1 |  |  |"),
+                "no sequential row without latency: no speedup invented\n" + md);
+        assertTrue(md.contains("| idle | POLLING | 3 |  | 0.1 |  | worker CPU per op: 1817 µs |"), md);
+        assertTrue(md.contains("| round | EVENT_LOOP | 16 |  | 0.003 |  | 5446 sessions/s |"), md);
+        assertTrue(md.contains(
+                "| heartbeat | ON_LOOP | 1 | writeMillis=5 | 0.0064 |  | p90 0.00645 s; p99 0.00674 s |"), md);
+    }
+
+    @Test
+    void everyBenchmarkedItemHasACPythonScript() {
+        // Every item's workload has a CPython counterpart; a script's docstring says which strategies it leaves out.
+        for (workbench.Catalog.Item item : workbench.Catalog.items()) {
+            if (item.benchmarkClass().isPresent()) {
+                Path script = CPython.SCRIPTS.resolve("item" + item.number() + ".py");
+                assertTrue(Files.isRegularFile(script), "Item " + item.number() + " has a benchmark but no " + script);
+            }
+        }
+    }
+
+    @Test
     void cpythonScriptsAreValidPython() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(python3Available(), "python3 is not installed here");
         try (var scripts = Files.list(CPython.SCRIPTS)) {
