@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import workbench.Demo;
 import workbench.demo.Narrator;
 import workbench.parallel.Checkpoint;
+import workbench.parallel.CpuTask;
 import workbench.parallel.Strategy;
 import workbench.procpool.ProcessPool;
 
@@ -76,6 +77,14 @@ public final class Item64 implements Demo {
         throw new AssertionError("Not reachable");
     }
 
+    /**
+     * {@link #gcd} as a task value that lives in the workbench's own code, as the book's task lives in
+     * {@code my_module.py}: a worker JVM can load its class and so run it. A lambda or method reference written in a
+     * JShell or notebook cell is an instance of a class made for that cell, which no worker can load (Python's
+     * workers cannot import a function defined in a notebook's {@code __main__} either).
+     */
+    public static final CpuTask<Pair, Integer> GCD = Item64::gcd;
+
     /** Total work over the largest task: no number of workers can beat it. */
     public static double workBound(List<Pair> pairs) {
         long total = pairs.stream().mapToLong(Pair::work).sum();
@@ -89,7 +98,7 @@ public final class Item64 implements Demo {
      */
     static List<Integer> runWith(ExecutorService pool, List<Pair> pairs)
             throws InterruptedException, ExecutionException {
-        return Strategy.runAll(pool, Item64::gcd, pairs);
+        return Strategy.runAll(pool, GCD, pairs);
     }
 
     @Override
