@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
+import workbench.life.ProcessPoolRows;
 import workbench.life.Rules;
 import workbench.life.Simulation;
 
