@@ -112,7 +112,12 @@ public final class LifeBench {
         protected final void open(String strategy, int workers, String size, int ioMillis)
                 throws InterruptedException, IOException {
             grid = grid(size);
-            simulation = simulation(strategy, workers, ioMillis);
+            simulation = LifeBench.simulation(strategy, workers, ioMillis);
+        }
+
+        /** The trial's simulation, for stepping it over several generations (tests). */
+        public final Simulation simulation() {
+            return simulation;
         }
 
         /** One op: one generation of the grid. */
