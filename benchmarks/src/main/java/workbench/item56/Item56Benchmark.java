@@ -43,8 +43,9 @@ import workbench.life.Simulation;
  * band's cells x latency (5x9 on 2 JVMs: 27 cells, about half the sequential time; the ideal is 2x); without I/O,
  * milliseconds of round trip where sequential needs microseconds, so it loses by far on these grids. Where it
  * would pay off without I/O (grids of a few hundred cells a side, if ever) is Item59Benchmark's crossover
- * paragraph and its {@code generationBySize}. A smoke run (one iteration, 2 busy cores, indicative only):
- * SMOKE56.
+ * paragraph and its {@code generationBySize}. A smoke run of the process row (no warm-up, one 1 s iteration, 2
+ * cores under a load average of 15-23 from other builds: indicative only, not a result): 5x9 at 10.6 ms per
+ * generation without I/O, 364 ms with 10 ms of I/O per cell (the larger band's 27 cells: 270 ms).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 56}, or this class's {@code main} from an IDE.
  */
