@@ -9,6 +9,7 @@ import workbench.life.BookChecks;
 import workbench.life.ColumnPrinter;
 import workbench.life.Grid;
 import workbench.life.Life;
+import workbench.life.ProcessRow;
 import workbench.life.Rules;
 
 /**
@@ -27,7 +28,9 @@ import workbench.life.Rules;
  *
  * <p><b>You should see</b> the glider grid, the book's checks passing, the five-generation block that Items 57,
  * 58 and 59 print identically, and one generation with 1 ms of I/O per cell taking about 45 ms: 45 cells, one
- * after another.
+ * after another. Beyond the book, the same five generations on 2 worker JVMs ({@link workbench.life.ProcessPoolRows},
+ * the multi-process row of Items 56-59): the identical grids, in milliseconds where sequentially they take
+ * microseconds.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 56}, or this class's {@code main} from an IDE.
  */
@@ -35,6 +38,9 @@ public final class Item56 implements Demo {
 
     /** Beyond the book: the simulated I/O per cell in the last example. */
     static final Duration IO_PER_CELL = Duration.ofMillis(1);
+    /** Beyond the book: the worker JVMs of the multi-process row (Item56Benchmark's {@code workers}). */
+    static final int PROCESS_WORKERS = 2;
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws Exception {
         new Item56().run(Narrator.stdout());
@@ -69,5 +75,6 @@ public final class Item56 implements Demo {
                 "same cells", next.equals(new Sequential().step(grid)));
         out.java("That is the fan-out / fan-in problem Items 57 (a thread per cell), 58 (queues), 59 (a thread"
                 + " pool) and 60 (coroutines) solve.");
+        ProcessRow.tell(out, PROCESS_WORKERS, new Sequential(), "sequential", TIMEOUT);
     }
 }

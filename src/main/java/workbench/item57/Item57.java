@@ -5,9 +5,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
+import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
 import workbench.life.Rules;
@@ -31,7 +34,10 @@ import workbench.life.SwitchableRules;
  * <p><b>You should see</b> the glider block of Item 56, unchanged; a captured
  * {@code Exception in thread "Thread-226 (game_logic)" java.io.UncheckedIOException: java.io.IOException: Problem
  * with I/O} with its stack trace, printed after {@code join} returned normally; platform threads costing tens to
- * hundreds of microseconds and tens of KB each, virtual threads a fraction of that.
+ * hundreds of microseconds and tens of KB each, virtual threads a fraction of that; and a JVM start (measured 3
+ * times with Item 52's runner, {@link ProcessCost}) costing tens to hundreds of milliseconds, so a process per
+ * cell would spend seconds per generation just starting 45 of them, against milliseconds for 45 threads: the
+ * process design that can work is a pool of worker JVMs, {@link workbench.life.ProcessPoolRows}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 57}, or this class's {@code main} from an IDE.
  */
@@ -40,6 +46,8 @@ public final class Item57 implements Demo {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Beyond the book: how many threads the cost measurement starts (the benchmark starts 10,000). */
     static final int COST_THREADS = 500;
+    /** Beyond the book: how many JVM starts the process-per-cell estimate is extrapolated from. */
+    static final int JVM_STARTS = 3;
 
     public static void main(String[] args) throws Exception {
         new Item57().run(Narrator.stdout());
@@ -84,6 +92,30 @@ public final class Item57 implements Demo {
                 + " on this machine: every platform thread is an OS task, so creation fails with \"OutOfMemoryError:"
                 + " unable to create native thread\" near the smallest of " + ThreadCost.osLimits()
                 + " (pid_max and threads-max count every process's threads). Virtual threads are bounded by heap.");
+
+        processPerCell(out);
+    }
+
+    /** Beyond the book: a process per cell, extrapolated from a few measured JVM starts, against 45 threads. */
+    private static void processPerCell(Narrator out) throws Exception {
+        List<Duration> starts = ProcessCost.jvmStarts(JVM_STARTS, TIMEOUT);
+        double perStart = ProcessCost.meanMillis(starts);
+        Grid glider = Life.glider(new LockingGrid(5, 9));
+        int cells = glider.height() * glider.width();
+        ThreadPerCell threads = new ThreadPerCell(Rules.BOOK, TIMEOUT);
+        threads.step(glider);                                                        // warm-up
+        long start = System.nanoTime();
+        threads.step(glider);
+        double threadMillis = Narrator.seconds(start) * 1e3;
+        out.javaf("Beyond the book: a process per cell instead? %d starts of a JVM that does nothing (Item 52's"
+                + " Child and JavaLauncher) took %s ms: %d cells x %.0f ms = ~%.1f s per generation just to start"
+                + " them (extrapolated from those %d starts), against %.1f ms for %d threads (one ThreadPerCell"
+                + " generation, measured).", JVM_STARTS, starts.stream().map(d -> String.valueOf(d.toMillis()))
+                .collect(Collectors.joining(", ")), cells, perStart, cells * perStart / 1e3, JVM_STARTS,
+                threadMillis, cells);
+        out.java("A process per unit of work is this item's mistake, magnified. The process design that can work"
+                + " starts its JVMs once and sends each a band of rows: ProcessPoolRows, the multi-process row of"
+                + " Items 56, 58 and 59 and of Item57Benchmark.");
     }
 
     /** The book's {@code redirect_stderr(StringIO())}: runs {@code body} with System.err captured, then restores it. */

@@ -8,6 +8,7 @@ import workbench.demo.Narrator;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
+import workbench.life.ProcessRow;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
 import workbench.life.SimulationError;
@@ -35,7 +36,10 @@ import workbench.queue.StoppableWorker;
  * <p><b>You should see</b> {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in game_logic}; the
  * glider block of Item 56 twice (after the drain, and from the phased pipeline); without the drain, a block whose
  * generations 1 and 3 are dead, as errata #70 reported; {@code 0} sentinels left after the 5 + 5 shutdown; and
- * {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in count_neighbors}.
+ * {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in count_neighbors}. Beyond the book, the same
+ * generations on worker JVMs ({@link workbench.life.ProcessPoolRows}, the multi-process row of Items 56-59; 2 here,
+ * since each costs a JVM start, 5 in Item58Benchmark) beside the 5 queue workers: the identical grids, slower (a
+ * round trip of serialised rows per generation).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 58}, or this class's {@code main} from an IDE.
  */
@@ -43,6 +47,8 @@ public final class Item58 implements Demo {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int WORKERS = 5;
+    /** Beyond the book: worker JVMs for the multi-process line (2 to keep the demo short; the benchmark runs 5). */
+    static final int PROCESS_WORKERS = 2;
 
     public static void main(String[] args) throws Exception {
         new Item58().run(Narrator.stdout());
@@ -96,6 +102,10 @@ public final class Item58 implements Demo {
 
         out.example("11", "a failing count_neighbors, daemon workers (1 per stage)");
         daemonWorkers(out);
+
+        try (QueueWorkers queueWorkers = new QueueWorkers(WORKERS, Rules.BOOK, TIMEOUT)) {
+            ProcessRow.tell(out, PROCESS_WORKERS, queueWorkers, WORKERS + " queue workers", TIMEOUT);
+        }
     }
 
     /** Beyond the book: the errata #70 run, reproduced on fresh queues by leaving out the drain. */

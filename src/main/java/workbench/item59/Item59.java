@@ -13,6 +13,7 @@ import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
+import workbench.life.ProcessPoolRows;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
 import workbench.life.Simulation;

@@ -16,7 +16,7 @@ import java.time.Duration;
  * {@link InterruptedIOException} and keeps the thread's interrupt flag set.
  *
  * <p>The rules made here ({@link #BOOK}, {@link #withIo}, the failing ones) are {@link java.io.Serializable}, so a
- * process pool's worker JVMs can apply them (Item 59's {@code ProcessPoolRows}).
+ * process pool's worker JVMs can apply them ({@link ProcessPoolRows}, the multi-process row of Items 56-59).
  */
 public interface Rules {
 

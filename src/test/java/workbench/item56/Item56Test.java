@@ -17,5 +17,7 @@ class Item56Test {
         assertEquals(1, GliderBlock.occurrences(output), output);
         assertTrue(output.contains("---*-----\n----*----\n--***----\n---------\n---------\n\n"), output);
         assertTrue(output.contains("same cells as without I/O: true"), output);
+        assertTrue(output.contains("the same 5 generations on 2 worker JVMs (ProcessPoolRows"), output);
+        assertTrue(output.contains("the identical grids as sequential: true; they took "), output);
     }
 }

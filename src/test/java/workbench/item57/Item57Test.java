@@ -25,6 +25,11 @@ class Item57Test {
         assertTrue(output.contains("Exception in thread \"Thread-226 (game_logic)\" java.io.UncheckedIOException:"
                 + " java.io.IOException: Problem with I/O\n"), output);
         assertTrue(output.contains("join() returned normally"), output);
+        assertTrue(output.matches("(?s).*a process per cell instead\\? 3 starts of a JVM that does nothing \\(Item 52's"
+                + " Child and JavaLauncher\\) took \\d+, \\d+, \\d+ ms: 45 cells x \\d+ ms = ~[0-9.]+ s per generation"
+                + " just to start them \\(extrapolated from those 3 starts\\), against [0-9.]+ ms for 45 threads.*"),
+                output);
+        assertTrue(output.contains("The process design that can work starts its JVMs once"), output);
     }
 
     @Test

@@ -38,6 +38,8 @@ class Item58Test {
                 + " java.io.UncheckedIOException: java.io.IOException: Problem with I/O in count_neighbors\n"),
                 output);
         assertTrue(output.contains("left unread: 0."), output);
+        assertTrue(output.contains("the same 5 generations on 2 worker JVMs (ProcessPoolRows"), output);
+        assertTrue(output.contains("the identical grids as 5 queue workers: true; they took "), output);
     }
 
     @Test

@@ -14,7 +14,6 @@ import workbench.item56.Sequential;
 import workbench.item57.ThreadPerCell;
 import workbench.item58.PhasedQueueWorkers;
 import workbench.item58.QueueWorkers;
-import workbench.item59.ProcessPoolRows;
 import workbench.item59.ThreadPool;
 import workbench.testing.NoLeaks;
 

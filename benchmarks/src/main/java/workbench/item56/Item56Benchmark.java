@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -21,22 +20,35 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
 import workbench.life.LifeBench;
+import workbench.life.ProcessPoolRows;
 import workbench.life.Simulation;
 
 /**
- * Item 56: the sequential Game of Life, the baseline every later item is compared with.
+ * Item 56: the sequential Game of Life, the baseline every later item is compared with, and (beyond the book) its
+ * multi-process row: the grid cut into bands of rows on a warm pool of worker JVMs ({@link ProcessPoolRows} on
+ * {@link workbench.procpool.ProcessPool}, as in Item 59).
  *
  * <p><b>One op</b> is one generation ({@link Simulation#step}) of a {@code size} grid, each cell's
  * {@code game_logic} waiting {@code ioMillis} of simulated I/O. The 5x9 grid is the book's glider.
+ * {@code sequential} steps every cell on the benchmark thread; {@code processPool} sends one band of rows (with its
+ * two border rows, as strings) to each of {@code workers} worker JVMs, started and warmed once per trial, which
+ * step their cells one by one and send the rows back. {@code workers} is 2, the cores of the machine the results
+ * were recorded on; the sequential rows carry it too and ignore it, so each stays the baseline of the process row
+ * beside it.
  *
  * <p><b>You should see</b> time per generation = cells x latency once there is I/O: about 45 ms (1 ms) and 460 ms
  * (10 ms) for 5x9, 0.4 s and 4 s for 20x20; microseconds without I/O. CPython's figure for 5x9 at 10 ms per cell:
  * about 462 ms sequential (19 ms thread per cell, 94 ms 5 queue workers, 54 ms 10-thread pool): the sequential
- * waits cost the same in both languages, it is the I/O, not the interpreter.
+ * waits cost the same in both languages, it is the I/O, not the interpreter. The process row: with I/O, the larger
+ * band's cells x latency (5x9 on 2 JVMs: 27 cells, about half the sequential time; the ideal is 2x); without I/O,
+ * milliseconds of round trip where sequential needs microseconds, so it loses by far on these grids. Where it
+ * would pay off without I/O (grids of a few hundred cells a side, if ever) is Item59Benchmark's crossover
+ * paragraph and its {@code generationBySize}. A smoke run of the process row (no warm-up, one 1 s iteration, 2
+ * cores under a load average of 15-23 from other builds: indicative only, not a result): 5x9 at 10.6 ms per
+ * generation without I/O, 364 ms with 10 ms of I/O per cell (the larger band's 27 cells: 270 ms).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 56}, or this class's {@code main} from an IDE.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
@@ -44,32 +56,30 @@ import workbench.life.Simulation;
 @Measurement(iterations = 3, time = 1)
 public class Item56Benchmark {
 
-    @Param({"sequential"})
-    public String strategy;
+    @State(Scope.Benchmark)
+    public static class LifeState extends LifeBench.Generation {
 
-    @Param({"5x9", "20x20"})
-    public String size;
+        @Param({"sequential", "processPool"})
+        public String strategy;
 
-    @Param({"0", "1", "10"})
-    public int ioMillis;
+        @Param({"2"})
+        public int workers;
 
-    private Grid grid;
-    private Simulation simulation;
+        @Param({"5x9", "20x20"})
+        public String size;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        grid = LifeBench.grid(size);
-        simulation = new Sequential(LifeBench.rules(ioMillis));
+        @Param({"0", "1", "10"})
+        public int ioMillis;
+
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            open(strategy, workers, size, ioMillis);
+        }
     }
 
     @Benchmark
-    public Grid generation() throws Exception {
-        return simulation.step(grid);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        simulation.close();
+    public Grid generation(LifeState state) throws Exception {
+        return state.step();
     }
 
 

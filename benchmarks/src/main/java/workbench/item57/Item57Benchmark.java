@@ -14,33 +14,41 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
-import workbench.life.Rules;
-import workbench.life.Simulation;
+import workbench.life.ProcessPoolRows;
 
 /**
- * Item 57: a new thread per cell against Item 56's sequential baseline, and what 10,000 threads cost.
+ * Item 57: a new thread per cell against Item 56's sequential baseline, what 10,000 threads cost, and (beyond the
+ * book) the multi-process row.
  *
  * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of
  * simulated I/O per cell in {@code game_logic}: {@code threadPerCell} starts and joins one platform thread per
- * cell (45 for 5x9, 400 for 20x20). <b>One op</b> of {@code startAndHold} (single shot) starts {@code count}
- * threads of {@code kind} that are all alive at once, then releases and joins them: the cost of a grid of
- * 10,000 cells fanned out this way.
+ * cell (45 for 5x9, 400 for 20x20); {@code processPool} sends one band of rows to each of {@code workers} worker
+ * JVMs of one pool started and warmed once per trial ({@link ProcessPoolRows}, as in Item 59), not a process per
+ * cell: the demo measures JVM starts and extrapolates what a process per cell would cost (about a hundred
+ * milliseconds or more each, seconds per generation). {@code workers} is 10, bounded: the same 10 as Item 59's
+ * thread pool, so the rows line up, and a JVM per cell (45 or 400 of them, each tens of MB of heap and its own JIT)
+ * is exactly what the item warns against for threads, only costlier. <b>One op</b> of {@code startAndHold} (single
+ * shot) starts {@code count} threads of {@code kind} that are all alive at once, then releases and joins them: the
+ * cost of a grid of 10,000 cells fanned out this way.
  *
  * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up (start-up dominates
  * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's 5x9 at
  * 10 ms per cell: about 19 ms thread per cell against 462 ms sequential (94 ms 5 queue workers, 54 ms 10-thread
- * pool). 10,000 platform threads take from a fraction of a second to many seconds to start depending on the
- * machine's kernel and virtualisation (about 17 s on the 2-core VM this was written on); virtual threads a small
- * fraction of that.
+ * pool). The process row: with I/O, the largest band's cells x latency (5x9 on 10 JVMs: 5 bands of one row, 9
+ * cells, about 90 ms at 10 ms; 20x20: 2 rows, 40 cells), slower than a thread per cell, which waits all cells at
+ * once; without I/O, a round trip of milliseconds per generation (Item59Benchmark's crossover paragraph says
+ * where, if ever, bands of rows pay off). 10,000 platform threads take from a fraction of a second to many seconds
+ * to start depending on the machine's kernel and virtualisation (about 17 s on the 2-core VM this was written on);
+ * virtual threads a small fraction of that. A smoke run of the process row (no warm-up, one 1 s iteration, 2 cores
+ * under a load average of 15-23 from other builds: indicative only, not a result): 5x9 at 1.04 s per generation
+ * without I/O and 1.59 s with 10 ms, a single op each: ten cold JVMs on two busy cores.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 57}, or this class's {@code main} from an IDE.
  */
@@ -48,10 +56,14 @@ import workbench.life.Simulation;
 public class Item57Benchmark {
 
     @State(Scope.Benchmark)
-    public static class Generation {
+    public static class Generation extends LifeBench.Generation {
 
-        @Param({"sequential", "threadPerCell"})
+        @Param({"sequential", "threadPerCell", "processPool"})
         public String strategy;
+
+        /** The process row's worker JVMs (ignored by the others): bounded, see the header. */
+        @Param({"10"})
+        public int workers;
 
         @Param({"5x9", "20x20"})
         public String size;
@@ -59,23 +71,9 @@ public class Item57Benchmark {
         @Param({"0", "1", "10"})
         public int ioMillis;
 
-        Grid grid;
-        Simulation simulation;
-
         @Setup(Level.Trial)
-        public void setUp() {
-            grid = LifeBench.grid(size);
-            Rules rules = LifeBench.rules(ioMillis);
-            simulation = switch (strategy) {
-                case "sequential" -> new Sequential(rules);
-                case "threadPerCell" -> new ThreadPerCell(rules, LifeBench.TIMEOUT);
-                default -> throw new IllegalArgumentException(strategy);
-            };
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            simulation.close();
+        public void setUp() throws Exception {
+            open(strategy, workers, size, ioMillis);
         }
     }
 
@@ -95,7 +93,7 @@ public class Item57Benchmark {
     @Warmup(iterations = 1, time = 1)
     @Measurement(iterations = 3, time = 1)
     public Grid generation(Generation state) throws Exception {
-        return state.simulation.step(state.grid);
+        return state.step();
     }
 
     @Benchmark

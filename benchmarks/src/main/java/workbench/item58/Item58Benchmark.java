@@ -13,34 +13,38 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
-import workbench.life.Rules;
-import workbench.life.Simulation;
+import workbench.life.ProcessPoolRows;
 
 /**
- * Item 58: a fixed set of queue-fed workers (and the phased two-stage pipeline) against the sequential baseline.
+ * Item 58: a fixed set of queue-fed workers (and the phased two-stage pipeline) against the sequential baseline,
+ * and (beyond the book) the same number of worker JVMs.
  *
  * <p><b>One op</b> is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
  * {@code game_logic}. {@code queueWorkers}: {@code workers} game_logic threads fed by a ClosableQueue, the main
  * thread counting neighbours; {@code phasedQueueWorkers}: {@code workers} count_neighbors threads plus
- * {@code workers} game_logic threads. The workers are started once per trial, as the book starts them up front.
+ * {@code workers} game_logic threads; {@code processPool}: {@code workers} worker JVMs, one band of rows each, sent
+ * with its border rows as strings and stepped there cell by cell ({@link ProcessPoolRows}, as in Item 59). The
+ * workers (threads or JVMs) are started once per trial, as the book starts them up front.
  *
  * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: 9
  * rounds, about 90-100 ms); the phased pipeline close to it, since only game_logic waits; without I/O, the queue
  * hand-offs make both slower than sequential. CPython's 5x9 at 10 ms per cell: about 94 ms with 5 queue workers
- * (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool).
+ * (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool). The process row: with I/O, the same 5 waits
+ * at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, about 90 ms at 10 ms), plus the
+ * round trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on these grids
+ * (Item59Benchmark's crossover paragraph: where bands of rows pay off, if ever). A smoke run of the process row (no
+ * warm-up, one 1 s iteration, 2 cores under a load average of 15-23 from other builds: indicative only, not a
+ * result): 5x9 at 67 ms per generation without I/O and 1.57 s with 10 ms, a single cold op on five JVMs.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 58}, or this class's {@code main} from an IDE.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
@@ -48,43 +52,31 @@ import workbench.life.Simulation;
 @Measurement(iterations = 3, time = 1)
 public class Item58Benchmark {
 
-    @Param({"sequential", "queueWorkers", "phasedQueueWorkers"})
-    public String strategy;
+    @State(Scope.Benchmark)
+    public static class LifeState extends LifeBench.Generation {
 
-    @Param({"5"})
-    public int workers;
+        @Param({"sequential", "queueWorkers", "phasedQueueWorkers", "processPool"})
+        public String strategy;
 
-    @Param({"5x9", "20x20"})
-    public String size;
+        @Param({"5"})
+        public int workers;
 
-    @Param({"0", "1", "10"})
-    public int ioMillis;
+        @Param({"5x9", "20x20"})
+        public String size;
 
-    private Grid grid;
-    private Simulation simulation;
+        @Param({"0", "1", "10"})
+        public int ioMillis;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        grid = LifeBench.grid(size);
-        Rules rules = LifeBench.rules(ioMillis);
-        simulation = switch (strategy) {
-            case "sequential" -> new Sequential(rules);
-            case "queueWorkers" -> new QueueWorkers(workers, rules, LifeBench.TIMEOUT);
-            case "phasedQueueWorkers" -> new PhasedQueueWorkers(workers, workers, rules, LifeBench.TIMEOUT);
-            default -> throw new IllegalArgumentException(strategy);
-        };
+        @Setup(Level.Trial)
+        public void setUp() throws Exception {
+            open(strategy, workers, size, ioMillis);
+        }
     }
 
     @Benchmark
-    public Grid generation() throws Exception {
-        return simulation.step(grid);
+    public Grid generation(LifeState state) throws Exception {
+        return state.step();
     }
-
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        simulation.close();
-    }
-
 
     /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
     public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {

@@ -1,7 +1,5 @@
 package workbench.item59;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,22 +13,20 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
-import workbench.life.Rules;
-import workbench.life.Simulation;
+import workbench.life.ProcessPoolRows;
 
 /**
  * Item 59: a fixed thread pool against the sequential baseline, and (beyond the book) the same
  * {@link ThreadPool#simulatePool} on a virtual-thread-per-task executor, and the grid cut into bands of rows on a
- * warm pool of worker JVMs ({@link ProcessPoolRows} on {@link workbench.procpool.ProcessPool}).
+ * warm pool of worker JVMs ({@link ProcessPoolRows} on {@link workbench.procpool.ProcessPool}); every strategy is
+ * built by name by {@link LifeBench#simulation}, as in Items 56-58 and 60.
  *
  * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of simulated
  * I/O per cell in {@code game_logic}: one {@code step_cell} task per cell, submitted to a pool of {@code workers}
@@ -65,7 +61,7 @@ public class Item59Benchmark {
 
     /** The book's grids, with and without I/O per cell. */
     @State(Scope.Benchmark)
-    public static class Pools {
+    public static class Pools extends LifeBench.Generation {
 
         @Param({"sequential", "threadPool", "virtualThreadPerTask", "processPool"})
         public String strategy;
@@ -79,24 +75,15 @@ public class Item59Benchmark {
         @Param({"0", "1", "10"})
         public int ioMillis;
 
-        Grid grid;
-        Simulation simulation;
-
         @Setup(Level.Trial)
-        public void setUp() throws InterruptedException {
-            grid = LifeBench.grid(size);
-            simulation = simulation(strategy, workers, LifeBench.rules(ioMillis));
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            simulation.close();
+        public void setUp() throws Exception {
+            open(strategy, workers, size, ioMillis);
         }
     }
 
     /** Beyond the book: bigger grids without I/O, where the process pool's bands might pay for their round trip. */
     @State(Scope.Benchmark)
-    public static class Sizes {
+    public static class Sizes extends LifeBench.Generation {
 
         @Param({"sequential", "threadPool", "processPool"})
         public String strategy;
@@ -110,60 +97,20 @@ public class Item59Benchmark {
         @Param({"0"})
         public int ioMillis;
 
-        Grid grid;
-        Simulation simulation;
-
         @Setup(Level.Trial)
-        public void setUp() throws InterruptedException {
-            grid = LifeBench.grid(size);
-            simulation = simulation(strategy, workers, LifeBench.rules(ioMillis));
+        public void setUp() throws Exception {
+            open(strategy, workers, size, ioMillis);
         }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            simulation.close();
-        }
-    }
-
-    static Simulation simulation(String strategy, int workers, Rules rules) throws InterruptedException {
-        return switch (strategy) {
-            case "sequential" -> new Sequential(rules);
-            case "threadPool" -> new ThreadPool(workers, rules, LifeBench.TIMEOUT);
-            case "virtualThreadPerTask" -> virtualThreadPerTask(rules);
-            case "processPool" -> new ProcessPoolRows(workers, rules, LifeBench.TIMEOUT);
-            default -> throw new IllegalArgumentException(strategy);
-        };
-    }
-
-    /** {@link ThreadPool#simulatePool} on {@link Executors#newVirtualThreadPerTaskExecutor}. */
-    static Simulation virtualThreadPerTask(Rules rules) {
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        return new Simulation() {
-            @Override
-            public Grid step(Grid grid) throws InterruptedException, java.util.concurrent.TimeoutException {
-                return ThreadPool.simulatePool(executor, grid, rules, LifeBench.TIMEOUT);
-            }
-
-            @Override
-            public String name() {
-                return "virtualThreadPerTask";
-            }
-
-            @Override
-            public void close() {
-                executor.close();
-            }
-        };
     }
 
     @Benchmark
     public Grid generation(Pools state) throws Exception {
-        return state.simulation.step(state.grid);
+        return state.step();
     }
 
     @Benchmark
     public Grid generationBySize(Sizes state) throws Exception {
-        return state.simulation.step(state.grid);
+        return state.step();
     }
 
 

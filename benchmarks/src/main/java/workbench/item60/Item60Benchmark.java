@@ -23,8 +23,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
 import workbench.life.LifeBench;
-import workbench.life.Rules;
-import workbench.life.Simulation;
 
 /**
  * Item 60: highly concurrent I/O, three ways and against threads.
@@ -46,7 +44,8 @@ import workbench.life.Simulation;
  * <p><b>{@code generation}: one op</b> is one Game of Life generation of a {@code size} grid (as in Items 56-59,
  * {@link LifeBench}) with {@code ioMillis} of I/O per cell in {@code game_logic}: blocking sleeps on a virtual thread
  * per cell ({@code virtualThreads}) or on the virtual threads behind each cell's future ({@code
- * completableFutures}), a loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's.
+ * completableFutures}), a loop timer on the event loop ({@code eventLoop}). Its {@code sequential} rows (Item 56's
+ * {@code Sequential}) are the baseline the report divides by.
  *
  * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks and
  * within a few latencies at 100,000 (the cost of creating 100,000 tasks shows); CPython's asyncio needs about 14 us
@@ -128,9 +127,10 @@ public class Item60Benchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class LifeState {
+    public static class LifeState extends LifeBench.Generation {
 
-        @Param({"virtualThreads", "completableFutures", "eventLoop"})
+        /** {@code sequential}: this file's own baseline (Items 56 and 57's sequential rows carry a worker count). */
+        @Param({"sequential", "virtualThreads", "completableFutures", "eventLoop"})
         public String strategy;
 
         @Param({"5x9", "20x20"})
@@ -139,27 +139,9 @@ public class Item60Benchmark {
         @Param({"0", "1", "10"})
         public int ioMillis;
 
-        Grid grid;
-        Simulation simulation;
-
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
-            grid = LifeBench.grid(size);
-            Rules rules = LifeBench.rules(ioMillis);
-            Duration io = Duration.ofMillis(ioMillis);
-            simulation = switch (strategy) {
-                case "virtualThreads" -> new VirtualThreadPerCell(rules, LifeBench.TIMEOUT);
-                case "completableFutures" -> new FuturePerCell(rules, AsyncLife.StepCell.AWAIT_GAME_LOGIC,
-                        LifeBench.TIMEOUT);
-                case "eventLoop" -> new EventLoopCells(Rules.BOOK, Duration.ZERO, io,
-                        AsyncLife.StepCell.AWAIT_GAME_LOGIC, LifeBench.TIMEOUT);
-                default -> throw new IllegalArgumentException(strategy);
-            };
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            simulation.close();
+        public void setUp() throws Exception {
+            open(strategy, 0, size, ioMillis);
         }
     }
 
@@ -175,7 +157,7 @@ public class Item60Benchmark {
 
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
-        return state.simulation.step(state.grid);
+        return state.step();
     }
 
     public static void main(String[] args) throws RunnerException {

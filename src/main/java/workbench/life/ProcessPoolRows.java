@@ -1,4 +1,4 @@
-package workbench.item59;
+package workbench.life;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -8,22 +8,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 import workbench.annotations.ThreadSafe;
-import workbench.life.CellGetter;
-import workbench.life.Grid;
-import workbench.life.Life;
-import workbench.life.Rules;
-import workbench.life.Simulation;
+import workbench.item59.ThreadPool;
 import workbench.procpool.ProcessPool;
 import workbench.procpool.SerializableCallable;
 
 /**
  * Beyond the book: Item 59's pool with worker JVMs in place of threads ({@link ProcessPool}, Python's
- * {@code ProcessPoolExecutor}). A task per cell would pay a process round trip per cell, so each generation is cut
- * into one band of rows per worker (at most one per row); a band travels as one {@code String} per row plus the two
- * rows that border it (the torus wraps: the band of row 0 gets the last row above it), the worker steps its cells
- * with the same {@link Life#stepCell} and {@link Rules} as every other strategy and sends back one {@code String}
- * per row. The rules cross too, so they must be {@link Serializable} ({@link Rules#BOOK}, {@link Rules#withIo} and
- * the failing rules are); a cell's exception comes back as the caller's, as {@link ThreadPool#result} unwraps it.
+ * {@code ProcessPoolExecutor}), the multi-process row of Items 56, 57, 58 and 59. A task per cell would pay a
+ * process round trip per cell, so each generation is cut into one band of rows per worker (at most one per row); a
+ * band travels as one {@code String} per row plus the two rows that border it (the torus wraps: the band of row 0
+ * gets the last row above it), the worker steps its cells with the same {@link Life#stepCell} and {@link Rules} as
+ * every other strategy and sends back one {@code String} per row. The rules cross too, so they must be
+ * {@link Serializable} ({@link Rules#BOOK}, {@link Rules#withIo} and the failing rules are); a cell's exception
+ * comes back as the caller's, as {@link ThreadPool#result} unwraps it.
  *
  * <p>The verdict is in the costs: the pool is started and warmed once ({@link ProcessPool#prestart}), but every
  * generation serialises the whole grid out and back, and inside a worker the cells of its band run one after

@@ -1,4 +1,4 @@
-package workbench.item59;
+package workbench.life;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,14 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import workbench.item56.Sequential;
-import workbench.life.Grid;
-import workbench.life.Life;
-import workbench.life.Rules;
-import workbench.life.SwitchableRules;
 import workbench.procpool.ProcessPool;
 import workbench.testing.NoLeaks;
 
-/** Item 59's process-pool strategy beyond what the all-strategies property test checks. */
+/** The process-pool strategy (Items 56-59's multi-process row) beyond what the all-strategies property test checks. */
 class ProcessPoolRowsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
