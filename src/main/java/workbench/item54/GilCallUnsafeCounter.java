@@ -1,8 +1,5 @@
 package workbench.item54;
 
-import java.util.Objects;
-import java.util.Optional;
-
 import workbench.annotations.NotThreadSafe;
 import workbench.gil.Gil;
 import workbench.gil.Site;
@@ -16,14 +13,10 @@ import workbench.gil.Site;
  * <p>Call {@link #increment} only from a thread that holds {@link #gil()}.
  */
 @NotThreadSafe
-public final class GilCallUnsafeCounter implements Counter {
-
-    private final Gil gil;
-    /** Touched only by threads holding the GIL, and that is not enough: see the class comment. */
-    private long count;
+public final class GilCallUnsafeCounter extends GilUnguardedCounter {
 
     public GilCallUnsafeCounter(Gil gil) {
-        this.gil = Objects.requireNonNull(gil, "gil");
+        super(gil);
     }
 
     @Override
@@ -37,15 +30,5 @@ public final class GilCallUnsafeCounter implements Counter {
     private int getOffset(int offset) {
         gil.check(Site.CALL);
         return offset;
-    }
-
-    @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public Optional<Gil> gil() {
-        return Optional.of(gil);
     }
 }

@@ -1,8 +1,5 @@
 package workbench.item54;
 
-import java.util.Objects;
-import java.util.Optional;
-
 import workbench.annotations.NotThreadSafe;
 import workbench.gil.Gil;
 import workbench.gil.Site;
@@ -18,14 +15,10 @@ import workbench.gil.Site;
  * <p>Call {@link #increment} only from a thread that holds {@link #gil()}.
  */
 @NotThreadSafe
-public final class GilUnsafeCounter implements Counter {
-
-    private final Gil gil;
-    /** Touched only by threads holding the GIL, and that is not enough: see the class comment. */
-    private long count;
+public final class GilUnsafeCounter extends GilUnguardedCounter {
 
     public GilUnsafeCounter(Gil gil) {
-        this.gil = Objects.requireNonNull(gil, "gil");
+        super(gil);
     }
 
     @Override
@@ -33,15 +26,5 @@ public final class GilUnsafeCounter implements Counter {
         long value = count;            // LOAD_ATTR count
         gil.check(Site.INSTRUCTION);   // CPython < 3.10 may switch threads between any two bytecodes
         count = value + offset;        // BINARY_OP +=, STORE_ATTR count
-    }
-
-    @Override
-    public long count() {
-        return count;
-    }
-
-    @Override
-    public Optional<Gil> gil() {
-        return Optional.of(gil);
     }
 }

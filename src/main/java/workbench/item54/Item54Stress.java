@@ -29,10 +29,37 @@ import org.openjdk.jcstress.infra.results.J_Result;
  * longer); the reports land in {@code target/jcstress/item54/}.
  * The GIL-model counters have no table here: their check points are explicit, so a plain test can force the
  * interleaving instead ({@code CounterOutcomeTest}).
+ *
+ * <p>Each table states only its counter and its outcomes; the increments and the read are {@link TwoSensors}'s.
+ * The actors cannot be inherited: jcstress's annotation processor looks for {@code @Actor} and {@code @Arbiter}
+ * only among the methods a test class declares itself (an inherited one is not found, and the test then fails to
+ * compile with "defines no @Result"), so every table declares its two actors and its arbiter as one-line calls.
  */
 public final class Item54Stress {
 
     private Item54Stress() {
+    }
+
+    /**
+     * What every table does to its counter: each actor adds 1 once, the arbiter reads the count. A table passes
+     * its counter to the constructor and declares the annotated methods jcstress needs as calls to these.
+     */
+    public abstract static class TwoSensors {
+        private final Counter counter;
+
+        TwoSensors(Counter counter) {
+            this.counter = counter;
+        }
+
+        /** One sensor's reading: {@code increment(1)}. */
+        final void increment() {
+            counter.increment(1);
+        }
+
+        /** The count once both sensors are done. */
+        final void readInto(J_Result r) {
+            r.r1 = counter.count();
+        }
     }
 
     @JCStressTest
@@ -40,23 +67,11 @@ public final class Item54Stress {
     @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
             desc = "Lost update: both actors read 0 before either wrote, and both wrote 1.")
     @State
-    public static class Unsafe {
-        final UnsafeCounter counter = new UnsafeCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Unsafe extends TwoSensors {
+        public Unsafe() { super(new UnsafeCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
     @JCStressTest
@@ -64,92 +79,44 @@ public final class Item54Stress {
     @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
             desc = "Lost update: volatile orders the reads and writes but does not make += atomic.")
     @State
-    public static class Volatile {
-        final VolatileCounter counter = new VolatileCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Volatile extends TwoSensors {
+        public Volatile() { super(new VolatileCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: synchronized must make the increment atomic.")
     @State
-    public static class Synchronized {
-        final SynchronizedCounter counter = new SynchronizedCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Synchronized extends TwoSensors {
+        public Synchronized() { super(new SynchronizedCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: the ReentrantLock must make the increment atomic.")
     @State
-    public static class Locking {
-        final LockingCounter counter = new LockingCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Locking extends TwoSensors {
+        public Locking() { super(new LockingCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: AtomicLong.addAndGet is one atomic operation.")
     @State
-    public static class Atomic {
-        final AtomicCounter counter = new AtomicCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Atomic extends TwoSensors {
+        public Atomic() { super(new AtomicCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
     @JCStressTest
@@ -157,22 +124,10 @@ public final class Item54Stress {
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: LongAdder must count every add once the adders"
             + " are done.")
     @State
-    public static class Adder {
-        final AdderCounter counter = new AdderCounter();
-
-        @Actor
-        public void sensorA() {
-            counter.increment(1);
-        }
-
-        @Actor
-        public void sensorB() {
-            counter.increment(1);
-        }
-
-        @Arbiter
-        public void read(J_Result r) {
-            r.r1 = counter.count();
-        }
+    public static class Adder extends TwoSensors {
+        public Adder() { super(new AdderCounter()); }
+        @Actor public void sensorA() { increment(); }
+        @Actor public void sensorB() { increment(); }
+        @Arbiter public void read(J_Result r) { readInto(r); }
     }
 }

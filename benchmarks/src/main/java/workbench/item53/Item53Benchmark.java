@@ -57,13 +57,8 @@ public class Item53Benchmark {
         public int workers;
 
         @Override
-        protected Strategy strategy() {
-            return strategy;
-        }
-
-        @Override
-        protected int workers() {
-            return workers;
+        protected Strategy.Mapper startSelected() {
+            return strategy.start(workers);
         }
     }
 

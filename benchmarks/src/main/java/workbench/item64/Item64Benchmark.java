@@ -50,6 +50,9 @@ import workbench.parallel.Strategy;
 @Measurement(iterations = 5, time = 2)
 public class Item64Benchmark {
 
+    /** taskSize and roundTrip run on a pool of two workers. */
+    static final int POOL_SIZE = 2;
+
     @State(Scope.Benchmark)
     public static class Pool extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES", "FORK_JOIN"})
@@ -59,13 +62,8 @@ public class Item64Benchmark {
         public int workers;
 
         @Override
-        protected Strategy strategy() {
-            return strategy;
-        }
-
-        @Override
-        protected int workers() {
-            return workers;
+        protected Strategy.Mapper startSelected() {
+            return strategy.start(workers);
         }
     }
 
@@ -80,13 +78,8 @@ public class Item64Benchmark {
         List<Item64.Pair> tasks;
 
         @Override
-        protected Strategy strategy() {
-            return strategy;
-        }
-
-        @Override
-        protected int workers() {
-            return 2;
+        protected Strategy.Mapper startSelected() {
+            return strategy.start(POOL_SIZE);
         }
 
         @Setup(Level.Trial)
@@ -104,13 +97,8 @@ public class Item64Benchmark {
         final List<Integer> one = List.of(1);
 
         @Override
-        protected Strategy strategy() {
-            return strategy;
-        }
-
-        @Override
-        protected int workers() {
-            return 2;
+        protected Strategy.Mapper startSelected() {
+            return strategy.start(POOL_SIZE);
         }
     }
 
@@ -142,7 +130,7 @@ public class Item64Benchmark {
         return switch (method) {
             case "gcd" -> Math.min(Math.min(cores, Integer.parseInt(params.get("workers"))),
                     Item64.workBound(Item64.NUMBERS_3RD_EDITION));
-            case "taskSize" -> Math.min(cores, 2);
+            case "taskSize" -> Math.min(cores, POOL_SIZE);
             default -> Double.NaN;
         };
     }

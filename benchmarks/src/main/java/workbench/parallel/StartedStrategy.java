@@ -7,15 +7,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * JMH state for benchmarks that time a {@link Strategy} already started: its threads, GIL or worker JVMs are
  * created once per trial, so an op measures the work, not the start-up (a warm pool). A subclass declares the
- * {@code @Param}s and says which strategy and how many workers they select.
+ * {@code @Param}s and starts what they select in {@link #startSelected()}.
  */
 public abstract class StartedStrategy {
 
-    protected Strategy.Mapper mapper;
+    private Strategy.Mapper mapper;
 
-    protected abstract Strategy strategy();
-
-    protected abstract int workers();
+    /** Starts the strategy the subclass's {@code @Param}s select, on its worker count: once per trial. */
+    protected abstract Strategy.Mapper startSelected();
 
     public Strategy.Mapper mapper() {
         return mapper;
@@ -23,7 +22,7 @@ public abstract class StartedStrategy {
 
     @Setup(Level.Trial)
     public void start() {
-        mapper = strategy().start(workers());
+        mapper = startSelected();
     }
 
     @TearDown(Level.Trial)
