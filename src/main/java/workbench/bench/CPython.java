@@ -153,7 +153,8 @@ public final class CPython {
                 .findFirst().orElse("?");
         StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"
                 + " (`benchmarks/python/item" + item + ".py`; median of its runs):\n\n"
-                + "| Benchmark | Strategy | Workers | Params | Seconds | Speedup | Notes |\n|---|---|---:|---|---:|---:|---|\n");
+                + "| Benchmark | Strategy | Workers | Params | Seconds | Speedup | Notes |\n"
+                + "|---|---|---:|---|---:|---:|---|\n");
         for (Row row : rows.get()) {
             Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
                     sequential.get(baselineKey(row)));

@@ -96,7 +96,8 @@ public final class Report {
         }
         int cores = ((Number) machine.getOrDefault("cores", 0)).intValue();
         for (ItemResults item : items) {
-            md.append("## Item ").append(item.item()).append(item.quick() ? " (quick profile: a look, not a result)" : "")
+            md.append("## Item ").append(item.item())
+                    .append(item.quick() ? " (quick profile: a look, not a result)" : "")
                     .append("\n\nFrom `").append(item.json().getFileName()).append('`');
             Path sidecar = sidecarOf(item.json());
             if (Files.exists(sidecar)) {
@@ -167,12 +168,20 @@ public final class Report {
     }
 
     private static List<Row> rows(List<JmhResult> results, Map<String, JmhResult> baselines, int cores) {
+        Map<String, JmhResult> anyWorkers = new LinkedHashMap<>();
+        baselines.values().forEach(b -> anyWorkers.putIfAbsent(groupKey(b, true), b));
         List<Row> rows = new ArrayList<>();
         for (JmhResult result : results) {
             JmhResult baseline = baselines.get(groupKey(result));
+            if (baseline == null && workers(result).isEmpty()) {
+                // A row with no worker count (a task per cell) against a sequential row that carries one only
+                // because it shares a @State with pooled rows: sequential work does not depend on it.
+                baseline = anyWorkers.get(groupKey(result, true));
+            }
             double speedup = Double.NaN;
             if (baseline != null) {
-                speedup = result.lowerIsBetter() ? baseline.score() / result.score() : result.score() / baseline.score();
+                speedup = result.lowerIsBetter() ? baseline.score() / result.score()
+                        : result.score() / baseline.score();
             }
             rows.add(new Row(result, speedup, baseline == null ? Double.NaN : ideal(result, cores)));
         }
@@ -328,8 +337,15 @@ public final class Report {
 
     /** Method plus every parameter but the strategy: the rows that share one baseline. */
     static String groupKey(JmhResult result) {
+        return groupKey(result, false);
+    }
+
+    private static String groupKey(JmhResult result, boolean withoutWorkers) {
         Map<String, String> others = new TreeMap<>(result.params());
         others.remove("strategy");
+        if (withoutWorkers) {
+            WORKER_PARAMS.forEach(others::remove);
+        }
         return result.method() + others;
     }
 

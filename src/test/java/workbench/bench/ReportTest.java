@@ -71,6 +71,20 @@ class ReportTest {
         Report.ItemResults item59 = Report.read(dir).get(1);
         assertEquals(59, item59.item());
         assertEquals(10.0, item59.rows().get(0).speedup(), 1e-9);
+        // Item 60's task per cell has no worker count; Item 56's sequential row carries one (it shares a @State
+        // with the process pool's rows): sequential work does not depend on it, so it is still the baseline.
+        record(dir, "item56", row("workbench.item56.Item56Benchmark.generation", "avgt",
+                "\"strategy\": \"sequential\", \"workers\": \"2\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 460, "1"));
+        record(dir, "item60", row("workbench.item60.Item60Benchmark.generation", "avgt",
+                "\"strategy\": \"virtualThreads\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 11.5, "1"),
+                row("workbench.item60.Item60Benchmark.generation", "avgt",
+                "\"strategy\": \"virtualThreads\", \"workers\": \"4\", \"size\": \"5x9\", \"ioMillis\": \"10\"",
+                5, "1"));
+        List<Report.ItemResults> items = Report.read(dir);
+        Report.ItemResults item60 = items.get(items.size() - 1);
+        assertEquals(60, item60.item());
+        assertEquals(40.0, item60.rows().get(0).speedup(), 1e-9);
+        assertTrue(Double.isNaN(item60.rows().get(1).speedup()), "a row with its own worker count needs its own");
     }
 
     @Test

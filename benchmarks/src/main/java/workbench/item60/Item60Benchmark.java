@@ -44,8 +44,8 @@ import workbench.life.LifeBench;
  * <p><b>{@code generation}: one op</b> is one Game of Life generation of a {@code size} grid (as in Items 56-59,
  * {@link LifeBench}) with {@code ioMillis} of I/O per cell in {@code game_logic}: blocking sleeps on a virtual thread
  * per cell ({@code virtualThreads}) or on the virtual threads behind each cell's future ({@code
- * completableFutures}), a loop timer on the event loop ({@code eventLoop}). Its {@code sequential} rows (Item 56's
- * {@code Sequential}) are the baseline the report divides by.
+ * completableFutures}), a loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's
+ * (the report finds it in item56.json).
  *
  * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks and
  * within a few latencies at 100,000 (the cost of creating 100,000 tasks shows); CPython's asyncio needs about 14 us
@@ -129,8 +129,7 @@ public class Item60Benchmark {
     @State(Scope.Benchmark)
     public static class LifeState extends LifeBench.Generation {
 
-        /** {@code sequential}: this file's own baseline (Items 56 and 57's sequential rows carry a worker count). */
-        @Param({"sequential", "virtualThreads", "completableFutures", "eventLoop"})
+        @Param({"virtualThreads", "completableFutures", "eventLoop"})
         public String strategy;
 
         @Param({"5x9", "20x20"})
