@@ -230,18 +230,12 @@ public final class FanOut {
      * Throws {@link InterruptedIOException} (interrupt re-asserted) if interrupted while the workers start.
      */
     static Runner processPool(int workers, Duration latency, Duration timeout) throws IOException {
-        ProcessPool pool = ProcessPool.builder().workers(workers).allow("workbench.**").closeGrace(timeout).build();
+        ProcessPool pool;
         try {
-            pool.prestart();
+            pool = ProcessPool.builder().workers(workers).allow("workbench.**").closeGrace(timeout).buildStarted();
         } catch (InterruptedException e) {
-            pool.shutdownNow();
-            pool.close();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the worker JVMs started");
-        } catch (RuntimeException e) {
-            pool.shutdownNow();
-            pool.close();
-            throw e;
         }
         return new Runner() {
             @Override

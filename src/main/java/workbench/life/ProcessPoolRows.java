@@ -43,14 +43,7 @@ public final class ProcessPoolRows implements Simulation {
      */
     public ProcessPoolRows(int workers, Rules rules, Duration timeout) throws InterruptedException {
         this(checked(rules), timeout, ProcessPool.builder().workers(workers).allow("workbench.**").closeGrace(timeout)
-                .build(), true);
-        try {
-            pool.prestart();
-        } catch (InterruptedException | RuntimeException e) {
-            pool.shutdownNow();
-            pool.close();
-            throw e;
-        }
+                .buildStarted(), true);
     }
 
     /**

@@ -173,6 +173,22 @@ public final class ProcessPool implements ExecutorService {
         public ProcessPool build() {
             return new ProcessPool(this);
         }
+
+        /**
+         * Builds the pool and {@linkplain #prestart() starts and warms} every worker: what a benchmark trial or a
+         * long-lived strategy wants. If starting fails or is interrupted, the pool is stopped and closed (no worker
+         * is left behind) before the exception propagates.
+         */
+        public ProcessPool buildStarted() throws InterruptedException {
+            ProcessPool pool = build();
+            try {
+                return pool.prestart();
+            } catch (InterruptedException | RuntimeException | Error e) {
+                pool.shutdownNow();
+                pool.close();
+                throw e;
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ submitting

@@ -324,6 +324,16 @@ class ProcessPoolTest {
 
     @Test
     @Timeout(30)
+    void aWorkerThatCannotStartFailsBuildStartedWithItsOwnWordsAndLeavesNothing() throws Throwable {
+        NoLeaks.check(() -> {
+            BrokenProcessPoolException broken = assertThrows(BrokenProcessPoolException.class,
+                    () -> testPool(1).jvmFlags(List.of("-XX:+NoSuchOptionInAnyJvm")).buildStarted());
+            assertTrue(broken.getMessage().contains("NoSuchOptionInAnyJvm"), broken.getMessage());
+        });
+    }
+
+    @Test
+    @Timeout(30)
     void systemExitInATaskBreaksThePoolAndFailsQueuedTasks() throws Throwable {
         NoLeaks.check(() -> {
             try (ProcessPool pool = testPool(1).build()) {

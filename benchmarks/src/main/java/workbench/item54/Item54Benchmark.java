@@ -112,14 +112,7 @@ public class Item54Benchmark {
             List<String> flags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
             flags.addAll(ProcessCounts.NO_INLINE_FLAGS);
             pool = ProcessPool.builder().workers(threads).allow("workbench.**").jvmFlags(flags)
-                    .closeGrace(PROCESS_TIMEOUT).build();
-            try {
-                pool.prestart();
-            } catch (InterruptedException | RuntimeException e) {
-                pool.shutdownNow();
-                pool.close();
-                throw e;
-            }
+                    .closeGrace(PROCESS_TIMEOUT).buildStarted();
         } else {
             team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
         }
