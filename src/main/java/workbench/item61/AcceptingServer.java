@@ -32,18 +32,13 @@ abstract class AcceptingServer implements GuessServer {
     protected final ThreadFactory threads;
     private final InetSocketAddress requested;
 
-    @GuardedBy("lock")
-    private ServerSocket listener;
-    @GuardedBy("lock")
-    private InetSocketAddress bound;
-    @GuardedBy("lock")
-    private boolean closed;
-    /** Connections accepted and not yet finished. */
-    @GuardedBy("lock")
-    private final Set<Socket> connections = new HashSet<>();
-    /** The acceptor and the connections' handlers. */
-    @GuardedBy("lock")
-    private final Set<Thread> running = new HashSet<>();
+    // The listening socket and its address (with the real port) from start() on; closed from close() on.
+    @GuardedBy("lock") private ServerSocket listener;
+    @GuardedBy("lock") private InetSocketAddress bound;
+    @GuardedBy("lock") private boolean closed;
+    // The connections accepted and not yet finished; the acceptor thread and the handler threads.
+    @GuardedBy("lock") private final Set<Socket> connections = new HashSet<>();
+    @GuardedBy("lock") private final Set<Thread> running = new HashSet<>();
 
     AcceptingServer(ThreadFactory threads, InetSocketAddress address) {
         this.threads = threads;
