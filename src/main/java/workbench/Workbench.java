@@ -3,6 +3,7 @@ package workbench;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +13,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import workbench.annotations.GuardedBy;
+import workbench.annotations.ThreadSafe;
 import workbench.bench.BenchRunner;
 import workbench.demo.Narrator;
+import workbench.proc.Child;
+import workbench.proc.ChildTimeoutException;
+import workbench.proc.JavaLauncher;
 
 /**
  * The workbench's command line. With no arguments it runs the tour: every built demo, one after another.
@@ -81,11 +87,25 @@ public final class Workbench implements Callable<Integer> {
         return runDemos(Catalog.items(), out, err);
     }
 
-    @Command(name = "list", description = "List the book's items: numbers, titles, claims and what is built.")
-    static final class ListItems implements Callable<Integer> {
+    /** A subcommand: it prints through the top command's streams. */
+    abstract static class Subcommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         Workbench parent;
+    }
 
+    /** The {@code <item|all>} argument of {@code run} and {@code bench}. */
+    static final class ItemsArgument {
+        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
+                description = "An item number, 52-64 (2nd edition) or 67-79 (3rd edition), or 'all'.")
+        Selection selection;
+
+        List<Catalog.Item> items() {
+            return selection.items();
+        }
+    }
+
+    @Command(name = "list", description = "List the book's items: numbers, titles, claims and what is built.")
+    static final class ListItems extends Subcommand {
         @Override
         public Integer call() {
             PrintStream out = parent.out;
@@ -100,13 +120,9 @@ public final class Workbench implements Callable<Integer> {
     }
 
     @Command(name = "run", description = "Run one item's demo, or all built demos.")
-    static final class Run implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Workbench parent;
-
-        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
-                description = "An item number, 52-64 (2nd edition) or 67-79 (3rd edition), or 'all'.")
-        Selection selection;
+    static final class Run extends Subcommand {
+        @CommandLine.Mixin
+        ItemsArgument selection;
 
         @Override
         public Integer call() {
@@ -116,13 +132,12 @@ public final class Workbench implements Callable<Integer> {
 
     @Command(name = "bench", description = "Run one item's JMH benchmark, or all of them, and record JSON results"
             + " with a machine sidecar under benchmarks/results/<machine>/.")
-    static final class Bench implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Workbench parent;
+    static final class Bench extends Subcommand {
+        @CommandLine.Mixin
+        ItemsArgument selection;
 
-        @Parameters(index = "0", arity = "1", paramLabel = "<item|all>", converter = ItemsConverter.class,
-                description = "An item number, 52-64 or 67-79, or 'all'.")
-        Selection selection;
+        @CommandLine.Mixin
+        ResultsFolder folder;
 
         @CommandLine.ArgGroup(exclusive = true)
         ProfileChoice profile;
@@ -136,9 +151,6 @@ public final class Workbench implements Callable<Integer> {
                     + " measurement: a result to record (the default).")
             boolean full;
         }
-
-        @CommandLine.Mixin
-        ResultsFolder folder;
 
         @Override
         public Integer call() throws Exception {
@@ -168,10 +180,7 @@ public final class Workbench implements Callable<Integer> {
     }
 
     @Command(name = "index", description = "Print the README's item index (Markdown), generated from the catalogue.")
-    static final class Index implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Workbench parent;
-
+    static final class Index extends Subcommand {
         @Option(names = "--write", description = "Rewrite the index section of ./README.md instead of printing it.")
         boolean write;
 
@@ -200,10 +209,7 @@ public final class Workbench implements Callable<Integer> {
 
     @Command(name = "report", description = "Turn recorded results into tables and charts: writes REPORT.md and"
             + " PNG charts in every machine folder under the results folder.")
-    static final class ReportCommand implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Workbench parent;
-
+    static final class ReportCommand extends Subcommand {
         @CommandLine.Mixin
         ResultsFolder folder;
 
@@ -228,13 +234,10 @@ public final class Workbench implements Callable<Integer> {
 
     @Command(name = "stress", description = "Run one item's jcstress outcome tables (workbench.itemNN.ItemNNStress)"
             + " in a child JVM; reports go to target/jcstress/itemNN/. Exit 1 if any test failed.")
-    static final class Stress implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Workbench parent;
-
-        @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsConverter.class,
+    static final class Stress extends Subcommand {
+        @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemConverter.class,
                 description = "An item number, 52-64 or 67-79.")
-        Selection selection;
+        Catalog.Item item;
 
         /** jcstress loads JNA (CPU affinity): allow it, so JDK 22+ prints no warning. */
         private static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
@@ -249,12 +252,6 @@ public final class Workbench implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            List<Catalog.Item> items = selection.items();
-            if (items.size() != 1) {
-                parent.err.println("workbench: stress takes one item");
-                return USAGE;
-            }
-            Catalog.Item item = items.get(0);
             String tests = item.demoClassName() + "Stress";
             if (Catalog.class.getClassLoader().getResource(tests.replace('.', '/') + ".class") == null) {
                 parent.err.println("workbench: " + item.label() + " has no jcstress tests (" + tests + ")");
@@ -262,54 +259,95 @@ public final class Workbench implements Callable<Integer> {
             }
             Path dir = Path.of("target", "jcstress", "item" + item.number()).toAbsolutePath();
             java.nio.file.Files.createDirectories(dir);
-            List<String> command = new ArrayList<>(List.of(workbench.proc.JavaLauncher.javaExecutable().toString(),
-                    NATIVE_ACCESS, "-cp", absoluteClassPath(), "org.openjdk.jcstress.Main",
+            List<String> options = new ArrayList<>(List.of(
                     "-t", java.util.regex.Pattern.quote(tests + ".") + ".*", "-r", dir.toString()));
             if (quick) {
                 // Any -jvmArgs runs one JVM configuration instead of jcstress's many flag combinations;
                 // -sc false compiles both actors alike instead of trying each actor in each compiler.
-                command.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-sc", "false", "-f", "1", "-iters", "1",
+                options.addAll(List.of("-jvmArgs", NATIVE_ACCESS, "-sc", "false", "-f", "1", "-iters", "1",
                         "-time", "300"));
             } else {
-                command.addAll(List.of("-jvmArgsPrepend", NATIVE_ACCESS));
+                options.addAll(List.of("-jvmArgsPrepend", NATIVE_ACCESS));
             }
-            parent.out.println("jcstress " + String.join(" ", command.subList(5, command.size())));
+            parent.out.println("jcstress " + String.join(" ", options));
             // The child runs in the report folder: jcstress writes its result blob to its working directory.
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            Thread.ofPlatform().daemon().name("stress-watchdog").start(() -> {
-                try {
-                    if (!process.waitFor(timeoutMinutes, java.util.concurrent.TimeUnit.MINUTES)) {
-                        workbench.proc.ProcessTree.destroy(process.toHandle(), java.time.Duration.ofSeconds(5));
-                    }
-                } catch (InterruptedException e) {
-                    workbench.proc.ProcessTree.destroy(process.toHandle(), java.time.Duration.ofSeconds(5));
-                }
-            });
-            boolean failures = false; // jcstress exits 0 either way: its summary says whether tests failed
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    parent.out.println(line);
-                    String summary = line.strip();
-                    if ((summary.startsWith("Failed tests:") || summary.startsWith("Error tests:"))
-                            && !summary.endsWith("No matches.")) {
-                        failures = true;
-                    }
-                }
+            ProcessBuilder jcstress = new ProcessBuilder(JavaLauncher.command(List.of(NATIVE_ACCESS),
+                    org.openjdk.jcstress.Main.class, options.toArray(String[]::new)))
+                    .directory(dir.toFile()).redirectErrorStream(true);
+            Duration timeout = Duration.ofMinutes(timeoutMinutes);
+            SummaryLines output = new SummaryLines(parent.out);
+            int exit;
+            try (Child child = Child.start(jcstress, output)) {  // close() ends it and its forks in any case
+                exit = child.communicate(timeout).exitCode();
+            } catch (ChildTimeoutException e) {
+                parent.err.println("workbench: jcstress ran longer than " + timeout.toMinutes() + " minutes and was"
+                        + " ended; see " + dir.resolve("index.html"));
+                return FAILED;
+            } finally {
+                output.finish();
             }
-            int exit = process.waitFor();
-            if (exit != 0 || failures) {
-                parent.err.println("workbench: jcstress " + (failures ? "found failing tests" : "exited " + exit)
+            if (exit != 0 || output.failures) {
+                parent.err.println("workbench: jcstress " + (output.failures ? "found failing tests" : "exited " + exit)
                         + "; see " + dir.resolve("index.html"));
                 return FAILED;
             }
             return OK;
         }
 
-        private static String absoluteClassPath() {
-            return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                    .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                    .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        /**
+         * jcstress's output, printed line by line as it comes, noting a summary line that names failed or erring
+         * tests: jcstress exits 0 either way.
+         */
+        @ThreadSafe
+        static final class SummaryLines extends java.io.OutputStream {
+            private final PrintStream out;
+            @GuardedBy("this")
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            volatile boolean failures;
+
+            SummaryLines(PrintStream out) {
+                this.out = out;
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    endLine();
+                } else {
+                    line.write(b);
+                }
+            }
+
+            /** Prints what is left of an unfinished last line. */
+            synchronized void finish() {
+                if (line.size() > 0) {
+                    endLine();
+                }
+            }
+
+            @GuardedBy("this")
+            private void endLine() {
+                String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+                line.reset();
+                out.println(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+                String summary = text.strip();
+                if ((summary.startsWith("Failed tests:") || summary.startsWith("Error tests:"))
+                        && !summary.endsWith("No matches.")) {
+                    failures = true;
+                }
+            }
+        }
+    }
+
+    /** Turns "52" or "67" into one catalogue item; anything else, "all" included, is a usage error (exit 2). */
+    static final class ItemConverter implements CommandLine.ITypeConverter<Catalog.Item> {
+        @Override
+        public Catalog.Item convert(String value) {
+            List<Catalog.Item> items = new ItemsConverter().convert(value).items();
+            if (items.size() != 1) {
+                throw new CommandLine.TypeConversionException("'" + value + "': give one item, 52-64 or 67-79");
+            }
+            return items.get(0);
         }
     }
 

@@ -60,6 +60,34 @@ class WorkbenchTest {
         assertTrue(outcome.err().contains("Usage:"), outcome.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"stress all", "stress 99", "stress abc", "stress", "stress 54 --timeout soon"})
+    void stressTakesExactlyOneItemElseUsageErrorWithExitCode2(String args) {
+        Outcome outcome = cli(args.split(" "));
+        assertEquals(2, outcome.exitCode(), args);
+        assertTrue(outcome.err().contains("Usage: workbench stress"), outcome.err());
+        assertEquals("", outcome.out());
+    }
+
+    @Test
+    void stressSummaryLinesPrintJcstressOutputAndNoticeFailedTests() throws Exception {
+        for (String summary : List.of("  Failed tests: 1 matching test results.", "Error tests: 2 matching")) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            Workbench.Stress.SummaryLines lines = new Workbench.Stress.SummaryLines(
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
+            lines.write(("Interesting tests: No matches.\r\n" + summary + "\nlast, unfinished").getBytes(
+                    StandardCharsets.UTF_8));
+            lines.finish();
+            assertTrue(lines.failures, summary);
+            assertEquals(List.of("Interesting tests: No matches.", summary, "last, unfinished"),
+                    printed.toString(StandardCharsets.UTF_8).lines().toList());
+        }
+        Workbench.Stress.SummaryLines clean = new Workbench.Stress.SummaryLines(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        clean.write("Failed tests: No matches.\nError tests: No matches.\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(!clean.failures, "No matches. is not a failure");
+    }
+
     @Test
     void helpExitsZero() {
         Outcome help = cli("--help");

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+
+import workbench.threads.ParkedThreads;
 
 /**
  * Beyond the book: what a thread per unit of work costs when there are thousands of units. Starts {@code count}
  * threads that all wait on one latch (so all are alive at once, as cell threads doing slow I/O would be), and
  * measures how long starting them took and how much resident memory (Linux {@code VmRSS}) they added; then
  * releases and joins them. Bounded: every wait has a timeout, and the one place that may hit the OS limit catches
- * {@link OutOfMemoryError} ("unable to create native thread") and reports how far it got instead of failing.
+ * {@link OutOfMemoryError} ("unable to create native thread") and reports how far it got instead of failing (the
+ * parking, the bounds and the reading of {@code VmRSS} are {@link ParkedThreads}'s, shared with Item 60).
  *
  * <p>The book's figure, about 8 MB per thread, is the default stack <em>reservation</em> on Linux; what a thread
  * really costs in memory is the pages it touches, a few tens of KB. Item 57's benchmark runs 10,000 of each kind.
@@ -48,56 +48,17 @@ public final class ThreadCost {
     }
 
     public static Cost measure(Kind kind, int count, Duration timeout) throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(count);
-        Runnable body = () -> {
-            running.countDown();
-            try {
-                release.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        List<Thread> threads = new ArrayList<>(count);
-        long rssBefore = residentBytes();
+        ThreadFactory factory = kind == Kind.PLATFORM
+                ? Thread.ofPlatform().name("cost-", 0).stackSize(SMALL_STACK_BYTES).factory()
+                : Thread.ofVirtual().name("cost-", 0).factory();
+        long rssBefore = ParkedThreads.residentBytes();
         long start = System.nanoTime();
-        Optional<String> broke = Optional.empty();
-        try {
-            for (int i = 0; i < count; i++) {
-                Thread thread = kind == Kind.PLATFORM
-                        ? new Thread(null, body, "cost-" + i, SMALL_STACK_BYTES)
-                        : Thread.ofVirtual().name("cost-", i).unstarted(body);
-                try {
-                    thread.start();
-                } catch (OutOfMemoryError limit) {                 // the OS refused another native thread
-                    broke = Optional.of(limit.getMessage());
-                    break;
-                }
-                threads.add(thread);
-            }
-            int started = threads.size();
-            for (int i = started; i < count; i++) {
-                running.countDown();
-            }
-            running.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try (ParkedThreads parked = ParkedThreads.park(factory, count, timeout)) {
             long startNanos = System.nanoTime() - start;
-            long rssAfter = residentBytes();
+            long rssAfter = ParkedThreads.residentBytes();
             long rss = rssBefore < 0 || rssAfter < 0 ? -1 : Math.max(0, rssAfter - rssBefore);
-            return new Cost(kind, count, started, startNanos, rss, broke);
-        } finally {
-            release.countDown();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (Thread thread : threads) {
-                if (!thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                    thread.interrupt();
-                }
-            }
+            return new Cost(kind, count, parked.started(), startNanos, rss, parked.refused());
         }
-    }
-
-    /** This process's resident set size from {@code /proc/self/status}, or -1 off Linux. */
-    static long residentBytes() {
-        return statusField(Path.of("/proc/self/status"), "VmRSS:").map(kib -> kib * 1024).orElse(-1L);
     }
 
     /**
@@ -131,18 +92,5 @@ public final class ThreadCost {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    private static Optional<Long> statusField(Path status, String field) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith(field)) {
-                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 }

@@ -1,16 +1,11 @@
 package workbench.item60;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
+
+import workbench.threads.ParkedThreads;
 
 /**
  * Beyond the book: an <em>estimate</em> of what one waiting thread costs in memory. Starts {@code count} threads
@@ -23,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * resident-set delta that came out negative is reported as 0.
  *
  * <p>Item 57's {@code ThreadCost} measures start-up time and resident memory of 500 threads; this adds the heap,
- * where virtual threads live.
+ * where virtual threads live. Both park their threads with {@link ParkedThreads}.
  */
 public final class ThreadMemory {
 
@@ -47,50 +42,21 @@ public final class ThreadMemory {
 
     /** Parks {@code count} virtual (or platform, default stack size) threads and measures what they add. */
     public static Footprint parked(boolean virtual, int count, Duration timeout) throws InterruptedException {
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch parked = new CountDownLatch(count);
-        Runnable body = () -> {
-            parked.countDown();
-            try {
-                release.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        List<Thread> threads = new ArrayList<>(count);
+        ThreadFactory factory = virtual ? Thread.ofVirtual().name("parked-v-", 0).factory()
+                : Thread.ofPlatform().name("parked-p-", 0).factory();
         long heapBefore = heapAfterGc();
         Thread.sleep(SETTLE.toMillis());                         // G1 gives heap pages back after a GC, concurrently
-        long residentBefore = residentBytes();
-        try {
-            Thread.Builder builder = virtual ? Thread.ofVirtual().name("parked-v-", 0)
-                    : Thread.ofPlatform().name("parked-p-", 0);
-            for (int i = 0; i < count; i++) {
-                try {
-                    threads.add(builder.start(body));
-                } catch (OutOfMemoryError refused) {             // the OS refused a native thread: measure those made
-                    break;
-                }
-            }
-            for (int i = threads.size(); i < count; i++) {
-                parked.countDown();
-            }
-            if (!parked.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        long residentBefore = ParkedThreads.residentBytes();
+        try (ParkedThreads parked = ParkedThreads.park(factory, count, timeout)) {
+            if (!parked.allParked()) {
                 throw new IllegalStateException("threads not parked after " + timeout);
             }
             Thread.sleep(20);                                    // let the last ones reach the latch and unmount
-            long residentAfter = residentBytes();                // before the GC, which may give heap pages back
+            long residentAfter = ParkedThreads.residentBytes();  // before the GC, which may give heap pages back
             long heap = heapAfterGc() - heapBefore;
             long resident = residentAfter - residentBefore;
-            return new Footprint(virtual, threads.size(), Math.max(0, heap),
+            return new Footprint(virtual, parked.started(), Math.max(0, heap),
                     residentBefore < 0 || residentAfter < 0 ? -1 : Math.max(0, resident));
-        } finally {
-            release.countDown();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            for (Thread thread : threads) {
-                if (!thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                    thread.interrupt();
-                }
-            }
         }
     }
 
@@ -98,23 +64,5 @@ public final class ThreadMemory {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();                                             // a full collection with the default collectors
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    /** This process's resident set size from {@code /proc/self/status}, or -1 where there is none. */
-    static long residentBytes() {
-        return statusKib("VmRSS:").map(kib -> kib * 1024).orElse(-1L);
-    }
-
-    private static Optional<Long> statusKib(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
     }
 }

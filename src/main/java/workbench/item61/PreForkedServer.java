@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -75,16 +73,14 @@ import workbench.pyrandom.PyRandom;
  * <p><b>Shutdown.</b> {@link #close} stops accepting, closes every connection, waits for the connections' handlers,
  * ends each worker's channel (its {@link SessionHost} returns) and closes the pool, which ends the worker JVMs (and
  * kills any still running after {@link #CLOSE_TIMEOUT}). A worker whose parent dies exits on its own (the pool's
- * workers watch their parent), so no JVM outlives the server.
+ * workers watch their parent), so no JVM outlives the server. The listening socket, the accept loop and the
+ * joining of the handlers are {@link AcceptingServer}'s, shared with {@link ThreadPerConnectionServer}.
  */
 @ThreadSafe
-public final class PreForkedServer implements GuessServer {
+public final class PreForkedServer extends AcceptingServer {
 
     /** The worker JVMs of {@link ServerStyle#PRE_FORKED_PROCESSES}: a few, one per core of a small machine. */
     public static final int WORKERS = 2;
-
-    /** How long {@link #close} waits for the server's threads, and the pool for its workers. */
-    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** How long {@link #start} waits for the worker JVMs to start and connect back. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -101,18 +97,9 @@ public final class PreForkedServer implements GuessServer {
     static final byte CLOSED = 6;
 
     private final int workers;
-    private final InetSocketAddress requested;
     private final PyRandom random;
     private final Consumer<String> log;
-    private final ThreadFactory threads = Thread.ofVirtual().name("guess-preforked-", 1).factory();
 
-    private final Object lock = new Object();
-    @GuardedBy("lock")
-    private ServerSocket listener;
-    @GuardedBy("lock")
-    private InetSocketAddress bound;
-    @GuardedBy("lock")
-    private boolean closed;
     @GuardedBy("lock")
     private ProcessPool pool;
     @GuardedBy("lock")
@@ -121,69 +108,28 @@ public final class PreForkedServer implements GuessServer {
     private final Map<Integer, Connection> connections = new HashMap<>();
     @GuardedBy("lock")
     private int nextId;
-    /** The acceptor and the connections' handlers. */
-    @GuardedBy("lock")
-    private final Set<Thread> handlers = new HashSet<>();
     /** One reader per worker channel. */
     @GuardedBy("lock")
     private final Set<Thread> readers = new HashSet<>();
 
     public PreForkedServer(int workers, InetSocketAddress address, PyRandom random, Consumer<String> log) {
+        super(Thread.ofVirtual().name("guess-preforked-", 1).factory(), address);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1: " + workers);
         }
         this.workers = workers;
-        this.requested = address;
         this.random = random;
         this.log = log;
     }
 
-    @Override
-    public GuessServer start() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        try {
-            socket.setReuseAddress(true);
-            socket.bind(requested, 128);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-        synchronized (lock) {
-            if (closed || listener != null) {
-                socket.close();
-                throw new IllegalStateException(closed ? "server closed" : "server already started");
-            }
-            listener = socket;
-            bound = new InetSocketAddress(requested.getAddress(), socket.getLocalPort());
-        }
-        try {
-            startWorkers();
-        } catch (InterruptedException e) {
-            close();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the worker JVMs started");
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw e;
-        }
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("server closed");
-            }
-            Thread acceptor = threads.newThread(() -> acceptLoop(socket));
-            handlers.add(acceptor);
-            acceptor.start();
-        }
-        return this;
-    }
-
     /** Starts the pool, one {@link SessionHost} per worker, and waits for each to connect back. */
-    private void startWorkers() throws IOException, InterruptedException {
+    @Override
+    protected void beforeAccepting() throws IOException, InterruptedException {
         try (ServerSocket control = new ServerSocket(0, workers, InetAddress.getLoopbackAddress())) {
             ProcessPool started = ProcessPool.builder().workers(workers).allow("workbench.**")
                     .closeGrace(CLOSE_TIMEOUT).build();
             synchronized (lock) {
-                if (closed) {
+                if (isClosed()) {
                     throw new IllegalStateException("server closed");
                 }
                 pool = started;
@@ -280,60 +226,15 @@ public final class PreForkedServer implements GuessServer {
     }
 
     @Override
-    public InetSocketAddress address() {
-        synchronized (lock) {
-            if (bound == null) {
-                throw new IllegalStateException("server not started");
-            }
-            return bound;
+    protected Runnable accepted(Socket client) {
+        Link link = leastBusy();
+        if (link == null) {
+            return null;                                           // every worker is gone
         }
-    }
-
-    @Override
-    public int openConnections() {
-        synchronized (lock) {
-            return connections.size();
-        }
-    }
-
-    private void acceptLoop(ServerSocket socket) {
-        try {
-            while (true) {
-                Socket client;
-                try {
-                    client = socket.accept();
-                } catch (IOException e) {
-                    if (socket.isClosed()) {
-                        return;
-                    }
-                    Thread.sleep(10);
-                    continue;
-                }
-                synchronized (lock) {
-                    if (closed) {
-                        closeQuietly(client);
-                        return;
-                    }
-                    Link link = leastBusy();
-                    if (link == null) {
-                        closeQuietly(client);                              // every worker is gone
-                        continue;
-                    }
-                    Connection connection = new Connection(nextId++, client, link);
-                    connections.put(connection.id, connection);
-                    link.open++;
-                    Thread handler = threads.newThread(() -> handle(connection));
-                    handlers.add(handler);
-                    handler.start();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            synchronized (lock) {
-                handlers.remove(Thread.currentThread());
-            }
-        }
+        Connection connection = new Connection(nextId++, client, link);
+        connections.put(connection.id, connection);
+        link.open++;
+        return () -> handle(connection);
     }
 
     @GuardedBy("lock")
@@ -369,7 +270,6 @@ public final class PreForkedServer implements GuessServer {
             synchronized (lock) {
                 connections.remove(connection.id);
                 connection.link.open--;
-                handlers.remove(Thread.currentThread());
             }
         }
     }
@@ -437,73 +337,36 @@ public final class PreForkedServer implements GuessServer {
         }
     }
 
+    /** The handlers are gone: end each worker's channel (its {@link SessionHost} returns) and join its reader. */
     @Override
-    public void close() {
-        List<Thread> handlersToJoin;
+    protected IllegalStateException afterHandlers(long deadlineNanos) throws InterruptedException {
         List<Link> channels;
         synchronized (lock) {
-            closed = true;
-            if (listener != null) {
-                closeQuietly(listener);
-            }
-            connections.values().forEach(connection -> closeQuietly(connection.socket));
-            handlersToJoin = List.copyOf(handlers);
             channels = List.copyOf(links);
         }
-        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
-        IllegalStateException stuck = null;
-        boolean interrupted = false;
-        try {
-            stuck = join(handlersToJoin, deadline);
-            for (Link link : channels) {             // the end of its channel ends the worker's SessionHost
-                link.shutdownOutput();
-            }
-            List<Thread> readersToJoin;
-            synchronized (lock) {
-                readersToJoin = List.copyOf(readers);
-            }
-            IllegalStateException readerStuck = join(readersToJoin, deadline);
-            stuck = stuck != null ? stuck : readerStuck;
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            channels.forEach(link -> closeQuietly(link.channel));
-            ProcessPool workersPool;
-            synchronized (lock) {
-                workersPool = pool;
-            }
-            if (workersPool != null) {
-                if (interrupted || stuck != null) {
-                    workersPool.shutdownNow();
-                }
-                workersPool.close();                 // the hosts have returned: the worker JVMs exit
-            }
+        channels.forEach(Link::shutdownOutput);
+        List<Thread> readersToJoin;
+        synchronized (lock) {
+            readersToJoin = List.copyOf(readers);
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (stuck != null) {
-            throw stuck;
-        }
+        return join(readersToJoin, deadlineNanos);
     }
 
-    /** Joins {@code threads} by {@code deadline}; returns the failure to throw for one still running, or null. */
-    private static IllegalStateException join(List<Thread> threads, long deadline) throws InterruptedException {
-        for (Thread thread : threads) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
-                return new IllegalStateException(thread + " still running " + CLOSE_TIMEOUT.toSeconds()
-                        + " s after close()");
-            }
+    /** Closes the channels and the pool, which ends the worker JVMs (at once if something was stuck). */
+    @Override
+    protected void release(boolean abrupt) {
+        List<Link> channels;
+        ProcessPool workersPool;
+        synchronized (lock) {
+            channels = List.copyOf(links);
+            workersPool = pool;
         }
-        return null;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing during shutdown: nothing useful to do with a failure
+        channels.forEach(link -> closeQuietly(link.channel));
+        if (workersPool != null) {
+            if (abrupt) {
+                workersPool.shutdownNow();
+            }
+            workersPool.close();                     // the hosts have returned: the worker JVMs exit
         }
     }
 

@@ -36,17 +36,26 @@ public final class Child implements AutoCloseable {
     private final Thread stderrDrain;
     private volatile IOException drainFailure;
 
-    private Child(List<String> command, Process process) {
+    private Child(List<String> command, Process process, OutputStream stdoutSink) {
         this.command = List.copyOf(command);
         this.process = process;
-        this.stdoutDrain = drain("stdout", process.getInputStream(), stdout);
+        this.stdoutDrain = drain("stdout", process.getInputStream(), stdoutSink == null ? stdout : stdoutSink);
         this.stderrDrain = drain("stderr", process.getErrorStream(), stderr);
     }
 
     /** Starts {@code builder}'s command with its streams drained. */
     public static Child start(ProcessBuilder builder) throws ChildStartException {
+        return start(builder, null);
+    }
+
+    /**
+     * Starts {@code builder}'s command with its stdout written to {@code stdoutSink} as it comes, by the drain
+     * thread, instead of kept ({@link Result#stdout()} is then empty): for a long-running child whose progress
+     * the parent shows while it runs. The sink sees everything once {@link #communicate} has returned.
+     */
+    public static Child start(ProcessBuilder builder, OutputStream stdoutSink) throws ChildStartException {
         try {
-            return new Child(builder.command(), builder.start());
+            return new Child(builder.command(), builder.start(), stdoutSink);
         } catch (IOException e) {
             throw new ChildStartException(builder.command(), e);
         }
@@ -66,7 +75,7 @@ public final class Child implements AutoCloseable {
         }
         List<Child> children = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
-            children.add(new Child(stages.get(i).command(), processes.get(i)));
+            children.add(new Child(stages.get(i).command(), processes.get(i), null));
         }
         return List.copyOf(children);
     }

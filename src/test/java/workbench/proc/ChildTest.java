@@ -84,6 +84,30 @@ class ChildTest {
     }
 
     @Test
+    void stdoutCanGoToASinkAsItComesInsteadOfBeingKept() throws Throwable {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        Child.Result result = NoLeaks.check(() -> {
+            try (Child child = Child.start(JavaLauncher.builder(JavaTool.class, "echo", "to the sink"), sink)) {
+                return child.communicate(LIMIT).checkExitCode();
+            }
+        });
+        assertEquals("to the sink", sink.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(0, result.stdout().length, "streamed, not kept");
+    }
+
+    @Test
+    void childClassPathIsAbsoluteSoItMayRunInAnotherFolder() throws Throwable {
+        java.nio.file.Path elsewhere = java.nio.file.Files.createTempDirectory("child-cwd");
+        try {
+            Child.Result result = NoLeaks.check(() -> Child.run(
+                    JavaLauncher.builder(JavaTool.class, "echo", "found").directory(elsewhere.toFile()), null, LIMIT));
+            assertEquals("found", result.stdoutText().strip());
+        } finally {
+            java.nio.file.Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
     void communicateTimeoutLeavesTheChildToTheCallerAndCloseEndsIt() throws Throwable {
         NoLeaks.check(() -> {
             ProcessHandle handle;
