@@ -57,6 +57,18 @@ class ScalingTest {
     }
 
     @Test
+    void aMachineWithOnlyAQuickLookIsComparedAndSaysSo(@TempDir Path root) throws IOException {
+        machine(root, "2cpu-test", 2, 50, 50);
+        record(root.resolve("16cpu-test"), 16, "item99-quick",
+                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"16\"", 100, "1"),
+                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"16\"", 10, "1"));
+        Report.writeAll(root);
+        String md = Files.readString(root.resolve(Scaling.FILE));
+        assertTrue(md.contains("| Benchmark | strategy | workers | 2 cores | 16 cores (quick) |"), md);
+        assertTrue(md.contains("| work | THREADS | 16 | 2.00x (100%) | 10.00x (63%) |"), md);
+    }
+
+    @Test
     void aStaleComparisonIsRemovedWhenOnlyOneMachineIsLeft(@TempDir Path root) throws IOException {
         machine(root, "16cpu-test", 16, 50, 8);
         machine(root, "2cpu-test", 2, 50, 50);

@@ -59,9 +59,10 @@ class Item52Test {
         long start = System.nanoTime();
         FanOut.PARALLEL.run(tools, children, "1", Duration.ofSeconds(30));
         double seconds = Narrator.seconds(start);
-        // One after another, six one-second sleeps take at least 6 s; at once, about 1 s plus start-up
-        // (a child JVM's start-up included, even on a busy 2-core machine).
-        assertTrue(seconds < 0.6 * children, "parallel fan-out took " + seconds + " s");
+        // One after another, six one-second sleeps take at least 6 s; at once, about 1 s plus start-up. Under
+        // 5 s, some of them must have slept at the same time: that is the claim, not a speed (on a 2-core machine
+        // busy with other builds, six child JVMs starting at once have taken close to 4 s).
+        assertTrue(seconds < children - 1, "parallel fan-out took " + seconds + " s");
         assertTrue(seconds >= 1, "every child really slept");
     }
 
