@@ -57,7 +57,7 @@ import workbench.life.Simulation;
 public class Item56Benchmark {
 
     @State(Scope.Benchmark)
-    public static class LifeState extends LifeBench.Generation {
+    public static class LifeState extends LifeBench.BookGrids {
 
         @Param({"sequential", "processPool"})
         public String strategy;
@@ -65,15 +65,9 @@ public class Item56Benchmark {
         @Param({"2"})
         public int workers;
 
-        @Param({"5x9", "20x20"})
-        public String size;
-
-        @Param({"0", "1", "10"})
-        public int ioMillis;
-
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            open(strategy, workers, size, ioMillis);
+            open(strategy, workers);
         }
     }
 

@@ -56,7 +56,7 @@ import workbench.life.ProcessPoolRows;
 public class Item57Benchmark {
 
     @State(Scope.Benchmark)
-    public static class Generation extends LifeBench.Generation {
+    public static class Generation extends LifeBench.BookGrids {
 
         @Param({"sequential", "threadPerCell", "processPool"})
         public String strategy;
@@ -65,15 +65,9 @@ public class Item57Benchmark {
         @Param({"10"})
         public int workers;
 
-        @Param({"5x9", "20x20"})
-        public String size;
-
-        @Param({"0", "1", "10"})
-        public int ioMillis;
-
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            open(strategy, workers, size, ioMillis);
+            open(strategy, workers);
         }
     }
 

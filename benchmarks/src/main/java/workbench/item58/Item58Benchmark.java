@@ -53,7 +53,7 @@ import workbench.life.ProcessPoolRows;
 public class Item58Benchmark {
 
     @State(Scope.Benchmark)
-    public static class LifeState extends LifeBench.Generation {
+    public static class LifeState extends LifeBench.BookGrids {
 
         @Param({"sequential", "queueWorkers", "phasedQueueWorkers", "processPool"})
         public String strategy;
@@ -61,15 +61,9 @@ public class Item58Benchmark {
         @Param({"5"})
         public int workers;
 
-        @Param({"5x9", "20x20"})
-        public String size;
-
-        @Param({"0", "1", "10"})
-        public int ioMillis;
-
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            open(strategy, workers, size, ioMillis);
+            open(strategy, workers);
         }
     }
 

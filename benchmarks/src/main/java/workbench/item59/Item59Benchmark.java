@@ -61,7 +61,7 @@ public class Item59Benchmark {
 
     /** The book's grids, with and without I/O per cell. */
     @State(Scope.Benchmark)
-    public static class Pools extends LifeBench.Generation {
+    public static class Pools extends LifeBench.BookGrids {
 
         @Param({"sequential", "threadPool", "virtualThreadPerTask", "processPool"})
         public String strategy;
@@ -69,15 +69,9 @@ public class Item59Benchmark {
         @Param({"10"})
         public int workers;
 
-        @Param({"5x9", "20x20"})
-        public String size;
-
-        @Param({"0", "1", "10"})
-        public int ioMillis;
-
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            open(strategy, workers, size, ioMillis);
+            open(strategy, workers);
         }
     }
 

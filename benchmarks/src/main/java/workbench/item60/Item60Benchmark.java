@@ -127,20 +127,14 @@ public class Item60Benchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class LifeState extends LifeBench.Generation {
+    public static class LifeState extends LifeBench.BookGrids {
 
         @Param({"virtualThreads", "completableFutures", "eventLoop"})
         public String strategy;
 
-        @Param({"5x9", "20x20"})
-        public String size;
-
-        @Param({"0", "1", "10"})
-        public int ioMillis;
-
         @Setup(Level.Trial)
         public void setUp() throws Exception {
-            open(strategy, 0, size, ioMillis);
+            open(strategy, 0);
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import workbench.item56.Sequential;
@@ -99,9 +102,9 @@ public final class LifeBench {
     }
 
     /**
-     * The logic of a Game of Life benchmark's trial state: a subclass declares its {@code @Param}s (JMH wants them
-     * on each benchmark's own state) and calls {@link #open} from its {@code @Setup(Level.Trial)}; the simulation
-     * (worker threads or JVMs included) is closed at the trial's end.
+     * The logic of a Game of Life benchmark's trial state: a subclass declares its {@code @Param}s and calls
+     * {@link #open} from its {@code @Setup(Level.Trial)}; the simulation (worker threads or JVMs included) is closed at
+     * the trial's end. Most extend {@link BookGrids}, which holds the grid and I/O parameters they share.
      */
     public abstract static class Generation {
 
@@ -131,6 +134,26 @@ public final class LifeBench {
                 simulation.close();
                 simulation = null;
             }
+        }
+    }
+
+    /**
+     * The book's grids, the glider's 5x9 and a 20x20, with 0, 1 or 10 ms of simulated I/O per cell: the rows every
+     * Game of Life benchmark of Items 56-60 measures, declared once so that they line up (JMH finds inherited
+     * {@code @Param}s). A subclass declares its {@code strategy} (and {@code workers}) and opens with them.
+     */
+    @State(Scope.Benchmark)
+    public abstract static class BookGrids extends Generation {
+
+        @Param({"5x9", "20x20"})
+        public String size;
+
+        @Param({"0", "1", "10"})
+        public int ioMillis;
+
+        /** {@link #open(String, int, String, int)} on this state's grid and I/O. */
+        protected final void open(String strategy, int workers) throws InterruptedException, IOException {
+            open(strategy, workers, size, ioMillis);
         }
     }
 
