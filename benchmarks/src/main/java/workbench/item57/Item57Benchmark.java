@@ -46,9 +46,9 @@ import workbench.life.ProcessPoolRows;
  * once; without I/O, a round trip of milliseconds per generation (Item59Benchmark's crossover paragraph says
  * where, if ever, bands of rows pay off). 10,000 platform threads take from a fraction of a second to many seconds
  * to start depending on the machine's kernel and virtualisation (about 17 s on the 2-core VM this was written on);
- * virtual threads a small fraction of that. A smoke run of the process row (no warm-up, one 1 s iteration, 2 cores
- * under a load average of 15-23 from other builds: indicative only, not a result): 5x9 at 1.04 s per generation
- * without I/O and 1.59 s with 10 ms, a single op each: ten cold JVMs on two busy cores.
+ * virtual threads a small fraction of that. Recorded on 2 cores (benchmarks/results/2cpu-amd-epyc), 5x9 with
+ * 10 ms of I/O per cell: 98 ms for the 10 JVMs (9 cells per band), 18 ms for a thread per cell, 460 ms sequential;
+ * 20x20: 428 ms, 143 ms and 4.08 s. Without I/O the JVMs' round trip (4.5 ms for 5x9) dwarfs 0.007 ms of work.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 57}, or this class's {@code main} from an IDE.
  */

@@ -39,9 +39,10 @@ import workbench.life.ProcessPoolRows;
  * (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool). The process row: with I/O, the same 5 waits
  * at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, about 90 ms at 10 ms), plus the
  * round trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on these grids
- * (Item59Benchmark's crossover paragraph: where bands of rows pay off, if ever). A smoke run of the process row (no
- * warm-up, one 1 s iteration, 2 cores under a load average of 15-23 from other builds: indicative only, not a
- * result): 5x9 at 67 ms per generation without I/O and 1.57 s with 10 ms, a single cold op on five JVMs.
+ * (Item59Benchmark's crossover paragraph: where bands of rows pay off, if ever). Recorded on 2 cores
+ * (benchmarks/results/2cpu-amd-epyc): 5x9 with 1 ms of I/O per cell, 16.6 ms on 5 JVMs against 10.7 ms for the 5
+ * queue workers and 50.6 ms sequential; with 10 ms, 101 ms against 93 and 461 ms; without I/O 3 ms against 0.11
+ * and 0.007 ms.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 58}, or this class's {@code main} from an IDE.
  */

@@ -42,13 +42,14 @@ import workbench.life.ProcessPoolRows;
  * milliseconds of round trip per generation where threads need microseconds. CPython's 5x9 at 10 ms per cell:
  * about 54 ms with a 10-thread pool (462 ms sequential, 19 ms thread per cell, 94 ms 5 queue workers).
  *
- * <p><b>Crossover</b> (a smoke run on 2 cores under heavy load from other builds: indicative only). Without I/O the
- * process pool of 2 JVMs loses by far on the book's grids (5x9: 12 ms against 0.02 ms sequential), is about even at
- * 100x100 (7 ms) and ahead from 300x300 (26 against 43 ms; 1000x1000: 250 against 350 ms); part of that win is that
- * a worker reads plain strings where the others read the shared LockingGrid. The thread pool's task per cell never
- * catches up (1000x1000: 1.8 s). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 25
- * against 55 ms; 20x20: 91 against 490 ms), but only as a pool capped at 10 waits does, and behind the 10-thread
- * pool (7 and 59 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
+ * <p><b>Crossover</b> (recorded on 2 cores, benchmarks/results/2cpu-amd-epyc; the errors are wide, one fork).
+ * Without I/O the process pool of 2 JVMs loses by far on the book's grids (5x9: 3.4 ms against 0.007 ms
+ * sequential), still loses at 100x100 (2.2 against 1.8 ms) and pays from 300x300 (10.5 against 15.7 ms, 1.5x;
+ * 1000x1000: 67 against 215 ms, more than the 2 cores explain: part of that win is that a worker reads plain
+ * strings where the others read the shared LockingGrid). The thread pool's task per cell never catches up
+ * (1000x1000: 662 ms). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 16 against
+ * 51 ms; 20x20: 64 against 454 ms), but only as a pool capped at 10 waits does, and behind the 10-thread pool (6.3
+ * and 47 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 59}, or this class's {@code main} from an IDE.
  */
