@@ -15,6 +15,7 @@ import workbench.life.Life;
 import workbench.life.LockingGrid;
 import workbench.life.Rules;
 import workbench.life.SwitchableRules;
+import workbench.threads.ParkedThreads;
 
 /**
  * Item 57 (3rd ed. 72): Avoid Creating New Thread Instances for On-demand Fan-out.
@@ -90,7 +91,7 @@ public final class Item57 implements Demo {
                 + " mostly untouched: the book's \"about 8 MB per thread\" is Linux's default stack reservation, not"
                 + " memory in use. A grid of 10,000+ cells needs 10,000+ of them (see Item57Benchmark). Where it breaks"
                 + " on this machine: every platform thread is an OS task, so creation fails with \"OutOfMemoryError:"
-                + " unable to create native thread\" near the smallest of " + ThreadCost.osLimits()
+                + " unable to create native thread\" near the smallest of " + ParkedThreads.osLimits()
                 + " (pid_max and threads-max count every process's threads). Virtual threads are bounded by heap.");
 
         processPerCell(out);

@@ -1,8 +1,5 @@
 package workbench.item57;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
@@ -58,39 +55,6 @@ public final class ThreadCost {
             long rssAfter = ParkedThreads.residentBytes();
             long rss = rssBefore < 0 || rssAfter < 0 ? -1 : Math.max(0, rssAfter - rssBefore);
             return new Cost(kind, count, parked.started(), startNanos, rss, parked.refused());
-        }
-    }
-
-    /**
-     * Where thread-per-task breaks on this machine: each platform thread is an OS task, bounded by the kernel's
-     * {@code pid_max} and {@code threads-max} (machine-wide) and the user's process limit, and each stack is memory
-     * mappings counted against {@code vm.max_map_count}.
-     */
-    public static String osLimits() {
-        return "kernel.pid_max=" + read("/proc/sys/kernel/pid_max") + ", kernel.threads-max="
-                + read("/proc/sys/kernel/threads-max") + ", vm.max_map_count=" + read("/proc/sys/vm/max_map_count")
-                + ", max user processes=" + maxProcesses();
-    }
-
-    private static String maxProcesses() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
-                if (line.startsWith("Max processes")) {
-                    return line.substring("Max processes".length()).trim().split("\\s+")[0];
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-        return "unknown";
-    }
-
-    private static String read(String path) {
-        try {
-            // readAllLines, not readString: /proc files report size 0 and readString may stop short.
-            return Files.readAllLines(Path.of(path)).get(0).trim();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
         }
     }
 }

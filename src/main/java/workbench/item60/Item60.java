@@ -16,6 +16,7 @@ import workbench.life.Life;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
 import workbench.life.Simulation;
+import workbench.threads.ParkedThreads;
 
 /**
  * Item 60 (3rd ed. 75): Achieve Highly Concurrent I/O with Coroutines.
@@ -244,7 +245,7 @@ public final class Item60 implements Demo {
         }
         out.java("Virtual threads, futures and the event loop wait all at once: one latency plus the cost of"
                 + " creating 100,000 tasks, which dominates. CPython's asyncio needs about 14 us per task, so 100,000"
-                + " would take about 1.4 s. Platform threads are capped here by design (" + ThreadCost.osLimits()
+                + " would take about 1.4 s. Platform threads are capped here by design (" + ParkedThreads.osLimits()
                 + "); a pool caps the I/O in flight at its size.");
     }
 
