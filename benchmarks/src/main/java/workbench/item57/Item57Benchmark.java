@@ -103,7 +103,6 @@ public class Item57Benchmark {
         return cost;
     }
 
-
     /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
     public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
         return LifeBench.idealSpeedup(method, params, cores);

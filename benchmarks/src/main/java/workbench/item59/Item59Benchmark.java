@@ -108,7 +108,6 @@ public class Item59Benchmark {
         return state.step();
     }
 
-
     /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
     public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
         return LifeBench.idealSpeedup(method, params, cores);
