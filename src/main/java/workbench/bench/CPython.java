@@ -133,6 +133,17 @@ public final class CPython {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
+    private static final java.util.regex.Pattern PYTHON_FILE = java.util.regex.Pattern.compile(
+            "python-item(\\d+)\\.json");
+
+    /** Adds the sequential rows of {@code rows} that no earlier source gave, by workload and by workload and workers. */
+    private static void addSequential(List<Row> rows, Map<String, Double> sequential) {
+        rows.stream().filter(r -> r.strategy().equalsIgnoreCase("sequential")).forEach(r -> {
+            sequential.putIfAbsent(baselineKey(r) + "@" + r.workers(), r.seconds());
+            sequential.putIfAbsent(baselineKey(r), r.seconds());
+        });
+    }
+
     /** The report's Markdown for one item: a table with speedups against CPython's own sequential row. */
     static String markdown(Path machineDir, int item) throws IOException {
         Optional<List<Row>> rows = read(machineDir, item);
@@ -143,12 +154,18 @@ public final class CPython {
                     : "";
         }
         // A sequential row with the same workers is the baseline (Item 52's N children one after another), else the
-        // one sequential row of that workload (Items 53 and 64 run sequential code once, with one worker).
+        // one sequential row of that workload (Items 53 and 64 run sequential code once, with one worker), else, as
+        // in the Java report, one recorded with another item (Items 57-59 against Item 56's sequential generation).
         Map<String, Double> sequential = new LinkedHashMap<>();
-        rows.get().stream().filter(r -> r.strategy().equalsIgnoreCase("sequential")).forEach(r -> {
-            sequential.put(baselineKey(r) + "@" + r.workers(), r.seconds());
-            sequential.putIfAbsent(baselineKey(r), r.seconds());
-        });
+        addSequential(rows.get(), sequential);
+        try (var files = Files.list(machineDir)) {
+            for (Path other : files.sorted().toList()) {
+                java.util.regex.Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
+                if (name.matches() && Integer.parseInt(name.group(1)) != item) {
+                    addSequential(read(machineDir, Integer.parseInt(name.group(1))).orElse(List.of()), sequential);
+                }
+            }
+        }
         String version = rows.get().stream().map(r -> r.extra().get("python")).filter(v -> v != null)
                 .findFirst().orElse("?");
         StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"

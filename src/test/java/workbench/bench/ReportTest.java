@@ -160,6 +160,19 @@ class ReportTest {
         Report.writeAll(root);
         md = Files.readString(dir.resolve("REPORT.md"));
         assertTrue(md.contains("| fanOut | PARALLEL | 4 |  | 0.1 | 4.00x |  |"), md);
+
+        // Item 57's CPython script measures a thread per cell only: its baseline is Item 56's sequential row.
+        record(dir, "item57", row("workbench.item57.Item57Benchmark.generation", "avgt",
+                "\"strategy\": \"threadPerCell\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 18, "1"));
+        Files.writeString(CPython.resultFile(dir, 56), """
+                [{"benchmark": "generation", "strategy": "sequential", "workers": 1, "size": "5x9", "ioMillis": 10,
+                  "seconds": 0.46}]""");
+        Files.writeString(CPython.resultFile(dir, 57), """
+                [{"benchmark": "generation", "strategy": "threadPerCell", "workers": 1, "size": "5x9",
+                  "ioMillis": 10, "seconds": 0.02}]""");
+        Report.writeAll(root);
+        md = Files.readString(dir.resolve("REPORT.md"));
+        assertTrue(md.contains("| generation | threadPerCell | 1 | size=5x9 ioMillis=10 | 0.02 | 23.00x |  |"), md);
     }
 
     @Test
