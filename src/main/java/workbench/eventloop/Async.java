@@ -138,4 +138,20 @@ public final class Async {
         }
         return t;
     }
+
+    /**
+     * Throws the real failure inside {@code wrapped} ({@link #unwrap}) as itself where Java allows it, an unchecked
+     * exception or an error, as Python's {@code future.result()} raises what the task raised; a checked one comes
+     * wrapped in an {@link IllegalStateException}. Declared to return, so callers can write {@code throw rethrow(e)}.
+     */
+    public static RuntimeException rethrow(Throwable wrapped) {
+        Throwable cause = unwrap(wrapped);
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
 }

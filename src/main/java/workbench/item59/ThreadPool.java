@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import workbench.annotations.ThreadSafe;
+import workbench.eventloop.Async;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
@@ -81,14 +82,7 @@ public final class ThreadPool implements Simulation {
         try {
             return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw Async.rethrow(e);
         }
     }
 

@@ -95,23 +95,11 @@ public final class AsyncLife {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw rethrow(e);
+            throw Async.rethrow(e);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw e;
         }
-    }
-
-    /** Throws the real failure inside {@code wrapped} as itself where Java allows; else wraps it. */
-    public static RuntimeException rethrow(Throwable wrapped) {
-        Throwable cause = Async.unwrap(wrapped);
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException(cause);
     }
 
     /** A step's future even when building it throws: a coroutine raises when awaited, never when called. */

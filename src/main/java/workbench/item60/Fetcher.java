@@ -25,6 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import workbench.annotations.ThreadSafe;
+import workbench.eventloop.Async;
 
 /**
  * Beyond the book: the classic coroutine showcase, fetching many URLs, with real sockets. A local HTTP server
@@ -162,7 +163,7 @@ public final class Fetcher {
                 try {
                     bodies.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw AsyncLife.rethrow(e);
+                    throw Async.rethrow(e);
                 }
             }
             return bodies;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import workbench.annotations.ThreadSafe;
+import workbench.eventloop.Async;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.Rules;
@@ -71,7 +72,7 @@ public final class VirtualThreadPerCell implements Simulation {
             }
             for (Throwable error : errors) {
                 if (error != null) {
-                    throw AsyncLife.rethrow(error);
+                    throw Async.rethrow(error);
                 }
             }
             Grid nextGrid = new Grid(height, width);
