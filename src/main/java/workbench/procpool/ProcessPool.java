@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -794,6 +793,9 @@ public final class ProcessPool implements ExecutorService {
         @GuardedBy("lastErr")
         private final ArrayDeque<String> lastErr = new ArrayDeque<>();
         private final Thread errors;
+        /** How much of its stderr was forwarded; touched by the {@code errors} thread only. */
+        private long forwardedBytes;
+        private boolean droppedSaid;
 
         Slot(Process process, long number) {
             this.process = process;
@@ -871,8 +873,6 @@ public final class ProcessPool implements ExecutorService {
         /** Forwards the worker's stderr (and its System.out) line by line with a prefix, bounded. */
         private void forwardStderr() {
             String prefix = "[procpool worker pid " + pid + "] ";
-            long forwarded = 0;
-            boolean dropped = false;
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try (InputStream err = process.getErrorStream()) {
@@ -887,29 +887,35 @@ public final class ProcessPool implements ExecutorService {
                         if (b != '\n') {
                             line.write(b);
                         }
-                        remember(line);
-                        if (forwarded < MAX_FORWARDED) {
-                            forwarded += emit(prefix, line);
-                        } else if (!dropped) {
-                            dropped = true;
-                            System.err.println(prefix + "(more than " + MAX_FORWARDED + " bytes: the rest dropped)");
-                        }
-                        line.reset();
+                        lineEnded(prefix, line);
                     }
                 }
             } catch (IOException ignored) {
                 // the worker is gone
             }
             if (line.size() > 0) {
-                remember(line);
-                if (forwarded < MAX_FORWARDED) {
-                    emit(prefix, line);
-                }
+                lineEnded(prefix, line);
             }
         }
 
-        private void remember(ByteArrayOutputStream line) {
-            String text = line.toString(StandardCharsets.UTF_8).strip();
+        /**
+         * One line of the worker's stderr: kept among its last words, and forwarded while fewer than
+         * {@link #MAX_FORWARDED} bytes were; the first line past that says the rest is dropped.
+         */
+        private void lineEnded(String prefix, ByteArrayOutputStream line) {
+            String text = line.toString(StandardCharsets.UTF_8);
+            remember(text.strip());
+            if (forwardedBytes < MAX_FORWARDED) {
+                System.err.println(prefix + text);
+                forwardedBytes += line.size();
+            } else if (!droppedSaid) {
+                droppedSaid = true;
+                System.err.println(prefix + "(more than " + MAX_FORWARDED + " bytes: the rest dropped)");
+            }
+            line.reset();
+        }
+
+        private void remember(String text) {
             if (text.isEmpty()) {
                 return;
             }
@@ -919,12 +925,6 @@ public final class ProcessPool implements ExecutorService {
                 }
                 lastErr.addLast(text.length() > LAST_ERR_CHARS ? text.substring(0, LAST_ERR_CHARS) + "..." : text);
             }
-        }
-
-        private static int emit(String prefix, ByteArrayOutputStream line) {
-            PrintStream err = System.err;
-            err.println(prefix + line.toString(StandardCharsets.UTF_8));
-            return line.size();
         }
     }
 
