@@ -114,7 +114,7 @@ public final class Item55 implements Demo {
             return null;
         })) {
             out.println("Producer putting");
-            myQueue.put(new Object());            // runs before the get above
+            myQueue.put(new Object(), TIMEOUT);   // runs before the get above
             out.println("Producer done");
             consumer.join();
         }
@@ -153,7 +153,7 @@ public final class Item55 implements Demo {
             return null;
         })) {
             out.println("Producer putting");
-            inQueue.put(new Object());            // runs first
+            inQueue.put(new Object(), TIMEOUT);   // runs first
             out.println("Producer waiting");
             inQueue.join(TIMEOUT);                // runs fourth
             out.println("Producer done");

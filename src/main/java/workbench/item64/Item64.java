@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
@@ -97,7 +98,7 @@ public final class Item64 implements Demo {
      * submit gcd for every pair, gather the results in order.
      */
     static List<Integer> runWith(ExecutorService pool, List<Pair> pairs)
-            throws InterruptedException, ExecutionException {
+            throws InterruptedException, ExecutionException, TimeoutException {
         return Strategy.runAll(pool, GCD, pairs);
     }
 
