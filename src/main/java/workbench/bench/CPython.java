@@ -127,6 +127,33 @@ public final class CPython {
         return Optional.of(rows);
     }
 
+    /** A recorded row with its provenance: the machine folder it was recorded in and that machine's sidecar date. */
+    public record Recorded(Row row, String machine, String date) {
+    }
+
+    /**
+     * The first recorded row of {@code item} that {@code which} accepts, in any machine folder under
+     * {@code resultsRoot} (sorted by name), with its provenance; empty when none was recorded.
+     */
+    public static Optional<Recorded> find(Path resultsRoot, int item, java.util.function.Predicate<Row> which)
+            throws IOException {
+        if (!Files.isDirectory(resultsRoot)) {
+            return Optional.empty();
+        }
+        List<Path> machines;
+        try (var dirs = Files.list(resultsRoot)) {
+            machines = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path machine : machines) {
+            Optional<Row> row = read(machine, item).flatMap(rows -> rows.stream().filter(which).findFirst());
+            if (row.isPresent()) {
+                Object date = Report.machine(machine).getOrDefault("date", "undated");
+                return Optional.of(new Recorded(row.get(), machine.getFileName().toString(), String.valueOf(date)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */
     private static String baselineKey(Row row) {
         return row.benchmark() + row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
