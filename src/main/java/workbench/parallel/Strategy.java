@@ -170,7 +170,8 @@ public enum Strategy {
         }
 
         @Override
-        public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs) throws InterruptedException, ExecutionException, TimeoutException {
+        public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
+                throws InterruptedException, ExecutionException, TimeoutException {
             return runAll(executor, task, inputs);
         }
 

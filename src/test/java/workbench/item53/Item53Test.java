@@ -87,8 +87,8 @@ class Item53Test {
                 "--- Beyond the book: one worker JVM per number", "Took ",
                 "--- Example 6-7:", "Took ", "--- Example 8-9:", "Took ",
                 "--- Beyond the book: the same five threads under the GIL model", "Took ");
-        assertTrue(lines.stream().filter(l -> l.startsWith("Took ")).allMatch(l -> l.matches("Took \\d+\\.\\d{3} seconds")),
-                "the book's format: Took {delta:.3f} seconds");
+        assertTrue(lines.stream().filter(l -> l.startsWith("Took "))
+                .allMatch(l -> l.matches("Took \\d+\\.\\d{3} seconds")), "the book's format: Took {delta:.3f} seconds");
         assertEquals(List.of(true, true, true, true, true), run.facts("factors-agree"),
                 "threads, GIL threads, 3rd edition threads and GIL threads, processes: each found the serial factors");
     }
