@@ -137,6 +137,27 @@ public final class Narrator {
         return out;
     }
 
+    /**
+     * What a speedup measured once over a serial run shows, beside its {@code ideal}: parallelism only past
+     * half-way from 1 to the ideal; above the ideal, only that the serial run was slowed. Demos print this instead
+     * of a fixed claim, so that the claim follows the numbers they print.
+     */
+    public static String speedupVerdict(double speedup, double ideal) {
+        if (speedup > ideal * 1.25) {
+            return String.format(Locale.ROOT, "above the ideal %.2fx, so the serial run was slowed (JIT, load):"
+                    + " a run this short cannot tell", ideal);
+        }
+        return ideal > 1 && speedup > 1 + (ideal - 1) / 2
+                ? String.format(Locale.ROOT, "near the ideal %.2fx: the threads ran in parallel", ideal)
+                : String.format(Locale.ROOT, "no parallelism shown (ideal %.2fx) by a run this short", ideal);
+    }
+
+    /** What a run one thread at a time (the GIL model) measured over serial shows: it cannot be faster. */
+    public static String oneAtATimeVerdict(double speedup) {
+        return speedup < 1.25 ? "about the serial time: one thread at a time"
+                : "one thread ran at a time, so the gain is the serial run's noise";
+    }
+
     /** Seconds since {@code startNanos} (a {@link System#nanoTime} reading). */
     public static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
@@ -159,18 +161,16 @@ public final class Item53 implements Demo {
         out.example("3-5", "one FactorizeThread per number");
         var threaded = out.took(() -> factorizeOnThreads(NUMBERS, null));
         check(out, serial.value(), threaded.value());
-        out.javaf("%.2fx the serial speed on %d cores: Java threads run CPU work in parallel.",
-                serial.seconds() / threaded.seconds(), cores);
-        out.javaf("%.0f ms timed once is mostly noise: see the larger numbers below, and Item53Benchmark.",
-                serial.seconds() * 1000);
+        out.javaf("%.2fx the serial speed on %d cores: %s", serial.seconds() / threaded.seconds(), cores,
+                verdict(serial.seconds() / threaded.seconds(), Math.min(cores, workBound(NUMBERS)), serial.seconds()));
 
         out.beyond("the same four threads under the GIL model: what CPython does");
         Gil gil = Gil.create();
         var underGil = out.took(() -> factorizeOnThreads(NUMBERS, gil));
         check(out, serial.value(), underGil.value());
         GilStats stats = gil.stats();
-        out.javaf("%.2fx of serial: one thread at a time, the GIL handed over %d times (%d ms switch interval).",
-                serial.seconds() / underGil.seconds(), stats.switches(), gil.switchInterval().toMillis());
+        out.javaf("%.2fx of serial, the GIL handed over %d times: %s.", serial.seconds() / underGil.seconds(),
+                stats.switches(), Narrator.oneAtATimeVerdict(serial.seconds() / underGil.seconds()));
 
         out.beyond("the 3rd edition's sixteen larger numbers (Item 68): serial, 16 threads, 16 threads under the GIL");
         var serial3 = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1));
@@ -178,8 +178,10 @@ public final class Item53 implements Demo {
         var gil3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
         check(out, serial3.value(), threads3.value());
         check(out, serial3.value(), gil3.value());
-        out.javaf("Java threads %.2fx, GIL-model threads %.2fx the serial speed on %d cores (ideal: min(cores, 12.1)).",
-                serial3.seconds() / threads3.seconds(), serial3.seconds() / gil3.seconds(), cores);
+        out.javaf("Java threads %.2fx, GIL-model threads %.2fx the serial speed on %d cores: %s",
+                serial3.seconds() / threads3.seconds(), serial3.seconds() / gil3.seconds(), cores,
+                verdict(serial3.seconds() / threads3.seconds(), Math.min(cores, workBound(NUMBERS_3RD_EDITION)),
+                        serial3.seconds()));
 
         out.beyond("one worker JVM per number, through the process pool (see Item 64)");
         var processes = out.took(() -> Strategy.PROCESSES.map(Item53::factorize, NUMBERS, NUMBERS.size()));
@@ -198,6 +200,17 @@ public final class Item53 implements Demo {
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
         out.java("CPython releases the GIL around select, and so does the model: they still overlap.");
+    }
+
+    /** Total work / largest task: the most any number of workers can speed these numbers up. */
+    static double workBound(List<Integer> numbers) {
+        return numbers.stream().mapToDouble(Integer::doubleValue).sum() / Collections.max(numbers);
+    }
+
+    /** What a measured speedup of Java threads shows, worded on the numbers ({@link Narrator#speedupVerdict}). */
+    private static String verdict(double speedup, double ideal, double serialSeconds) {
+        return String.format(Locale.ROOT, "%s (%.0f ms serial); Item53Benchmark measures warmed.",
+                Narrator.speedupVerdict(speedup, ideal), serialSeconds * 1e3);
     }
 
     /** Records whether a strategy found the serial run's factors; they must. */

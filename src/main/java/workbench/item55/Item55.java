@@ -170,8 +170,7 @@ public final class Item55 implements Demo {
         out.fact("process-pipeline-in-order", uploaded.value().equals(lines));
         out.javaf("one child JVM per stage, joined by pipes (Item 52): %d items in %.3f s with JVM starts;"
                 + " in order: %b", uploaded.value().size(), uploaded.seconds(), uploaded.value().equals(lines));
-        out.java("3/4/5 is bound by its 3 downloaders; a pipe cannot feed several workers.");
-        out.java("Java's threads are cheap enough that Items 59-60 replace such pipelines with executors.");
+        out.java("3/4/5 is bound by its 3 downloaders; Items 59-60 replace such pipelines with executors.");
     }
 
     /** Java's own answer: no queues, no stages to size, one virtual thread per item. */

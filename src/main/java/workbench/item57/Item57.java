@@ -72,8 +72,7 @@ public final class Item57 implements Demo {
         });
         rules.set(Rules.BOOK);
         out.println(captured);
-        out.java("join() returned normally: the caller never saw the IOException, only System.err did.");
-        out.java("In a generation, that cell would silently stay EMPTY.");
+        out.java("join() returned normally: only System.err saw the IOException; that cell would stay EMPTY.");
 
         out.beyond("the cost of a thread per unit of work, " + COST_THREADS + " threads alive at once");
         for (ThreadCost.Kind kind : ThreadCost.Kind.values()) {
@@ -84,10 +83,8 @@ public final class Item57 implements Demo {
                     cost.kibPerThread() < 0 ? "not measurable here" : String.format(Locale.ROOT, "+%.1f KiB each",
                             cost.kibPerThread()), cost.broke().map(m -> "; broke: " + m).orElse(""));
         }
-        out.java("Platform threads here have " + ThreadCost.SMALL_STACK_BYTES / 1024 + " KiB stacks; the book's"
-                + " \"about 8 MB per thread\" is Linux's default reservation, not memory in use.");
-        out.java("Platform threads run out (\"unable to create native thread\") near the smallest of "
-                + ParkedThreads.osLimits() + "; virtual threads, at the heap. Item57Benchmark starts 10,000.");
+        out.java("Stacks here are " + ThreadCost.SMALL_STACK_BYTES / 1024 + " KiB (the book's 8 MB is a reservation);"
+                + " platform threads run out near the smallest of " + ParkedThreads.osLimits() + ".");
 
         processPerCell(out);
     }

@@ -76,7 +76,6 @@ public final class Item58 implements Demo {
             out.println(Life.run(grid -> QueueWorkers.simulatePipeline(grid, inQueue, outQueue, rules, TIMEOUT),
                     Life.glider(), Life.GENERATIONS));
             StoppableWorker.stopAll(inQueue, threads, TIMEOUT);
-            out.java("Shutdown: one in_queue.close() per worker, then every worker joined.");
         } finally {
             threads.forEach(Thread::interrupt);
         }

@@ -93,7 +93,6 @@ public final class Item60 implements Demo {
             }
         }
         bookLoopPerGeneration(out);
-        out.java("eventLoop writes a plain Grid with no lock, as the book's: everything runs on the loop's thread.");
 
         out.example("5", "game_logic raises OSError('Problem with I/O'); the caller sees it");
         exceptions(out);
@@ -105,9 +104,7 @@ public final class Item60 implements Demo {
                 out.println(Life.run(simulation, Life.glider(), Life.GENERATIONS));
             }
         }
-        out.javaf("Both functions now wait %d ms. virtualThreads: unchanged, a blocking call is just a call.",
-                CELL_IO.toMillis());
-        out.java("completableFutures, eventLoop: step_cell awaits count_neighbors (thenCompose); simulate untouched.");
+        out.java("virtualThreads: unchanged (a blocking call is a call); the others: one more thenCompose.");
 
         atScale(out);
         memory(out);
@@ -166,8 +163,7 @@ public final class Item60 implements Demo {
                 PyLogging.exception(out, "Expected", expected);
             }
         }
-        out.java("Each caller got the worker's own exception: AsyncLife.await and ThreadPool.result unwrap it, as"
-                + " await re-raises OSError. A whole generation too:");
+        out.java("Each caller got the worker's own exception, as await re-raises it; a whole generation too:");
         for (Simulation failing : strategies(broken, AsyncLife.StepCell.AWAIT_GAME_LOGIC, Duration.ZERO,
                 Duration.ZERO)) {
             try (failing) {
@@ -194,8 +190,6 @@ public final class Item60 implements Demo {
                         finished.seconds() * 1e6 / TASKS);
             }
         }
-        out.javaf("Each worker JVM ran its %,d on virtual threads: processes add round trips, not waiting; one"
-                + " JVM per wait would mean %,d JVMs.", TASKS / FanOut.PROCESS_WORKERS, TASKS);
         int platformTasks = FanOut.PLATFORM_CAP;
         try (FanOut.Runner runner = FanOut.Strategy.PLATFORM_THREADS.open(LATENCY, TIMEOUT)) {
             runner.run(100);
@@ -218,8 +212,8 @@ public final class Item60 implements Demo {
         out.java(cpythonAtScale(BenchRunner.DEFAULT_RESULTS).map(recorded -> String.format(Locale.ROOT,
                 "CPython's asyncio, recorded on %s (%s, CPython %s): %,d tasks in %.3f s.", recorded.machine(),
                 recorded.date(), recorded.row().extra().getOrDefault("python", "?"), TASKS, recorded.row().seconds()))
-                .orElse("CPython's asyncio at this scale is not recorded here (" + BenchRunner.DEFAULT_RESULTS
-                        + "/*/python-item60.json has no fanOut row for " + TASKS + " tasks)."));
+                .orElse(String.format(Locale.ROOT, "CPython's asyncio at this scale is not recorded here (%s/*/"
+                        + "python-item60.json has no fanOut row for %,d tasks).", BenchRunner.DEFAULT_RESULTS, TASKS)));
         out.java("Platform threads are capped here by design (" + ParkedThreads.osLimits() + "); a pool caps the"
                 + " I/O in flight at its size.");
     }
@@ -242,9 +236,8 @@ public final class Item60 implements Demo {
                     footprint.residentKibPerThread() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f KiB",
                             footprint.residentKibPerThread()));
         }
-        out.java("A parked virtual thread is a heap object holding its copied stack; the book recalls ~1 KB per"
-                + " coroutine.");
-        out.java("A platform thread reserves a native stack (1 MiB by default) and touches tens of KiB of it.");
+        out.java("A virtual thread parks its stack on the heap (the book: ~1 KB a coroutine); a platform thread"
+                + " reserves a native stack, 1 MiB by default.");
     }
 
     private static void fetcher(Narrator out) throws Exception {

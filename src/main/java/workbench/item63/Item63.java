@@ -94,8 +94,7 @@ public final class Item63 implements Demo {
                     drill);
         }
         out.java("On the loop a tick waits out the write in progress, often the next one too; the WriteThread's"
-                + " loop only hands lines over.");
-        out.java("Even Thread.start() is a system call: WriteThread starts, and is joined, through the executor.");
+                + " loop only hands lines over (it even starts and joins through the executor).");
     }
 
     /**

@@ -107,12 +107,10 @@ public final class Item64 implements Demo {
         Map<String, Double> seconds = new LinkedHashMap<>();
 
         out.example("1", "my_module.gcd: brute force, counting down from the smaller number");
-        out.java("gcd's Checkpoint is where CPython would check for a GIL switch; a no-op outside the model.");
-
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1);
         }
-        out.java("gcd ran five times untimed first, so the JIT has compiled it (CPython has no JIT).");
+        out.java("gcd ran five times untimed first, so the JIT has compiled it; its Checkpoint is a no-op here.");
 
         out.example("2", "run_serial.py: map gcd over the ten pairs");
         seconds.put("serial", timed(out, () -> Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1)));
@@ -126,14 +124,8 @@ public final class Item64 implements Demo {
         double threadSpeedup = seconds.get("serial") / seconds.get("threads");
         double ideal = Math.min(Math.min(cores, 2), workBound(NUMBERS));
         out.fact("thread-speedup", threadSpeedup);
-        if (ideal > 1 && threadSpeedup > 1 + (ideal - 1) / 2) {       // past half-way to the ideal
-            out.javaf("%.2fx the serial speed (ideal %.2fx): with no GIL the two threads ran in parallel.",
-                    threadSpeedup, ideal);
-        } else {
-            out.javaf("%.2fx the serial speed (ideal %.2fx): %.0f ms of work timed once, pool start included, on %d"
-                    + " core(s); the 3rd edition below and Item64Benchmark measure it better.", threadSpeedup, ideal,
-                    seconds.get("serial") * 1e3, cores);
-        }
+        out.javaf("%.2fx the serial speed, %s; Item64Benchmark measures warmed.", threadSpeedup,
+                Narrator.speedupVerdict(threadSpeedup, ideal));
 
         out.example("4", "run_parallel.py: ProcessPoolExecutor(max_workers=2), the one change");
         seconds.put("processes", timed(out, () -> {
@@ -145,7 +137,9 @@ public final class Item64 implements Demo {
 
         out.beyond("the same two threads under the GIL model, as CPython runs them");
         seconds.put("GIL threads", timed(out, () -> Strategy.GIL_THREADS.map(Item64::gcd, NUMBERS, 2)));
-        out.java("One thread at a time: about the serial time, the book's reason for processes.");
+        double gilSpeedup = seconds.get("serial") / seconds.get("GIL threads");
+        out.javaf("%.2fx of serial, %s: the book's reason for processes.", gilSpeedup,
+                Narrator.oneAtATimeVerdict(gilSpeedup));
 
         out.beyond("a parallel stream on a ForkJoinPool of 2, what Java programmers write");
         seconds.put("parallel stream", timed(out, () -> Strategy.FORK_JOIN.map(Item64::gcd, NUMBERS, 2)));
@@ -163,7 +157,6 @@ public final class Item64 implements Demo {
             out.java("the same 8 workers again, now started and warm:");
             third.put("warm processes", timed(out, () -> pool.map(Item64::gcd, NUMBERS_3RD_EDITION), expected3));
         }
-        out.java("A pool pays its start-up once; Item64Benchmark measures warm pools against threads.");
 
         out.beyond("speedups over serial");
         double bound = workBound(NUMBERS);

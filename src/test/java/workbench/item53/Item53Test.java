@@ -37,6 +37,11 @@ class Item53Test {
     }
 
     @Test
+    void theWorkBoundIsTotalOverLargest() {
+        assertEquals(6_722_760.0 / 2_139_079, Item53.workBound(Item53.NUMBERS), 1e-12);
+    }
+
+    @Test
     void factorizeThreadsWithAndWithoutTheGilAgreeWithTheBook() throws Throwable {
         assertEquals(BOOK_FACTORS, NoLeaks.check(() -> Item53.factorizeOnThreads(Item53.NUMBERS, null)));
         assertEquals(BOOK_FACTORS, NoLeaks.check(() -> Item53.factorizeOnThreads(Item53.NUMBERS, Gil.create())));
