@@ -178,10 +178,11 @@ public final class Item53 implements Demo {
         var gil3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
         check(out, serial3.value(), threads3.value());
         check(out, serial3.value(), gil3.value());
-        out.javaf("Java threads %.2fx, GIL-model threads %.2fx the serial speed on %d cores: %s",
-                serial3.seconds() / threads3.seconds(), serial3.seconds() / gil3.seconds(), cores,
-                verdict(serial3.seconds() / threads3.seconds(), Math.min(cores, workBound(NUMBERS_3RD_EDITION)),
+        out.javaf("Java threads %.2fx the serial speed on %d cores: %s", serial3.seconds() / threads3.seconds(),
+                cores, verdict(serial3.seconds() / threads3.seconds(), Math.min(cores, workBound(NUMBERS_3RD_EDITION)),
                         serial3.seconds()));
+        out.javaf("GIL-model threads %.2fx: %s.", serial3.seconds() / gil3.seconds(),
+                Narrator.oneAtATimeVerdict(serial3.seconds() / gil3.seconds()));
 
         out.beyond("one worker JVM per number, through the process pool (see Item 64)");
         var processes = out.took(() -> Strategy.PROCESSES.map(Item53::factorize, NUMBERS, NUMBERS.size()));
