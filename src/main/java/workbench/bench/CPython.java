@@ -6,12 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -32,9 +40,9 @@ public final class CPython {
     /** What a row's results say beyond its seconds, shown as the row's notes, by the label each is shown with. */
     private static final Map<String, String> RESULTS = resultLabels();
     /** What a row says about the run rather than the workload. */
-    private static final java.util.Set<String> META = java.util.stream.Stream.concat(RESULTS.keySet().stream(),
-            java.util.stream.Stream.of("python", "implementation", "gil", "cores", "min", "max", "count"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final Set<String> META = Stream.concat(RESULTS.keySet().stream(),
+            Stream.of("python", "implementation", "gil", "cores", "min", "max", "count"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * One measured row: {@code seconds} is the median wall time of the script's runs; {@code workers} is a count, or
@@ -50,7 +58,7 @@ public final class CPython {
         labels.put("p99", "p99 %s s");
         labels.put("workerCpuMicros", "worker CPU per op: %s µs");
         labels.put("sessionsPerSecond", "%s sessions/s");
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 
     /** The row's result figures beyond its seconds, labelled; empty when it has none. */
@@ -99,7 +107,7 @@ public final class CPython {
             }
         }
         Path out = resultFile(machineDir, item);
-        Files.writeString(out, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
+        Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
         return Optional.of(out);
     }
 
@@ -135,7 +143,7 @@ public final class CPython {
      * The first recorded row of {@code item} that {@code which} accepts, in any machine folder under
      * {@code resultsRoot} (sorted by name), with its provenance; empty when none was recorded.
      */
-    public static Optional<Recorded> find(Path resultsRoot, int item, java.util.function.Predicate<Row> which)
+    public static Optional<Recorded> find(Path resultsRoot, int item, Predicate<Row> which)
             throws IOException {
         if (!Files.isDirectory(resultsRoot)) {
             return Optional.empty();
@@ -160,7 +168,7 @@ public final class CPython {
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    private static final java.util.regex.Pattern PYTHON_FILE = java.util.regex.Pattern.compile(
+    private static final Pattern PYTHON_FILE = Pattern.compile(
             "python-item(\\d+)\\.json");
 
     /** Adds the sequential rows of {@code rows} that no earlier source gave, by workload and by workload and workers. */
@@ -187,7 +195,7 @@ public final class CPython {
         addSequential(rows.get(), sequential);
         try (var files = Files.list(machineDir)) {
             for (Path other : files.sorted().toList()) {
-                java.util.regex.Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
+                Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
                 if (name.matches() && Integer.parseInt(name.group(1)) != item) {
                     addSequential(read(machineDir, Integer.parseInt(name.group(1))).orElse(List.of()), sequential);
                 }
@@ -204,7 +212,7 @@ public final class CPython {
                     sequential.get(baselineKey(row)));
             String notes = notes(row);
             String params = row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
             md.append("| ").append(row.benchmark()).append(" | ").append(row.strategy()).append(" | ")
                     .append(row.workers()).append(" | ").append(params).append(" | ")
                     .append(Double.isNaN(row.seconds()) ? "" : Report.fmt(row.seconds(), 3)).append(" | ")

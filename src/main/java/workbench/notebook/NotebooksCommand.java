@@ -3,6 +3,7 @@ package workbench.notebook;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -90,7 +91,7 @@ public final class NotebooksCommand implements Callable<Integer> {
         if (check) {
             failures += checkCatalogue(root, err);
         }
-        NotebookExecutor executor = new NotebookExecutor(java.time.Duration.ofSeconds(cellTimeoutSeconds));
+        NotebookExecutor executor = new NotebookExecutor(Duration.ofSeconds(cellTimeoutSeconds));
         for (Path file : targets) {
             if (!Files.isRegularFile(file) && !Notebooks.isIndex(file)) {
                 err.println("workbench: no such notebook: " + file);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -366,13 +367,13 @@ class GilTest {
             Gil gil = Gil.create();
             AtomicReference<Throwable> reported = new AtomicReference<>();
             Thread thread = gil.newThread("boom", () -> {
-                throw new java.io.IOException("boom");
+                throw new IOException("boom");
             });
             thread.setUncaughtExceptionHandler((t, e) -> reported.set(e));
             thread.start();
             thread.join(WAIT.toMillis());
             assertFalse(thread.isAlive());
-            assertTrue(reported.get() instanceof java.io.IOException, String.valueOf(reported.get()));
+            assertTrue(reported.get() instanceof IOException, String.valueOf(reported.get()));
             try (Gil.Attached ignored = gil.enter()) {
                 assertTrue(gil.holdsGil());
             }
