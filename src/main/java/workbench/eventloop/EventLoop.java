@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
+import workbench.futures.Futures;
 
 /**
  * A single-threaded event loop: Java's counterpart of an asyncio event loop, on a {@link Selector} (both sit on
@@ -693,7 +694,7 @@ public final class EventLoop implements AutoCloseable {
             try {
                 enqueue(owner, () -> {
                     if (error != null) {
-                        local.completeExceptionally(Async.unwrap(error));
+                        local.completeExceptionally(Futures.unwrap(error));
                     } else {
                         local.complete(value);
                     }
@@ -1036,7 +1037,7 @@ public final class EventLoop implements AutoCloseable {
         }
         stage.whenComplete((value, error) -> {
             if (error != null) {
-                future.completeExceptionally(Async.unwrap(error));
+                future.completeExceptionally(Futures.unwrap(error));
             } else {
                 future.complete(value);
             }

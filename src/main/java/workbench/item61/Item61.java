@@ -10,8 +10,8 @@ import java.util.function.IntFunction;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -116,7 +116,7 @@ public final class Item61 implements Demo {
         try {
             return loop.run(() -> AsyncClient.runClient(loop, server.address(), out::println), RUN_TIMEOUT);
         } catch (ExecutionException e) {
-            Throwable cause = Async.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof UncheckedIOException unchecked) {
                 throw unchecked.getCause();
             }

@@ -36,8 +36,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 import workbench.testing.NoLeaks;
 
@@ -342,7 +342,7 @@ class GuessServerTest {
                                 .thenCompose(async -> async.session(5, 1, 3, g -> g.requestNumbers(5).next())), WAIT);
                     }
                 });
-                assertInstanceOf(ProtocolException.class, Async.unwrap(asyncError).getCause());
+                assertInstanceOf(ProtocolException.class, Futures.unwrap(asyncError).getCause());
             }
         });
     }
