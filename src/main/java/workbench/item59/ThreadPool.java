@@ -30,17 +30,29 @@ import workbench.life.Simulation;
 @ThreadSafe
 public final class ThreadPool implements Simulation {
 
-    private final int workers;
+    private final String name;
+    private final ExecutorService pool;
     private final Rules rules;
     private final Duration timeout;
-    private final ExecutorService pool;
 
     /** A pool of {@code workers} platform threads ({@code ThreadPoolExecutor(max_workers=workers)}). */
     public ThreadPool(int workers, Rules rules, Duration timeout) {
-        this.workers = workers;
+        this("threadPool" + workers, Executors.newFixedThreadPool(workers, named("pool-worker-")), rules, timeout);
+    }
+
+    /**
+     * Beyond the book: the same {@link #simulatePool} on {@link Executors#newVirtualThreadPerTaskExecutor}, a new
+     * virtual thread per cell and no cap on the I/O in flight (Item 60's point, the JVM way).
+     */
+    public static ThreadPool virtualThreadPerTask(Rules rules, Duration timeout) {
+        return new ThreadPool("virtualThreadPerTask", Executors.newVirtualThreadPerTaskExecutor(), rules, timeout);
+    }
+
+    private ThreadPool(String name, ExecutorService pool, Rules rules, Duration timeout) {
+        this.name = name;
+        this.pool = pool;
         this.rules = rules;
         this.timeout = timeout;
-        this.pool = Executors.newFixedThreadPool(workers, named("pool-worker-"));
     }
 
     @Override
@@ -91,7 +103,7 @@ public final class ThreadPool implements Simulation {
 
     @Override
     public String name() {
-        return "threadPool" + workers;
+        return name;
     }
 
     static ThreadFactory named(String prefix) {

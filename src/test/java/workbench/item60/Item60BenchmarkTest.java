@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.openjdk.jmh.annotations.Param;
 
 import workbench.item56.Sequential;
-import workbench.life.LifeBench;
+import workbench.strategies.LifeBench;
 import workbench.testing.NoLeaks;
 
 /** The benchmark's states set up, run one small op and tear down cleanly; its params cover every strategy. */

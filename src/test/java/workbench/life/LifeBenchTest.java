@@ -17,6 +17,7 @@ import workbench.item57.Item57Benchmark;
 import workbench.item58.Item58Benchmark;
 import workbench.item59.Item59Benchmark;
 import workbench.item60.Item60Benchmark;
+import workbench.strategies.LifeBench;
 import workbench.testing.NoLeaks;
 
 /**

@@ -10,34 +10,36 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import workbench.item56.Sequential;
-import workbench.item57.ThreadPerCell;
-import workbench.item58.PhasedQueueWorkers;
-import workbench.item58.QueueWorkers;
-import workbench.item59.ThreadPool;
+import workbench.strategies.LifeStrategy;
 import workbench.testing.NoLeaks;
 
 /**
- * Every strategy of Items 56-59 computes the same generations as the sequential one, on seeded random grids of
- * several sizes (non-square, 1-wide and 1-high included, where the torus wraps onto the cell itself). The process
- * pool's bands see the torus only through the border rows they are sent, which the 1-high grid (one band bordered
- * by its own row) and the uneven bands of 3 workers put to the test.
+ * Every strategy of Items 56-60 ({@link LifeStrategy}, the benchmarks' list) computes the same generations as the
+ * sequential one, on seeded random grids of several sizes (non-square, 1-wide and 1-high included, where the torus
+ * wraps onto the cell itself). The process pool's bands see the torus only through the border rows they are sent,
+ * which the 1-high grid (one band bordered by its own row) and the uneven bands of 3 workers put to the test.
  */
 class StrategiesPropertyTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int[][] SIZES = {{5, 9}, {1, 1}, {1, 7}, {6, 1}, {3, 3}, {8, 13}, {17, 11}, {24, 24}};
     private static final int GENERATIONS = 4;
+    private static final int WORKERS = 3;
 
-    static List<Simulation> allStrategies() throws InterruptedException {
+    /** Every strategy, sequential first, with no I/O; pools of 3 (3 worker JVMs: uneven bands on 5 or 8 rows). */
+    static List<Simulation> allStrategies() throws Exception {
         List<Simulation> strategies = new ArrayList<>();
-        strategies.add(new Sequential());
-        strategies.add(new ThreadPerCell(Rules.BOOK, TIMEOUT));
-        strategies.add(new QueueWorkers(5, Rules.BOOK, TIMEOUT));
-        strategies.add(new PhasedQueueWorkers(5, 5, Rules.BOOK, TIMEOUT));
-        strategies.add(new ThreadPool(10, Rules.BOOK, TIMEOUT));
-        strategies.add(new ProcessPoolRows(3, Rules.BOOK, TIMEOUT));   // worker JVMs; uneven bands on 5 or 8 rows
-        return strategies;
+        try {
+            for (LifeStrategy strategy : LifeStrategy.values()) {
+                strategies.add(strategy.open(WORKERS, 0, TIMEOUT));
+            }
+            return strategies;
+        } catch (Exception | Error e) {
+            for (Simulation opened : strategies) {
+                opened.close();
+            }
+            throw e;
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.IdealBound;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 
@@ -42,7 +43,7 @@ import workbench.proc.ChildProcessException;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-public class Item52Benchmark {
+public class Item52Benchmark implements IdealBound {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -89,7 +90,8 @@ public class Item52Benchmark {
      * The bound {@code workbench report} measures speedups against: sleeping children need no core, so
      * {@code children} of them can all overlap, whatever the core count.
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         String children = params.get("children");
         return children == null ? Double.NaN : Integer.parseInt(children);
     }

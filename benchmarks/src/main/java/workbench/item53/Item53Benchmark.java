@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
@@ -42,7 +43,7 @@ import workbench.parallel.Strategy;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class Item53Benchmark {
+public class Item53Benchmark implements IdealBound {
 
     static final int CALLS = 16;
     /** The book's slow system call blocks for 0.1 s. */
@@ -51,14 +52,14 @@ public class Item53Benchmark {
     @State(Scope.Benchmark)
     public static class Cpu extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(workers);
+            return Strategy.named(strategy).start(workers);
         }
     }
 
@@ -85,7 +86,8 @@ public class Item53Benchmark {
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
      * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);

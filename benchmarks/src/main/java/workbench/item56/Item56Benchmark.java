@@ -19,9 +19,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
 import workbench.life.Simulation;
+import workbench.strategies.LifeBench;
 
 /**
  * Item 56: the sequential Game of Life, the baseline every later item is compared with, and (beyond the book) its
@@ -54,7 +54,7 @@ import workbench.life.Simulation;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item56Benchmark {
+public class Item56Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class LifeState extends LifeBench.BookGrids {
@@ -74,11 +74,6 @@ public class Item56Benchmark {
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
  * Item 57: a new thread per cell against Item 56's sequential baseline, what 10,000 threads cost, and (beyond the
@@ -53,7 +53,7 @@ import workbench.life.ProcessPoolRows;
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 57}, or this class's {@code main} from an IDE.
  */
 @Fork(1)
-public class Item57Benchmark {
+public class Item57Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class Generation extends LifeBench.BookGrids {
@@ -101,11 +101,6 @@ public class Item57Benchmark {
             throw new IllegalStateException("only " + cost.started() + " threads started: " + cost.broke().get());
         }
         return cost;
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

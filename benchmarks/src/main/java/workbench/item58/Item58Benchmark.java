@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
  * Item 58: a fixed set of queue-fed workers (and the phased two-stage pipeline) against the sequential baseline,
@@ -51,7 +51,7 @@ import workbench.life.ProcessPoolRows;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item58Benchmark {
+public class Item58Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class LifeState extends LifeBench.BookGrids {
@@ -71,11 +71,6 @@ public class Item58Benchmark {
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

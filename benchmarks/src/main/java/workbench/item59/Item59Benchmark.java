@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
  * Item 59: a fixed thread pool against the sequential baseline, and (beyond the book) the same
@@ -58,7 +58,7 @@ import workbench.life.ProcessPoolRows;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item59Benchmark {
+public class Item59Benchmark implements LifeBench.Bound {
 
     /** The book's grids, with and without I/O per cell. */
     @State(Scope.Benchmark)
@@ -106,11 +106,6 @@ public class Item59Benchmark {
     @Benchmark
     public Grid generationBySize(Sizes state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

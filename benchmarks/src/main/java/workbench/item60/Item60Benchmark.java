@@ -22,7 +22,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import workbench.life.Grid;
-import workbench.life.LifeBench;
+import workbench.strategies.LifeBench;
 
 /**
  * Item 60: highly concurrent I/O, three ways and against threads.

@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.IdealBound;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
@@ -48,7 +49,7 @@ import workbench.parallel.Strategy;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class Item64Benchmark {
+public class Item64Benchmark implements IdealBound {
 
     /** taskSize and roundTrip run on a pool of two workers. */
     static final int POOL_SIZE = 2;
@@ -56,21 +57,21 @@ public class Item64Benchmark {
     @State(Scope.Benchmark)
     public static class Pool extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES", "FORK_JOIN"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(workers);
+            return Strategy.named(strategy).start(workers);
         }
     }
 
     @State(Scope.Benchmark)
     public static class Sweep extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int iterations;
@@ -79,7 +80,7 @@ public class Item64Benchmark {
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(POOL_SIZE);
+            return Strategy.named(strategy).start(POOL_SIZE);
         }
 
         @Setup(Level.Trial)
@@ -92,13 +93,13 @@ public class Item64Benchmark {
     @State(Scope.Benchmark)
     public static class Trip extends StartedStrategy {
         @Param({"THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         final List<Integer> one = List.of(1);
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(POOL_SIZE);
+            return Strategy.named(strategy).start(POOL_SIZE);
         }
     }
 
@@ -126,7 +127,8 @@ public class Item64Benchmark {
      * The bound {@code workbench report} measures against: for the gcds min(cores, workers, total work / largest
      * task); the sweep runs ten equal tasks on two workers: min(cores, 2).
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         return switch (method) {
             case "gcd" -> Math.min(Math.min(cores, Integer.parseInt(params.get("workers"))),
                     Item64.workBound(Item64.NUMBERS_3RD_EDITION));
