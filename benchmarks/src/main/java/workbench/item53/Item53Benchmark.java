@@ -26,15 +26,15 @@ import workbench.parallel.Strategy;
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
  *
- * <p><b>factorize</b>: one op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with
- * {@code workers} workers of the given {@link Strategy}, already started (a warm pool). <b>You should see</b>
- * {@code THREADS} and {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen
- * uneven numbers: total work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+ * <p><b>Book claim.</b> Python's threads do not speed up CPU work (the GIL lets one run at a time), but they do
+ * overlap blocking system calls, which release the GIL.
  *
- * <p><b>blockingCalls</b>: one op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers}
- * threads
- * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
- * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+ * <p><b>In Java.</b> Java's threads run CPU work in parallel too; a GIL model ({@code GIL_THREADS}) stands in for
+ * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Two benchmarks: CPU work
+ * ({@link #factorize}) and blocking calls ({@link #blockingCalls}).
+ *
+ * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
+ * sequential, GIL threads at about 1x; and every kind of thread overlap the blocking calls, {@code workers} at once.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
@@ -49,6 +49,7 @@ public class Item53Benchmark implements IdealBound {
     /** The book's slow system call blocks for 0.1 s. */
     static final Duration BLOCK = Item53.BLOCK;
 
+    /** {@link #factorize}'s state: each CPU strategy at each worker count, started once per trial. */
     @State(Scope.Benchmark)
     public static class Cpu extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
@@ -63,6 +64,7 @@ public class Item53Benchmark implements IdealBound {
         }
     }
 
+    /** {@link #blockingCalls}'s state: each way to run the calls, on {@code workers} threads. */
     @State(Scope.Benchmark)
     public static class Blocking {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS"})
@@ -72,11 +74,22 @@ public class Item53Benchmark implements IdealBound {
         public int workers;
     }
 
+    /**
+     * One op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with {@code workers} workers of
+     * the given {@link Strategy}, already started (a warm pool). <b>You should see</b> {@code THREADS} and
+     * {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen uneven numbers: total
+     * work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+     */
     @Benchmark
     public List<List<Integer>> factorize(Cpu state) throws Exception {
         return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
     }
 
+    /**
+     * One op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers} threads
+     * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
+     * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+     */
     @Benchmark
     public void blockingCalls(Blocking state) throws Exception {
         state.strategy.run(CALLS, state.workers, BLOCK);
