@@ -54,10 +54,11 @@ class StrategiesPropertyTest {
                         long seed = seeds.nextLong();
                         double density = 0.2 + 0.4 * seeds.nextDouble();
                         Grid start = Life.random(size[0], size[1], density, seed);
-                        List<Grid> expected = generations(strategies.get(0), start);
+                        List<Grid> expected = Generations.of(strategies.get(0), start, GENERATIONS);
                         for (Simulation strategy : strategies.subList(1, strategies.size())) {
-                            assertEquals(expected, generations(strategy, start), strategy.name() + " on "
-                                    + size[0] + "x" + size[1] + ", seed " + seed + ", density " + density);
+                            assertEquals(expected, Generations.of(strategy, start, GENERATIONS),
+                                    strategy.name() + " on " + size[0] + "x" + size[1] + ", seed " + seed + ", density "
+                                            + density);
                         }
                     }
                 }
@@ -80,15 +81,5 @@ class StrategiesPropertyTest {
                 }
             }
         });
-    }
-
-    private static List<Grid> generations(Simulation strategy, Grid start) throws Exception {
-        List<Grid> grids = new ArrayList<>();
-        Grid grid = start;
-        for (int i = 0; i < GENERATIONS; i++) {
-            grid = strategy.step(grid);
-            grids.add(grid);
-        }
-        return grids;
     }
 }
