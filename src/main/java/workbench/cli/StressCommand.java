@@ -23,7 +23,7 @@ import workbench.proc.JavaLauncher;
 
 /** {@code workbench stress <item> [--quick]}: an item's jcstress outcome tables, run in a child JVM. */
 @Command(name = "stress", description = "Run one item's jcstress outcome tables (workbench.itemNN.ItemNNStress)"
-        + " in a child JVM; reports go to target/jcstress/itemNN/. Exit 1 if any test failed.")
+        + " in a child JVM; its reports go to <reports>/itemNN/. Exit 1 if any test failed.")
 final class StressCommand extends Subcommand {
 
     @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsArgument.OneItemConverter.class,
