@@ -168,7 +168,7 @@ public final class Item63 implements Demo {
                 AtomicInteger written = new AtomicInteger();
                 byte[] line = "a line for a slow device\n".getBytes(UTF_8);
                 return placement.withOutput(loop, output, SlowDevice.opener(perWrite),
-                        write -> loop.whileTrue(() -> write.apply(line)
+                        write -> Async.whileTrue(() -> write.apply(line)
                                 .thenApply(done -> written.incrementAndGet() < writes)))
                         .handle((done, error) -> {
                             Heartbeat.Lateness lateness = heartbeat.stop();
