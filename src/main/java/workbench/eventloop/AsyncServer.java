@@ -53,7 +53,8 @@ public final class AsyncServer implements LoopCore.Handler {
         }
     }
 
-    private AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes, Consumer<AsyncStream> onConnection)
+    private AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes,
+                        Consumer<AsyncStream> onConnection)
             throws IOException {
         this.loop = loop;
         this.channel = channel;

@@ -30,14 +30,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 import workbench.testing.NoLeaks;
+import workbench.testing.SlowCallbackLine;
 
 @Timeout(20)
 class EventLoopTest {
@@ -378,7 +378,8 @@ class EventLoopTest {
             assertTrue(sleeper.isDone());
             assertThrows(CancellationException.class, () -> sleeper.get(1, TimeUnit.SECONDS));
             assertThrows(EventLoopClosedException.class, () -> loop.callSoon(() -> { }));
-            assertThrows(EventLoopClosedException.class, () -> loop.runCoroutineThreadsafe("late", () -> Async.done(1)));
+            assertThrows(EventLoopClosedException.class,
+                    () -> loop.runCoroutineThreadsafe("late", () -> Async.done(1)));
             loop.close(); // idempotent
         });
     }
@@ -410,7 +411,7 @@ class EventLoopTest {
         EventLoop.Options debug = EventLoop.Options.debug(Duration.ofMillis(100), warnings::add);
         EventLoop.run("test", "slow_coroutine", loop -> blockFor(150), LONG, debug);
         assertEquals(1, warnings.size(), warnings.toString());
-        SlowCallback warning = SlowCallback.parse(warnings.get(0));
+        SlowCallbackLine warning = SlowCallbackLine.parse(warnings.get(0));
         assertEquals("finished", warning.state());
         assertEquals("Task-1", warning.taskName(), "a fresh loop numbers its tasks from 1");
         assertEquals("slow_coroutine", warning.coro());
@@ -433,7 +434,7 @@ class EventLoopTest {
         EventLoop.run("test", "main", loop -> loop.createTask("sleepy_tail",
                 () -> loop.sleep(Duration.ofMillis(1)).thenCompose(v -> blockFor(150))), LONG, debug);
         // a cold JVM may make another callback slow too (class loading): only ask that the slow one is blamed right
-        assertTrue(warnings.stream().filter(SlowCallback::isTask).map(SlowCallback::parse).anyMatch(w -> w.coro().equals("sleepy_tail")
+        assertTrue(slowTasks(warnings).anyMatch(w -> w.coro().equals("sleepy_tail")
                 && w.taskName().equals("Task-2") && w.state().equals("finished") && w.seconds() >= 0.150),
                 warnings.toString());
     }
@@ -502,7 +503,7 @@ class EventLoopTest {
                 warnings::add))) {
             loop.runCoroutineThreadsafe("slow_coroutine", () -> blockFor(100)).get(10, TimeUnit.SECONDS);
         }
-        assertTrue(warnings.stream().filter(SlowCallback::isTask).map(SlowCallback::parse).anyMatch(w -> w.coro().equals("slow_coroutine")
+        assertTrue(slowTasks(warnings).anyMatch(w -> w.coro().equals("slow_coroutine")
                 && w.taskName().equals("Task-1") && w.definedAt().method().equals(EventLoopTest.class.getName()
                 + ".aStartedLoopInDebugModeNamesTheSlowTask") && w.seconds() >= 0.100), warnings.toString());
     }
@@ -543,42 +544,9 @@ class EventLoopTest {
         });
     }
 
-    /**
-     * One debug-mode line in asyncio's shape, {@code Executing <Task finished name='Task-1' coro=<slow_coroutine()
-     * done, defined at FRAME> result=None created at FRAME> took 0.501 seconds}, taken apart into its fields.
-     */
-    record SlowCallback(String state, String taskName, String coro, Frame definedAt, String result, Frame createdAt,
-                        double seconds) {
-
-        private static final Pattern LINE = Pattern.compile("Executing <Task (pending|finished|cancelled)"
-                + " name='([^']+)' coro=<(\\w+)\\(\\) (running at|done, defined at) (\\S+)>"
-                + "(?: result=(.*?)| exception=(.*?))?(?: created at (\\S+))?> took (\\d+\\.\\d{3}) seconds");
-
-        static boolean isTask(String line) {
-            return line.startsWith("Executing <Task ");
-        }
-
-        static SlowCallback parse(String line) {
-            Matcher m = LINE.matcher(line);
-            assertTrue(m.matches(), "not in asyncio's shape: " + line);
-            String where = m.group(4);
-            assertEquals(m.group(1).equals("pending") ? "running at" : "done, defined at", where, line);
-            return new SlowCallback(m.group(1), m.group(2), m.group(3), Frame.parse(m.group(5)),
-                    m.group(6) != null ? m.group(6) : m.group(7), m.group(8) == null ? null : Frame.parse(m.group(8)),
-                    Double.parseDouble(m.group(9)));
-        }
-    }
-
-    /** A stack frame as Java prints it: {@code pkg.Class.method(File.java:12)}. */
-    record Frame(String method, String file, int line) {
-
-        private static final Pattern FRAME = Pattern.compile("(.+)\\(([\\w$]+\\.java):(\\d+)\\)");
-
-        static Frame parse(String text) {
-            Matcher m = FRAME.matcher(text);
-            assertTrue(m.matches(), "not a stack frame: " + text);
-            return new Frame(m.group(1), m.group(2), Integer.parseInt(m.group(3)));
-        }
+    /** The debug lines about tasks (a cold JVM may also flag a bare handle), taken apart. */
+    private static Stream<SlowCallbackLine> slowTasks(List<String> warnings) {
+        return warnings.stream().filter(SlowCallbackLine::isTask).map(SlowCallbackLine::parse);
     }
 
     /** {@code run_coroutine_threadsafe(coro, loop).result(timeout)}, from a thread other than the loop's. */
@@ -622,8 +590,8 @@ class EventLoopTest {
             List<String> warnings = new CopyOnWriteArrayList<>();
             EventLoop.run("test", "sleeper", loop -> loop.sleep(Duration.ofMillis(1)), LONG,
                     EventLoop.Options.debug(Duration.ZERO, warnings::add)); // every callback is "slow"
-            SlowCallback first = SlowCallback.parse(warnings.stream().filter(SlowCallback::isTask).findFirst()
-                    .orElseThrow(() -> new AssertionError(warnings.toString())));
+            SlowCallbackLine first = slowTasks(warnings).findFirst()
+                    .orElseThrow(() -> new AssertionError(warnings.toString()));
             assertEquals("Task-1", first.taskName(), warnings.toString());
             assertEquals("pending", first.state(), "its first step returned a sleep's future");
             assertEquals("sleeper", first.coro());
@@ -641,8 +609,8 @@ class EventLoopTest {
             blockFor(30);
             return CompletableFuture.failedFuture(new IllegalStateException("boom"));
         }, LONG, EventLoop.Options.debug(Duration.ofMillis(20), warnings::add)));
-        SlowCallback line = SlowCallback.parse(warnings.stream().filter(SlowCallback::isTask).findFirst()
-                .orElseThrow(() -> new AssertionError(warnings.toString())));
+        SlowCallbackLine line = slowTasks(warnings).findFirst()
+                .orElseThrow(() -> new AssertionError(warnings.toString()));
         assertEquals("finished", line.state());
         assertEquals("IllegalStateException('boom')", line.result());
     }

@@ -231,8 +231,8 @@ class GuessServerTest {
                 List<CompletableFuture<List<Outcome>>> async = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     int secret = 1 + i % 5;
-                    async.add(loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(), QUIET)
-                            .thenCompose(client -> client.session(1, 5, secret,
+                    async.add(loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(),
+                            QUIET).thenCompose(client -> client.session(1, 5, secret,
                                     game -> game.requestNumbers(5).map(x -> game.reportOutcome(x)
                                             .thenApply(decision -> new Outcome(x, decision))))
                                     .whenComplete((done, error) -> client.close()))));
