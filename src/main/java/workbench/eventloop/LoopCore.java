@@ -200,7 +200,7 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
     }
 
     /** Whether the caller is the thread running this loop. */
-    public boolean inLoop() {
+    boolean inLoop() {
         return Thread.currentThread() == runner;
     }
 
@@ -516,7 +516,8 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
      * The one place the loop runs a callback (asyncio's {@code Handle._run}): a ready callback, a due timer, a
      * channel's handler, a clean-up. {@code owner} is the task or handle it runs for. It is timed for debug mode
      * ({@code Executing <Task ...> took 0.501 seconds}); a {@link RuntimeException} is reported and the loop
-     * carries on.
+     * carries on. Whatever watches the loop (which callback ran, for which task, and how long it held the loop)
+     * belongs here and nowhere else.
      */
     private void runCallback(Object owner, Runnable action) {
         current = owner;

@@ -1,5 +1,6 @@
 package workbench.eventloop;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -51,8 +52,7 @@ final class Task<T> {
         return switch (future.state()) {
             case SUCCESS -> future.resultNow();
             case FAILED -> throw new ExecutionException(future.exceptionNow());
-            case CANCELLED -> throw new ExecutionException(new java.util.concurrent.CancellationException(
-                    this + " was cancelled"));
+            case CANCELLED -> throw new ExecutionException(new CancellationException(this + " was cancelled"));
             case RUNNING -> throw new IllegalStateException(this + " has not finished");
         };
     }
