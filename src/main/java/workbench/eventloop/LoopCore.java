@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +28,9 @@ import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
 
 /**
- * The core of {@link EventLoop}: a FIFO of ready callbacks, a heap of timers and a {@link Selector}, run turn by
- * turn on one thread, as asyncio's {@code BaseEventLoop._run_once}. The coroutine API (tasks, sleep, executor)
- * is in {@link EventLoop}, the sockets in {@link AsyncServer} and {@link AsyncStream}.
+ * The core of {@link EventLoop}: a FIFO of ready callbacks, a heap of timers ({@link TimerHeap}) and a
+ * {@link Selector}, run turn by turn on one thread, as asyncio's {@code BaseEventLoop._run_once}. The coroutine API
+ * (tasks, sleep, executor) is in {@link EventLoop}, the sockets in {@link AsyncServer} and {@link AsyncStream}.
  *
  * <p><b>A turn</b> waits on the selector (until the next timer, or not at all when callbacks are ready, or until
  * another thread hands it work), runs the handlers of the channels that became ready, moves the due timers to the
@@ -97,16 +96,19 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
         void abort(Throwable cause);
     }
 
-    /** A scheduled callback (asyncio's {@code TimerHandle}); {@link #cancel} stops it from running. Thread-safe. */
+    /**
+     * A scheduled callback (asyncio's {@code TimerHandle}), kept in the loop's {@link TimerHeap}; {@link #cancel}
+     * stops it from running. Thread-safe.
+     */
     @ThreadSafe
     public static final class Timer implements Comparable<Timer> {
         private final LoopCore loop;
-        private final long deadline;
+        final long deadline;
         private final long sequence;
-        private final Callback callback;
+        final Callback callback;
         /** Set once, when the timer is cancelled or moved to the ready queue. */
         @GuardedBy("loop.lock")
-        private boolean done;
+        boolean done;
 
         private Timer(LoopCore loop, long deadline, long sequence, Callback callback) {
             this.loop = loop;
@@ -117,7 +119,12 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
 
         /** Stops the timer if it has not run yet; true if this call cancelled it. */
         public boolean cancel() {
-            return loop.cancel(this);
+            loop.lock.lock();
+            try {
+                return loop.timers.cancel(this);
+            } finally {
+                loop.lock.unlock();
+            }
         }
 
         @Override
@@ -145,8 +152,6 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
     }
 
     static final ThreadLocal<LoopCore> RUNNING = new ThreadLocal<>();
-    /** Below this many cancelled timers the heap is not worth compacting. */
-    private static final int COMPACT_AFTER = 64;
 
     private final String name;
     private final Options options;
@@ -157,11 +162,7 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
     @GuardedBy("lock")
     private final ArrayDeque<Callback> ready = new ArrayDeque<>();
     @GuardedBy("lock")
-    private final PriorityQueue<Timer> scheduled = new PriorityQueue<>();
-    @GuardedBy("lock")
-    private int cancelledTimers;
-    @GuardedBy("lock")
-    private long timerSequence;
+    private final TimerHeap timers = new TimerHeap();
     @GuardedBy("lock")
     private boolean stopping;
     /** No more work is accepted. */
@@ -270,8 +271,8 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
         lock.lock();
         try {
             checkOpenLocked();
-            timer = new Timer(this, deadline, timerSequence++, new Callback(owner, action, dependent));
-            scheduled.add(timer);
+            timer = new Timer(this, deadline, timers.nextSequence(), new Callback(owner, action, dependent));
+            timers.add(timer);
         } finally {
             lock.unlock();
         }
@@ -279,27 +280,6 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
             wake(); // the loop's own thread recomputes its wait before it sleeps again
         }
         return timer;
-    }
-
-    /** Marks {@code timer} cancelled; the heap drops it lazily, or compacts when cancelled timers dominate. */
-    private boolean cancel(Timer timer) {
-        lock.lock();
-        try {
-            if (timer.done) {
-                return false;
-            }
-            timer.done = true;
-            if (!cleanedUp) {
-                cancelledTimers++;
-                if (cancelledTimers > COMPACT_AFTER && cancelledTimers * 2 > scheduled.size()) {
-                    scheduled.removeIf(t -> t.done);
-                    cancelledTimers = 0;
-                }
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -437,24 +417,14 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
                 if (done != null && done.isDone()) {
                     return;
                 }
-                waitNanos = ready.isEmpty() ? nanosUntilNextTimer() : 0;
+                waitNanos = ready.isEmpty() ? timers.nanosUntilNext(System.nanoTime()) : 0;
             } finally {
                 lock.unlock();
             }
             select(waitNanos);
             lock.lock();
             try {
-                long now = System.nanoTime();
-                Timer next;
-                while ((next = scheduled.peek()) != null && next.deadline - now <= 0) {
-                    scheduled.poll();
-                    if (next.done) {
-                        cancelledTimers--;
-                    } else {
-                        next.done = true;
-                        ready.add(next.callback);
-                    }
-                }
+                timers.moveDue(System.nanoTime(), ready::add);
                 batch.addAll(ready); // one turn runs what was ready when it began, as asyncio's _run_once
                 ready.clear();
             } finally {
@@ -464,17 +434,6 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
                 runCallback(callback.owner, callback.action);
             }
         }
-    }
-
-    /** Nanoseconds until the first live timer is due (0 if one is), or -1 when there is none. */
-    @GuardedBy("lock")
-    private long nanosUntilNextTimer() {
-        Timer next;
-        while ((next = scheduled.peek()) != null && next.done) {
-            scheduled.poll();
-            cancelledTimers--;
-        }
-        return next == null ? -1 : Math.max(0, next.deadline - System.nanoTime());
     }
 
     /**
@@ -658,13 +617,7 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
             cleanedUp = true;
             dropped.addAll(ready);
             ready.clear();
-            for (Timer timer : scheduled) {
-                if (!timer.done) {
-                    timer.done = true;
-                    dropped.add(timer.callback);
-                }
-            }
-            scheduled.clear();
+            timers.drain(dropped::add);
             executor = defaultExecutor;
         } finally {
             lock.unlock();
