@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
 
 /**
@@ -71,7 +72,7 @@ public class Item63Benchmark {
         WriteThread.Opener slowDevice =
                 path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));
         writer = loop.runCoroutineThreadsafe("writer", () -> placement.withOutput(loop, Path.of("slow-device"),
-                slowDevice, write -> loop.whileTrue(() -> {
+                slowDevice, write -> Async.whileTrue(() -> {
                     if (stopping) {
                         return CompletableFuture.completedFuture(false);
                     }
