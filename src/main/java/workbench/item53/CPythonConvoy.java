@@ -27,15 +27,20 @@ record CPythonConvoy(Path file, List<CPython.Row> rows) {
 
     /** This machine's recorded convoy rows, or empty when there are none (or the file cannot be read). */
     static Optional<CPythonConvoy> recorded() {
-        Path dir = Notebooks.projectRoot().resolve(BenchRunner.DEFAULT_RESULTS).resolve(Machine.current().id());
+        Path root = Notebooks.projectRoot();
+        return read(root.resolve(BenchRunner.DEFAULT_RESULTS).resolve(Machine.current().id()), root);
+    }
+
+    /** The convoy rows recorded in {@code machineDir}, named relative to {@code root}; empty when there are none. */
+    static Optional<CPythonConvoy> read(Path machineDir, Path root) {
         try {
-            return CPython.read(dir, 53)
+            Path file = root.relativize(CPython.resultFile(machineDir, 53));
+            return CPython.read(machineDir, 53)
                     .map(rows -> rows.stream().filter(r -> r.benchmark().equals(BENCHMARK)).toList())
                     .filter(rows -> !rows.isEmpty())
-                    .map(rows -> new CPythonConvoy(Notebooks.projectRoot().relativize(CPython.resultFile(dir, 53)),
-                            rows));
+                    .map(rows -> new CPythonConvoy(file, rows));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // an unreadable file is reported as not recorded; `workbench report` names it
+            return Optional.empty(); // an unreadable file counts as not recorded; `workbench report` names it
         }
     }
 
