@@ -118,7 +118,7 @@ class ConvoyTest {
                 cpython.row(Convoy.Setup.BESIDE_CPU));
         assertEquals(Optional.of("Took 0.310 seconds (median of 3 runs), median round trip 1.50 ms"),
                 cpython.row(Convoy.Setup.SWITCH_1MS));
-        assertEquals(Optional.of("Took 0.008 seconds (median of 3 runs), median round trip 0.04 ms"),
+        assertEquals(Optional.of("Took 0.008 seconds (median of 3 runs), median round trip 39.0 µs"),
                 cpython.row(Convoy.Setup.ALONE));
         assertEquals(Optional.empty(), cpython.row(Convoy.Setup.SWITCH_100US), "not recorded: not shown");
         assertEquals(Optional.empty(), cpython.row(Convoy.Setup.NO_GIL), "CPython has its GIL");
