@@ -185,11 +185,29 @@ public final class Convoy {
             out.javaf("median round trip %s; %s.%s", time(result.medianRoundTrip()), gil,
                     cpython.flatMap(c -> c.row(setup)).map(row -> " CPython: " + row + ".").orElse(""));
         }
-        out.java(cpython.map(c -> "CPython's figures: " + c.provenance() + ". Its echo replies at once, racing the"
-                + " woken CPU thread: on a busy machine the effect fades.").orElse(CPythonConvoy.NOT_RECORDED));
+        out.java(cpythonSource(cpython));
         out.java("Beside a CPU-bound thread each round trip waits a switch interval or two for the GIL: threads still"
                 + " overlap blocking I/O, but an I/O thread's latency becomes the switch interval. A shorter interval"
                 + " shortens the wait and costs the CPU thread more switches; Java threads have no GIL to wait for.");
+    }
+
+    /**
+     * CPython's recorded convoy figures, read from {@code benchmarks/results} (this machine's, else another's): a
+     * line per setup it measured, then where they come from; or one line saying how to record them.
+     */
+    public static List<String> cpythonFigures() {
+        Optional<CPythonConvoy> cpython = CPythonConvoy.recorded();
+        List<String> lines = new ArrayList<>();
+        for (Setup setup : Setup.values()) {
+            cpython.flatMap(c -> c.row(setup)).ifPresent(row -> lines.add(setup.description() + ": " + row));
+        }
+        lines.add(cpythonSource(cpython));
+        return lines;
+    }
+
+    private static String cpythonSource(Optional<CPythonConvoy> cpython) {
+        return cpython.map(c -> "CPython's figures: " + c.provenance() + ". Its echo replies at once, racing the"
+                + " woken CPU thread: on a busy machine the effect fades.").orElse(CPythonConvoy.NOT_RECORDED);
     }
 
     /** A short span for the demo: {@code 5.20 ms}, or {@code 4.7 µs} below a millisecond. */
