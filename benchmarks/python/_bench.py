@@ -105,6 +105,7 @@ def main(benchmarks, argv=None):
         if os.path.exists(args.into):
             with open(args.into) as f:
                 kept = [row for row in json.load(f) if row.get("benchmark") not in names]
+        os.makedirs(os.path.dirname(os.path.abspath(args.into)), exist_ok=True)
         with open(args.into, "w") as f:
             f.write(json.dumps(kept + _emitted, indent=2) + "\n")
         print("Recorded %d rows into %s" % (len(_emitted), args.into), file=sys.stderr)
