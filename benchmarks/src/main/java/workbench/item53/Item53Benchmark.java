@@ -35,6 +35,10 @@ import workbench.parallel.Strategy;
  * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
  * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
  *
+ * <p><b>convoy</b>: one op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
+ * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
+ * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
+ *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +75,12 @@ public class Item53Benchmark {
         public int workers;
     }
 
+    @State(Scope.Benchmark)
+    public static class ConvoyState {
+        @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
+        public Convoy.Setup strategy;
+    }
+
     @Benchmark
     public List<List<Integer>> factorize(Cpu state) throws Exception {
         return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
@@ -81,11 +91,19 @@ public class Item53Benchmark {
         state.strategy.run(CALLS, state.workers, BLOCK);
     }
 
+    @Benchmark
+    public Convoy.Result convoy(ConvoyState state) throws Exception {
+        return state.strategy.run(Convoy.ROUND_TRIPS);
+    }
+
     /**
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
-     * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
+     * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
      */
     public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+        if (method.equals("convoy")) {
+            return Double.NaN; // latency, not a speedup: no sequential baseline
+        }
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);
