@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -27,10 +28,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -69,7 +73,7 @@ class ProcessPoolTest {
         }
     }
 
-    private static ProcessPool.Builder testPool(int workers) {
+    private static ProcessPoolBuilder testPool(int workers) {
         // One class, not a package: its lambdas (hidden classes named ProcessPoolTest$$Lambda/0x...) come with it.
         return ProcessPool.builder().workers(workers).allow(ProcessPoolTest.class.getName());
     }
@@ -503,7 +507,155 @@ class ProcessPoolTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ starting
+
+    @Test
+    @Timeout(60)
+    void aSlowWorkerStartHoldsUpNeitherTheStartedWorkerNorItsSubmitters(@TempDir Path dir) throws Throwable {
+        GatedStart gate = new GatedStart(2);
+        String go = dir.resolve("go").toString();
+        NoLeaks.check(() -> {
+            ExecutorService submitters = Executors.newFixedThreadPool(2);
+            try (ProcessPool pool = testPool(2).starter(gate).build()) {
+                Future<Long> first = pool.submit(() -> pidOnceExists(go)); // starts worker 1, keeps it busy
+                Future<Future<Long>> second;
+                Future<Long> third;
+                try {
+                    second = submitters.submit(() -> pool.submit(() -> ProcessHandle.current().pid()));
+                    assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "worker 2's start began");
+
+                    // Worker 2's start is held: worker 1's answer still arrives, and a submit still reaches it.
+                    Files.createFile(Path.of(go));
+                    long worker1 = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                    third = submitters.submit(() -> pool.submit(() -> ProcessHandle.current().pid())
+                            .get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                    assertEquals(worker1, third.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                    assertFalse(second.isDone(), "the submit that needs worker 2 waits for its start");
+                    assertEquals(1, pool.workerProcesses().size());
+                } finally {
+                    gate.release(false);
+                }
+                long worker2 = second.get(BOUND.toSeconds(), TimeUnit.SECONDS).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertNotEquals(first.get().longValue(), worker2);
+                assertEquals(2, pool.workersStarted());
+                assertFalse(pool.isBroken());
+            } finally {
+                submitters.shutdownNow();
+                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            }
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void aWorkerThatCannotBeStartedBreaksThePoolAndFailsTheTasksQueuedMeanwhile() throws Throwable {
+        GatedStart gate = new GatedStart(1);
+        NoLeaks.check(() -> {
+            ExecutorService submitters = Executors.newFixedThreadPool(1);
+            try (ProcessPool pool = testPool(1).starter(gate).build()) {
+                Future<Future<Integer>> first = submitters.submit(() -> pool.submit(() -> 1));
+                assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the worker's start began");
+                Future<Integer> queued = pool.submit(() -> 2); // the one worker is taken: this one queues
+                gate.release(true);
+
+                ExecutionException submitFailed = assertThrows(ExecutionException.class,
+                        () -> first.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class,
+                        submitFailed.getCause());
+                assertInstanceOf(IOException.class, broken.getCause());
+                ExecutionException queuedFailed = assertThrows(ExecutionException.class,
+                        () -> queued.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertInstanceOf(BrokenProcessPoolException.class, queuedFailed.getCause());
+                assertTrue(pool.isBroken());
+                assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            } finally {
+                gate.release(true);
+                submitters.shutdownNow();
+                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            }
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void shutdownNowDuringAWorkerStartKillsThatWorkerOnceItIsUp() throws Throwable {
+        GatedStart gate = new GatedStart(1);
+        NoLeaks.check(() -> {
+            ExecutorService submitters = Executors.newFixedThreadPool(1);
+            ProcessPool pool = testPool(1).starter(gate).build();
+            try {
+                Future<Future<Integer>> first = submitters.submit(() -> pool.submit(() -> 1));
+                assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the worker's start began");
+
+                assertEquals(List.of(), pool.shutdownNow());
+                gate.release(false);
+
+                Future<Integer> cancelled = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertTrue(cancelled.isCancelled());
+                assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertEquals(1, pool.workersStarted());
+                assertFalse(pool.isBroken(), "stopped on purpose is not broken");
+            } finally {
+                gate.release(false);
+                pool.close();
+                submitters.shutdownNow();
+                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            }
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+    /** Holds the {@code held}th worker start until released, then starts that worker or fails its start. */
+    private static final class GatedStart implements WorkerConnection.Starter {
+        final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final int held;
+        private final AtomicInteger starts = new AtomicInteger();
+        private volatile boolean fail;
+
+        GatedStart(int held) {
+            this.held = held;
+        }
+
+        void release(boolean failIt) {
+            if (released.getCount() > 0) {
+                fail = failIt;
+                released.countDown();
+            }
+        }
+
+        @Override
+        public Process start(List<String> command) throws IOException {
+            if (starts.incrementAndGet() == held) {
+                entered.countDown();
+                try {
+                    if (!released.await(BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                        throw new IOException("the test never released the held start");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while held");
+                }
+                if (fail) {
+                    throw new IOException("no process for this worker (the test's failed start)");
+                }
+            }
+            return PROCESS_BUILDER.start(command);
+        }
+    }
+
+    /** In a worker: waits (bounded) until {@code file} exists, then answers the worker's pid. */
+    private static long pidOnceExists(String file) throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!Files.exists(Path.of(file))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("never told to go: " + file);
+            }
+            Thread.sleep(10);
+        }
+        return ProcessHandle.current().pid();
+    }
+
 
     private static long awaitPid(Path file) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + BOUND.toNanos();
