@@ -216,14 +216,24 @@ public final class ProcessPool extends ExecutorVerbs {
         brokenReason = reason;
         failed.addAll(queue);
         queue.clear();
+        takeEverything(failed, kill);
+    }
+
+    /**
+     * The pool stops or breaks: every worker's task in flight goes to {@code inFlight}, every started worker to
+     * {@code workers}, for the caller to end once it has let go of the lock (a worker still starting is killed by
+     * {@link #startWorker}, which sees the state).
+     */
+    @GuardedBy("lock")
+    private void takeEverything(List<Pending<?>> inFlight, List<WorkerConnection> workers) {
         idle.clear();
         for (Slot slot : slots) {
             if (slot.inFlight != null) {
-                failed.add(slot.inFlight);
+                inFlight.add(slot.inFlight);
                 slot.inFlight = null;
             }
             if (slot.worker != null) {
-                kill.add(slot.worker); // one still starting is killed by startWorker, which sees BROKEN
+                workers.add(slot.worker);
             }
         }
     }
@@ -522,16 +532,7 @@ public final class ProcessPool extends ExecutorVerbs {
             moveTo(State.STOPPED);
             queued = new ArrayList<>(queue);
             queue.clear();
-            idle.clear();
-            for (Slot slot : slots) {
-                if (slot.inFlight != null) {
-                    running.add(slot.inFlight);
-                    slot.inFlight = null;
-                }
-                if (slot.worker != null) {
-                    kill.add(slot.worker); // one still starting is killed by startWorker, which sees STOPPED
-                }
-            }
+            takeEverything(running, kill);
         }
         running.forEach(pending -> pending.future.cancel(false));
         kill.forEach(WorkerConnection::kill);

@@ -512,36 +512,27 @@ class ProcessPoolTest {
     @Test
     @Timeout(60)
     void aSlowWorkerStartHoldsUpNeitherTheStartedWorkerNorItsSubmitters(@TempDir Path dir) throws Throwable {
-        GatedStart gate = new GatedStart(2);
         String go = dir.resolve("go").toString();
         NoLeaks.check(() -> {
-            ExecutorService submitters = Executors.newFixedThreadPool(2);
-            try (ProcessPool pool = testPool(2).starter(gate).build()) {
+            try (GatedStart gate = new GatedStart(2); ProcessPool pool = testPool(2).starter(gate).build()) {
                 Future<Long> first = pool.submit(() -> pidOnceExists(go)); // starts worker 1, keeps it busy
-                Future<Future<Long>> second;
-                Future<Long> third;
-                try {
-                    second = submitters.submit(() -> pool.submit(() -> ProcessHandle.current().pid()));
-                    assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "worker 2's start began");
+                Future<Future<Long>> second = gate.submitHeld(pool, () -> ProcessHandle.current().pid());
 
-                    // Worker 2's start is held: worker 1's answer still arrives, and a submit still reaches it.
-                    Files.createFile(Path.of(go));
-                    long worker1 = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-                    third = submitters.submit(() -> pool.submit(() -> ProcessHandle.current().pid())
-                            .get(BOUND.toSeconds(), TimeUnit.SECONDS));
-                    assertEquals(worker1, third.get(BOUND.toSeconds(), TimeUnit.SECONDS));
-                    assertFalse(second.isDone(), "the submit that needs worker 2 waits for its start");
-                    assertEquals(1, pool.workerProcesses().size());
-                } finally {
-                    gate.release(false);
-                }
-                long worker2 = second.get(BOUND.toSeconds(), TimeUnit.SECONDS).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-                assertNotEquals(first.get().longValue(), worker2);
+                // Worker 2's start is held: worker 1's answer still arrives, and a submit still reaches it.
+                Files.createFile(Path.of(go));
+                long worker1 = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                Future<Long> third = gate.elsewhere(() -> pool.submit(() -> ProcessHandle.current().pid())
+                        .get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertEquals(worker1, third.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertFalse(second.isDone(), "the submit that needs worker 2 waits for its start");
+                assertEquals(1, pool.workerProcesses().size());
+
+                gate.release(false);
+                Future<Long> onWorker2 = second.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                long worker2 = onWorker2.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertNotEquals(worker1, worker2);
                 assertEquals(2, pool.workersStarted());
                 assertFalse(pool.isBroken());
-            } finally {
-                submitters.shutdownNow();
-                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
             }
         });
     }
@@ -549,12 +540,9 @@ class ProcessPoolTest {
     @Test
     @Timeout(60)
     void aWorkerThatCannotBeStartedBreaksThePoolAndFailsTheTasksQueuedMeanwhile() throws Throwable {
-        GatedStart gate = new GatedStart(1);
         NoLeaks.check(() -> {
-            ExecutorService submitters = Executors.newFixedThreadPool(1);
-            try (ProcessPool pool = testPool(1).starter(gate).build()) {
-                Future<Future<Integer>> first = submitters.submit(() -> pool.submit(() -> 1));
-                assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the worker's start began");
+            try (GatedStart gate = new GatedStart(1); ProcessPool pool = testPool(1).starter(gate).build()) {
+                Future<Future<Integer>> first = gate.submitHeld(pool, () -> 1);
                 Future<Integer> queued = pool.submit(() -> 2); // the one worker is taken: this one queues
                 gate.release(true);
 
@@ -568,10 +556,6 @@ class ProcessPoolTest {
                 assertInstanceOf(BrokenProcessPoolException.class, queuedFailed.getCause());
                 assertTrue(pool.isBroken());
                 assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
-            } finally {
-                gate.release(true);
-                submitters.shutdownNow();
-                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
             }
         });
     }
@@ -579,42 +563,48 @@ class ProcessPoolTest {
     @Test
     @Timeout(60)
     void shutdownNowDuringAWorkerStartKillsThatWorkerOnceItIsUp() throws Throwable {
-        GatedStart gate = new GatedStart(1);
         NoLeaks.check(() -> {
-            ExecutorService submitters = Executors.newFixedThreadPool(1);
-            ProcessPool pool = testPool(1).starter(gate).build();
-            try {
-                Future<Future<Integer>> first = submitters.submit(() -> pool.submit(() -> 1));
-                assertTrue(gate.entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the worker's start began");
+            try (GatedStart gate = new GatedStart(1); ProcessPool pool = testPool(1).starter(gate).build()) {
+                Future<Future<Integer>> first = gate.submitHeld(pool, () -> 1);
 
                 assertEquals(List.of(), pool.shutdownNow());
                 gate.release(false);
 
-                Future<Integer> cancelled = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-                assertTrue(cancelled.isCancelled());
+                assertTrue(first.get(BOUND.toSeconds(), TimeUnit.SECONDS).isCancelled());
                 assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
                 assertEquals(1, pool.workersStarted());
                 assertFalse(pool.isBroken(), "stopped on purpose is not broken");
-            } finally {
-                gate.release(false);
-                pool.close();
-                submitters.shutdownNow();
-                assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
             }
         });
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-    /** Holds the {@code held}th worker start until released, then starts that worker or fails its start. */
-    private static final class GatedStart implements WorkerConnection.Starter {
-        final CountDownLatch entered = new CountDownLatch(1);
+    /**
+     * Holds the {@code held}th worker start until released (or for {@link #BOUND} at most), then starts that worker
+     * or fails its start. Its own threads submit, since a submit that starts a worker waits for that start.
+     */
+    private static final class GatedStart implements WorkerConnection.Starter, AutoCloseable {
+        private final CountDownLatch entered = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
         private final int held;
         private final AtomicInteger starts = new AtomicInteger();
+        private final ExecutorService submitters = Executors.newFixedThreadPool(2);
         private volatile boolean fail;
 
         GatedStart(int held) {
             this.held = held;
+        }
+
+        /** Submits {@code task} from another thread, whose submit starts the held worker; returns once it is held. */
+        <T> Future<Future<T>> submitHeld(ProcessPool pool, SerializableCallable<T> task) throws InterruptedException {
+            Future<Future<T>> submitted = submitters.submit(() -> pool.submit(task));
+            assertTrue(entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the held start began");
+            return submitted;
+        }
+
+        /** Runs {@code body} on another thread (it may submit: a submit must not hang the test). */
+        <T> Future<T> elsewhere(Callable<T> body) {
+            return submitters.submit(body);
         }
 
         void release(boolean failIt) {
@@ -641,6 +631,13 @@ class ProcessPoolTest {
                 }
             }
             return PROCESS_BUILDER.start(command);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release(false);
+            submitters.shutdownNow();
+            assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS), "a submitter hangs");
         }
     }
 
