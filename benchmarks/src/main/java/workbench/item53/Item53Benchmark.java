@@ -30,11 +30,13 @@ import workbench.parallel.Strategy;
  * overlap blocking system calls, which release the GIL.
  *
  * <p><b>In Java.</b> Java's threads run CPU work in parallel too; a GIL model ({@code GIL_THREADS}) stands in for
- * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Two benchmarks: CPU work
- * ({@link #factorize}) and blocking calls ({@link #blockingCalls}).
+ * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Three benchmarks: CPU work
+ * ({@link #factorize}), blocking calls ({@link #blockingCalls}) and I/O beside CPU work under the GIL
+ * ({@link #convoy}).
  *
  * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
- * sequential, GIL threads at about 1x; and every kind of thread overlap the blocking calls, {@code workers} at once.
+ * sequential, GIL threads at about 1x; every kind of thread overlap the blocking calls, {@code workers} at once;
+ * and the GIL convoy: round trips beside a CPU-bound thread hundreds of times slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
@@ -74,6 +76,13 @@ public class Item53Benchmark implements IdealBound {
         public int workers;
     }
 
+    /** {@link #convoy}'s state: the I/O thread alone, beside a CPU-bound thread under the GIL, or with no GIL. */
+    @State(Scope.Benchmark)
+    public static class ConvoyState {
+        @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
+        public Convoy.Setup strategy;
+    }
+
     /**
      * One op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with {@code workers} workers of
      * the given {@link Strategy}, already started (a warm pool). <b>You should see</b> {@code THREADS} and
@@ -96,11 +105,24 @@ public class Item53Benchmark implements IdealBound {
     }
 
     /**
+     * One op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
+     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
+     * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
+     */
+    @Benchmark
+    public Convoy.Result convoy(ConvoyState state) throws Exception {
+        return state.strategy.run(Convoy.ROUND_TRIPS);
+    }
+
+    /**
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
-     * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
+     * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
      */
     @Override
     public double idealSpeedup(String method, Map<String, String> params, int cores) {
+        if (method.equals("convoy")) {
+            return Double.NaN; // latency, not a speedup: no sequential baseline
+        }
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);

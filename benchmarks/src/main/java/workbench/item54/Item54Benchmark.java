@@ -105,10 +105,8 @@ public class Item54Benchmark {
     @Setup(Level.Trial)
     public void startTeam() throws InterruptedException {
         if (strategy == Strategy.PROCESSES) {
-            List<String> flags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
-            flags.addAll(ProcessCounts.NO_INLINE_FLAGS);
-            pool = ProcessPool.builder().workers(threads).allow("workbench.**").jvmFlags(flags)
-                    .closeGrace(PROCESS_TIMEOUT).buildStarted();
+            pool = ProcessPool.builder().workers(threads).allow("workbench.**")
+                    .addJvmFlags(ProcessCounts.NO_INLINE_FLAGS).closeGrace(PROCESS_TIMEOUT).buildStarted();
         } else {
             team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
         }
