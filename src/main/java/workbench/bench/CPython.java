@@ -41,7 +41,8 @@ public final class CPython {
     private static final Map<String, String> RESULTS = resultLabels();
     /** What a row says about the run rather than the workload. */
     private static final Set<String> META = Stream.concat(RESULTS.keySet().stream(),
-            Stream.of("python", "implementation", "gil", "cores", "min", "max", "count"))
+            Stream.of("python", "implementation", "gil", "cores", "min", "max", "count", "date",
+                    "loadAverage"))
             .collect(Collectors.toUnmodifiableSet());
 
     /**
@@ -58,6 +59,7 @@ public final class CPython {
         labels.put("p99", "p99 %s s");
         labels.put("workerCpuMicros", "worker CPU per op: %s µs");
         labels.put("sessionsPerSecond", "%s sessions/s");
+        labels.put("medianRoundTrip", "median round trip %s s");
         return Collections.unmodifiableMap(labels);
     }
 
@@ -67,7 +69,7 @@ public final class CPython {
         RESULTS.forEach((key, label) -> {
             String value = row.extra().get(key);
             if (value != null) {
-                if (value.matches("-?\\d+\\.\\d+(E-?\\d+)?")) {
+                if (value.matches("-?\\d+\\.\\d+([eE]-?\\d+)?")) { // Gson keeps Python's 5e-06 as written
                     value = Report.fmt(Double.parseDouble(value), 3); // seconds such as p99: 3 significant digits
                 }
                 notes.add(label.formatted(value));
@@ -117,34 +119,36 @@ public final class CPython {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        List<Row> rows = new ArrayList<>();
-        for (JsonElement element : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
-            JsonObject row = element.getAsJsonObject();
-            Map<String, String> extra = new LinkedHashMap<>();
-            row.entrySet().forEach(e -> {
-                if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
-                    extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
-                            : e.getValue().toString());
-                }
-            });
-            rows.add(new Row(row.get("benchmark").getAsString(),
-                    row.has("strategy") ? row.get("strategy").getAsString() : "",
-                    row.has("workers") ? row.get("workers").getAsString() : "1",
-                    row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
-        }
-        return Optional.of(rows);
+        return Optional.of(JsonFiles.read(file, json -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonElement element : json.getAsJsonArray()) {
+                JsonObject row = element.getAsJsonObject();
+                Map<String, String> extra = new LinkedHashMap<>();
+                row.entrySet().forEach(e -> {
+                    if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
+                        extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                                : e.getValue().toString());
+                    }
+                });
+                rows.add(new Row(row.get("benchmark").getAsString(),
+                        row.has("strategy") ? row.get("strategy").getAsString() : "",
+                        row.has("workers") ? row.get("workers").getAsString() : "1",
+                        row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
+            }
+            return rows;
+        }));
     }
 
-    /** A recorded row with its provenance: the machine folder it was recorded in and that machine's sidecar date. */
+    /** A recorded row with its provenance: the machine folder it was recorded in, and when. */
     public record Recorded(Row row, String machine, String date) {
     }
 
     /**
      * The first recorded row of {@code item} that {@code which} accepts, in any machine folder under
-     * {@code resultsRoot} (sorted by name), with its provenance; empty when none was recorded.
+     * {@code resultsRoot} (sorted by name), with its provenance: the row's own date, else its machine sidecar's.
+     * Empty when none was recorded.
      */
-    public static Optional<Recorded> find(Path resultsRoot, int item, Predicate<Row> which)
-            throws IOException {
+    public static Optional<Recorded> find(Path resultsRoot, int item, Predicate<Row> which) throws IOException {
         if (!Files.isDirectory(resultsRoot)) {
             return Optional.empty();
         }
@@ -155,8 +159,9 @@ public final class CPython {
         for (Path machine : machines) {
             Optional<Row> row = read(machine, item).flatMap(rows -> rows.stream().filter(which).findFirst());
             if (row.isPresent()) {
-                Object date = Report.machine(machine).getOrDefault("date", "undated");
-                return Optional.of(new Recorded(row.get(), machine.getFileName().toString(), String.valueOf(date)));
+                String date = row.get().extra().containsKey("date") ? row.get().extra().get("date")
+                        : String.valueOf(Report.machine(machine).getOrDefault("date", "undated"));
+                return Optional.of(new Recorded(row.get(), machine.getFileName().toString(), date));
             }
         }
         return Optional.empty();

@@ -1,8 +1,6 @@
 package workbench.bench;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +12,6 @@ import java.util.TreeMap;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * One row of a JMH JSON result file: a benchmark method, its parameters and its primary score. JMH writes
@@ -44,8 +41,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
     }
 
     public static List<JmhResult> read(Path json) throws IOException {
-        try (Reader reader = Files.newBufferedReader(json)) {
-            JsonElement root = JsonParser.parseReader(reader);
+        return JsonFiles.read(json, root -> {
             if (!root.isJsonArray()) {
                 throw new IOException(json + " is not a JMH JSON result (expected an array)");
             }
@@ -54,9 +50,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
                 results.add(of(element.getAsJsonObject(), json));
             }
             return results;
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read JMH results from " + json + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static JmhResult of(JsonObject row, Path source) throws IOException {

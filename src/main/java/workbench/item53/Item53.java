@@ -28,7 +28,8 @@ import workbench.parallel.Strategy;
  * {@link Selector#select(long)}.
  *
  * <p><b>You should see</b> Java threads up to min(cores, 3.1) times faster than serial, GIL-model threads no
- * faster, and the five calls taking about 0.5 s in turn and 0.1 s on threads, with or without the GIL model.
+ * faster, the five calls taking about 0.5 s in turn and 0.1 s on threads, with or without the GIL model, and
+ * ({@link Convoy}) an I/O thread's round trips slowed by a CPU-bound thread under the GIL model.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 53}, or this class's {@code main} from an IDE.
  */
@@ -201,6 +202,8 @@ public final class Item53 implements Demo {
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
         out.java("CPython releases the GIL around select, and so does the model: they still overlap.");
+
+        Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
     }
 
     /** Total work / largest task: the most any number of workers can speed these numbers up. */

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
+import workbench.futures.Futures;
 import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.Life;
@@ -28,7 +29,7 @@ import workbench.procpool.ProcessPool;
  *
  * <p><b>In Java.</b> {@link Executors#newFixedThreadPool} is {@code ThreadPoolExecutor}, closed by
  * try-with-resources as by {@code with}. {@link Future#get} wraps the worker's exception in an
- * {@link ExecutionException}; {@link ThreadPool#result} unwraps it, as {@code result()} re-raises. Beyond the
+ * {@link ExecutionException}; {@link Futures#result} unwraps it, as {@code result()} re-raises. Beyond the
  * book: {@link ThreadPool#simulatePool} on virtual threads lifts the cap, and {@link ProcessPoolRows} runs the
  * rows on worker JVMs ({@link ProcessPool}, Python's {@code ProcessPoolExecutor}).
  *
@@ -36,6 +37,8 @@ import workbench.procpool.ProcessPool;
  * {@code IOException: Problem with I/O}; with 10 ms of I/O per cell, about 50 ms per generation on 10 threads (5
  * rounds) and about 10 ms on virtual threads; the same block from 2 worker JVMs, slower per generation, and about
  * 270 ms with I/O (the larger band's 27 cells one by one).
+ *
+ * <p>Builds on Item 56: its model ({@code workbench.life}) and its {@link Sequential} to check the cells.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 59}, or this class's {@code main} from an IDE.
  */
@@ -65,7 +68,7 @@ public final class Item59 implements Demo {
         try (ExecutorService pool = Executors.newFixedThreadPool(MAX_WORKERS)) {
             Future<Character> future = pool.submit(() -> broken.gameLogic(Life.ALIVE, 3));
             try {
-                ThreadPool.result(future, System.nanoTime() + TIMEOUT.toNanos());
+                Futures.result(future, TIMEOUT);
                 out.println("Not reached: the task always fails");
             } catch (RuntimeException expected) {
                 PyLogging.exception(out, "Expected", expected);
@@ -73,7 +76,7 @@ public final class Item59 implements Demo {
             try {
                 future.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException wrapped) {
-                out.java("Future.get() wraps it in " + wrapped.getClass().getSimpleName() + "; ThreadPool.result"
+                out.java("Future.get() wraps it in " + wrapped.getClass().getSimpleName() + "; Futures.result"
                         + " unwraps it.");
             }
         }

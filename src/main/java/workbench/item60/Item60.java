@@ -18,8 +18,7 @@ import workbench.bench.BenchRunner;
 import workbench.bench.CPython;
 import workbench.demo.Narrator;
 import workbench.eventloop.EventLoop;
-import workbench.item57.ThreadCost;
-import workbench.item59.ThreadPool;
+import workbench.futures.Futures;
 import workbench.life.ColumnPrinter;
 import workbench.life.Life;
 import workbench.life.PyLogging;
@@ -47,7 +46,7 @@ import workbench.threads.ParkedThreads;
  * many seconds; a parked virtual thread at a KiB or two of heap; 100 URLs in about 100 latencies in turn, 10 on a
  * pool of 10, a few with {@code sendAsync} or virtual threads. About ten seconds in all.
  *
- * <p>Builds on Items 56 (the model), 57 ({@code ThreadCost}), 59 ({@code result()}) and 61 (the event loop).
+ * <p>Builds on Items 56 (the model) and 61 (the event loop); {@code result()} is {@link Futures#result}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 60}, or this class's {@code main} from an IDE.
  */
@@ -140,7 +139,7 @@ public final class Item60 implements Demo {
             out.java("virtualThreads: game_logic on a virtual thread, its Future's result:");
             Future<Character> future = virtual.submit(() -> broken.gameLogic(Life.ALIVE, 3));
             try {
-                ThreadPool.result(future, System.nanoTime() + TIMEOUT.toNanos());
+                Futures.result(future, TIMEOUT);
                 out.println("Not reached: game_logic always fails");
             } catch (RuntimeException expected) {
                 PyLogging.exception(out, "Expected", expected);
@@ -156,7 +155,8 @@ public final class Item60 implements Demo {
         try (EventLoopCells simulation = new EventLoopCells(AsyncLife.StepCell.AWAIT_GAME_LOGIC, TIMEOUT)) {
             out.java("eventLoop: game_logic as a coroutine on the loop (asyncio.run(game_logic(ALIVE, 3))):");
             try {
-                AsyncLife.await(simulation.loop().submit(() -> AsyncRules.onLoop(simulation.loop(), broken,
+                AsyncLife.await(simulation.loop().runCoroutineThreadsafe("game_logic",
+                        () -> AsyncRules.onLoop(simulation.loop(), broken,
                         Duration.ZERO, Duration.ZERO).gameLogic(Life.ALIVE, 3)), TIMEOUT);
                 out.println("Not reached: game_logic always fails");
             } catch (RuntimeException expected) {

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -17,7 +18,9 @@ import workbench.eventloop.Async;
 import workbench.eventloop.AsyncServer;
 import workbench.eventloop.AsyncStream;
 import workbench.eventloop.EventLoop;
+import workbench.eventloop.EventLoopClosedException;
 import workbench.eventloop.LineTooLongException;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -77,11 +80,12 @@ public final class EventLoopServer implements GuessServer {
         }
         AsyncServer started;
         try {
-            started = on.run(() -> on.startServer(requested, GuessSession.MAX_LINE_BYTES, this::accepted),
-                    LOOP_TIMEOUT);
+            started = on.runCoroutineThreadsafe("start_server",
+                    () -> on.startServer(requested, GuessSession.MAX_LINE_BYTES, this::accepted))
+                    .get(LOOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             closeOwnLoop();
-            Throwable cause = Async.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             throw cause instanceof IOException io ? io : new IOException(cause);
         } catch (InterruptedException | TimeoutException e) {
             closeOwnLoop();
@@ -117,7 +121,7 @@ public final class EventLoopServer implements GuessServer {
             String reply = session.onLine(command);
             return reply == null ? Async.done(true) : stream.writeLine(reply).thenApply(written -> true);
         })).exceptionallyCompose(error -> {
-            if (Async.unwrap(error) instanceof LineTooLongException tooLong) {
+            if (Futures.unwrap(error) instanceof LineTooLongException tooLong) {
                 return stream.writeLine(GuessSession.lineTooLong(tooLong.limit()))
                         .thenCompose(written -> stream.closeGracefully(ThreadPerConnectionServer.LINGER));
             }
@@ -154,14 +158,14 @@ public final class EventLoopServer implements GuessServer {
         }
         try {
             if (listening != null && !on.isTerminated()) {
-                on.run(() -> {
+                on.runCoroutineThreadsafe("close_server", () -> {
                     listening.close();
                     return Async.done(null);
-                }, LOOP_TIMEOUT);
+                }).get(LOOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | CancellationException | EventLoopClosedException e) {
             // the loop is gone or stuck; closing our own loop below ends everything on it anyway
         } finally {
             closeOwnLoop();

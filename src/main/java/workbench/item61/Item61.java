@@ -8,12 +8,13 @@ import java.nio.channels.Selector;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -96,9 +97,11 @@ public final class Item61 implements Demo {
     /** {@code main_async}'s client half: runs the async client on {@code loop}, returning its results. */
     static List<Outcome> runAsync(EventLoop loop, GuessServer server, Narrator out) throws Exception {
         try {
-            return loop.run(() -> AsyncClient.runClient(loop, server.address(), out::println), RUN_TIMEOUT);
+            return loop.runCoroutineThreadsafe("run_async_client",
+                    () -> AsyncClient.runClient(loop, server.address(), out::println))
+                    .get(RUN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = Async.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof UncheckedIOException unchecked) {
                 throw unchecked.getCause();
             }

@@ -15,6 +15,7 @@ import workbench.Demo;
 import workbench.demo.Narrator;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 
@@ -156,12 +157,12 @@ public final class Item63 implements Demo {
                 AtomicInteger written = new AtomicInteger();
                 byte[] line = "a line for a slow device\n".getBytes(UTF_8);
                 return placement.withOutput(loop, output, SlowDevice.opener(perWrite),
-                        write -> loop.whileTrue(() -> write.apply(line)
-                                .thenApply(done -> written.incrementAndGet() < writes)))
+                        write -> Async.whileTrue(() -> write.apply(line).thenCompose(done -> loop.sleep(Duration.ZERO))
+                                .thenApply(yielded -> written.incrementAndGet() < writes)))
                         .handle((done, error) -> {
                             Heartbeat.Lateness lateness = heartbeat.stop();
                             if (error != null) {
-                                throw new IllegalStateException("slow-device drill failed", Async.unwrap(error));
+                                throw new IllegalStateException("slow-device drill failed", Futures.unwrap(error));
                             }
                             return lateness;
                         });

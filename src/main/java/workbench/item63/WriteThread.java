@@ -12,6 +12,8 @@ import java.util.function.Function;
 import workbench.annotations.ThreadSafe;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.eventloop.EventLoopClosedException;
+import workbench.futures.Futures;
 
 /**
  * The book's {@code WriteThread}: a dedicated thread that runs an event loop of its own and owns the output file,
@@ -54,14 +56,14 @@ public final class WriteThread {
     public WriteThread(Path outputPath, Opener opener) {
         this.outputPath = outputPath;
         this.opener = opener;
-        this.loop = EventLoop.create("WriteThread"); // new_event_loop() in __init__
+        this.loop = EventLoop.newEventLoop("WriteThread"); // new_event_loop() in __init__
         this.thread = Thread.ofPlatform().name("WriteThread").unstarted(this::run);
     }
 
     /** {@code async with WriteThread(output_path) as output:} around {@code body}, on the running loop. */
     public static <T> CompletableFuture<T> using(Path outputPath, Opener opener,
             Function<WriteThread, ? extends CompletionStage<T>> body) {
-        EventLoop caller = EventLoop.running();
+        EventLoop caller = EventLoop.getRunningLoop();
         return start(caller, new WriteThread(outputPath, opener)).thenCompose(output -> {
             CompletableFuture<T> result = new CompletableFuture<>();
             CompletionStage<T> stage;
@@ -72,12 +74,12 @@ public final class WriteThread {
             }
             stage.whenComplete((value, error) -> output.stop(caller).whenComplete((stopped, stopError) -> {
                 // as with Python's __aexit__, an error on the way out wins; the body's rides along as suppressed
-                Throwable failed = stopError != null ? Async.unwrap(stopError) : null;
+                Throwable failed = stopError != null ? Futures.unwrap(stopError) : null;
                 if (error != null) {
                     if (failed == null) {
-                        failed = Async.unwrap(error);
+                        failed = Futures.unwrap(error);
                     } else {
-                        failed.addSuppressed(Async.unwrap(error));
+                        failed.addSuppressed(Futures.unwrap(error));
                     }
                 }
                 if (failed != null) {
@@ -121,7 +123,8 @@ public final class WriteThread {
 
     /** {@code async def write(data)}: call from a running loop; completes on that loop once the line is written. */
     public CompletableFuture<Void> write(byte[] data) {
-        return EventLoop.running().wrap(loop.submit("real_write", () -> realWrite(data)));
+        return EventLoop.getRunningLoop().wrapFuture(loop.runCoroutineThreadsafe("real_write",
+                () -> Async.call(() -> realWrite(data))));
     }
 
     /**
@@ -129,10 +132,15 @@ public final class WriteThread {
      * caller's executor, so the file is closed when this completes. Fails if the file could not be opened.
      */
     CompletableFuture<Void> stop(EventLoop caller) {
-        CompletableFuture<Void> stopped = caller.wrap(loop.submit("real_stop", () -> {
-            loop.stop();
-            return null;
-        }));
+        CompletableFuture<Void> stopped;
+        try {
+            stopped = caller.wrapFuture(loop.runCoroutineThreadsafe("real_stop", () -> Async.call(() -> {
+                loop.stop();
+                return null;
+            })));
+        } catch (EventLoopClosedException e) { // the writer's loop has ended already (the file did not open)
+            stopped = CompletableFuture.failedFuture(e);
+        }
         return stopped.handle((ignored, stopError) -> stopError).thenCompose(stopError -> caller.runInExecutor(() -> {
             if (!thread.join(JOIN_TIMEOUT)) {
                 throw new IllegalStateException("WriteThread still running " + JOIN_TIMEOUT.toSeconds()
@@ -142,7 +150,7 @@ public final class WriteThread {
                 throw failure;
             }
             if (stopError != null) {
-                throw new IllegalStateException("WriteThread did not stop cleanly", Async.unwrap(stopError));
+                throw new IllegalStateException("WriteThread did not stop cleanly", Futures.unwrap(stopError));
             }
             return null;
         }));

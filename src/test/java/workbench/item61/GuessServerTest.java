@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -37,8 +38,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 import workbench.testing.NoLeaks;
 
@@ -75,7 +76,8 @@ class GuessServerTest {
 
     static List<Outcome> runAsyncClient(InetSocketAddress address, Consumer<String> out) throws Exception {
         try (EventLoop loop = EventLoop.start("test-client-loop")) {
-            return loop.run(() -> AsyncClient.runClient(loop, address, out), WAIT);
+            return loop.runCoroutineThreadsafe("run_async_client", () -> AsyncClient.runClient(loop, address, out))
+                    .get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -230,8 +232,8 @@ class GuessServerTest {
                 List<CompletableFuture<List<Outcome>>> async = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     int secret = 1 + i % 5;
-                    async.add(loop.submit(() -> AsyncClient.connect(loop, server.address(), QUIET)
-                            .thenCompose(client -> client.session(1, 5, secret,
+                    async.add(loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(),
+                            QUIET).thenCompose(client -> client.session(1, 5, secret,
                                     game -> game.requestNumbers(5).map(x -> game.reportOutcome(x)
                                             .thenApply(decision -> new Outcome(x, decision))))
                                     .whenComplete((done, error) -> client.close()))));
@@ -339,11 +341,12 @@ class GuessServerTest {
                 assertEquals("server answered: ERROR no numbers between 5 and 1", error.getMessage());
                 ExecutionException asyncError = assertThrows(ExecutionException.class, () -> {
                     try (EventLoop loop = EventLoop.start("test-client-loop")) {
-                        loop.run(() -> AsyncClient.connect(loop, server.address(), QUIET)
-                                .thenCompose(async -> async.session(5, 1, 3, g -> g.requestNumbers(5).next())), WAIT);
+                        loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(), QUIET)
+                                .thenCompose(async -> async.session(5, 1, 3, g -> g.requestNumbers(5).next())))
+                                .get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
                     }
                 });
-                assertInstanceOf(ProtocolException.class, Async.unwrap(asyncError).getCause());
+                assertInstanceOf(ProtocolException.class, Futures.unwrap(asyncError).getCause());
             }
         });
     }
