@@ -23,22 +23,18 @@ import workbench.procpool.ProcessPool;
 /**
  * Item 59 (3rd ed. 74): Consider ThreadPoolExecutor When Threads Are Necessary for Concurrency.
  *
- * <p><b>Book claim.</b> A thread pool keeps Item 57's simple fan-out (submit a task per cell, wait for each
- * result) while reusing threads like Item 58, and a worker's exception reaches the caller through
- * {@code result()}. Its limit: {@code max_workers} caps the I/O parallelism.
+ * <p><b>Book claim.</b> A thread pool keeps Item 57's simple fan-out while reusing threads like Item 58, and a
+ * worker's exception reaches the caller through {@code result()}. Its limit: {@code max_workers} caps the I/O.
  *
  * <p><b>In Java.</b> {@link Executors#newFixedThreadPool} is {@code ThreadPoolExecutor}, closed by
- * try-with-resources as by {@code with}. {@link Future#get} wraps the worker's exception in an
- * {@link ExecutionException}; {@link Futures#result} unwraps it, as {@code result()} re-raises. Beyond the
- * book: {@link ThreadPool#simulatePool} on virtual threads lifts the cap, and {@link ProcessPoolRows} runs the
- * rows on worker JVMs ({@link ProcessPool}, Python's {@code ProcessPoolExecutor}).
+ * try-with-resources as by {@code with}; {@link Futures#result} unwraps {@link Future#get}'s
+ * {@link ExecutionException} as {@code result()} re-raises. Beyond the book: {@link ThreadPool#simulatePool} on
+ * virtual threads, and {@link ProcessPoolRows} on worker JVMs ({@link ProcessPool}). Builds on Item 56's model and
+ * its {@link Sequential}.
  *
- * <p><b>You should see</b> Item 56's glider block; {@code ERROR:root:Expected} with the worker's
- * {@code IOException: Problem with I/O}; with 10 ms of I/O per cell, about 50 ms per generation on 10 threads (5
- * rounds) and about 10 ms on virtual threads; the same block from 2 worker JVMs, slower per generation, and about
- * 270 ms with I/O (the larger band's 27 cells one by one).
- *
- * <p>Builds on Item 56: its model ({@code workbench.life}) and its {@link Sequential} to check the cells.
+ * <p><b>You should see</b> Item 56's glider block; {@code ERROR:root:Expected} with the worker's {@code
+ * IOException}; with 10 ms of I/O per cell, about 50 ms per generation on 10 threads and 10 ms on virtual threads;
+ * the same block from 2 worker JVMs, slower, and about 270 ms with I/O (27 cells of a band, one by one).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 59}, or this class's {@code main} from an IDE.
  */

@@ -29,24 +29,20 @@ import workbench.threads.ParkedThreads;
 /**
  * Item 60 (3rd ed. 75): Achieve Highly Concurrent I/O with Coroutines.
  *
- * <p><b>Book claim.</b> Coroutines ({@code async}/{@code await} on asyncio's loop) allow a huge number of
- * seemingly simultaneous functions, each far cheaper than a thread. Item 56's Game of Life ports with
- * {@code async}/{@code await}, {@code gather} and {@code asyncio.run}: no locks (one thread), exceptions
- * propagate through {@code await}, and I/O in {@code count_neighbors} is one more {@code await}.
+ * <p><b>Book claim.</b> Coroutines allow a huge number of seemingly simultaneous functions, each far cheaper than
+ * a thread. Item 56's Game of Life ports with {@code async}/{@code await}, {@code gather} and {@code asyncio.run}:
+ * no locks, exceptions propagate through {@code await}, and I/O in {@code count_neighbors} is one more {@code await}.
  *
- * <p><b>In Java.</b> No {@code async}/{@code await}; three {@link Simulation}s instead:
- * {@link VirtualThreadPerCell} (the JVM's coroutines, direct style; each cell writes its own slot, the caller the
- * grid), {@link FuturePerCell} ({@code allOf} as {@code gather}) and {@link EventLoopCells} (one {@link EventLoop}
- * thread, Item 61's, a plain grid). Exceptions reach the caller unwrapped, as {@code await} raises them. Beyond the
- * book: 100,000 waits of 10 ms on each strategy and on two worker JVMs, memory per parked thread, 100 URLs.
+ * <p><b>In Java.</b> Three {@link Simulation}s: {@link VirtualThreadPerCell} (the JVM's coroutines, direct style),
+ * {@link FuturePerCell} ({@code allOf} as {@code gather}) and {@link EventLoopCells} (one {@link EventLoop} thread,
+ * a plain grid). Exceptions reach the caller unwrapped, as {@code await} raises them. Beyond the book: 100,000
+ * waits of 10 ms per strategy, memory per parked thread, 100 URLs from a local server.
  *
- * <p><b>You should see</b> Item 56's glider block six times; {@code ERROR:root:Expected} with {@code Problem with
- * I/O} once per style; 100,000 tasks of 10 ms finishing in a fraction of a second to a few seconds on virtual
- * threads, futures and the loop (creating the tasks is what costs); platform threads capped and extrapolated to
- * many seconds; a parked virtual thread at a KiB or two of heap; 100 URLs in about 100 latencies in turn, 10 on a
- * pool of 10, a few with {@code sendAsync} or virtual threads. About ten seconds in all.
- *
- * <p>Builds on Items 56 (the model) and 61 (the event loop); {@code result()} is {@link Futures#result}.
+ * <p><b>You should see</b> Item 56's glider block six times; {@code ERROR:root:Expected} once per style; 100,000
+ * tasks finishing in well under a few seconds on virtual threads, futures and the loop, platform threads capped
+ * and extrapolated to many seconds; a KiB or two per parked virtual thread; 100 URLs in about 100 latencies in
+ * turn and a few at once. Builds on Items 56 (the model) and 61 (the loop); {@code result()} is
+ * {@link Futures#result}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 60}, or this class's {@code main} from an IDE.
  */

@@ -20,23 +20,19 @@ import workbench.pyrandom.PyRandom;
 /**
  * Item 61 (3rd ed. 76): Know How to Port Threaded I/O to asyncio.
  *
- * <p><b>Book claim.</b> asyncio has a counterpart for each building block of blocking I/O (streams, {@code async
- * with}, async generators, {@code async for}), so a thread-per-connection server and its client port to coroutines
- * almost line by line, and scale better. The example: a guess-the-number game over TCP.
+ * <p><b>Book claim.</b> asyncio has a counterpart for each building block of blocking I/O, so a
+ * thread-per-connection server and its client port to coroutines almost line by line, and scale better. The
+ * example: a guess-the-number game over TCP. Builds on Items 53 (threads for I/O) and 60 (coroutines).
  *
- * <p><b>In Java.</b> Threaded: {@link ThreadPerConnectionServer} and {@link BlockingClient}. asyncio:
- * {@link EventLoopServer} and {@link AsyncClient} on {@link EventLoop}, a one-thread {@link Selector} loop with
- * {@link CompletableFuture} chains for {@code await}. Both run the same {@link GuessSession}. Java adds the threaded
- * server on virtual threads, and {@link PreForkedServer} relaying each connection to a worker JVM. Guesses come from
- * {@link PyRandom}, CPython's generator seeded 1234, so the lines are the book's. Bad input gets an {@code ERROR}
- * line, not a dropped connection.
+ * <p><b>In Java.</b> Threaded: {@link ThreadPerConnectionServer}, {@link BlockingClient}. asyncio:
+ * {@link EventLoopServer}, {@link AsyncClient} on {@link EventLoop} (one {@link Selector} thread,
+ * {@link CompletableFuture} chains for {@code await}). Both run one {@link GuessSession}. Java adds virtual threads
+ * and {@link PreForkedServer} (worker JVMs). {@link PyRandom} seeded 1234 makes the book's guesses.
  *
  * <p><b>You should see</b> the threaded run's {@code Client:} lines 4 Unsure, 1 Colder, 5 Unsure, 3 Correct, 11
  * Unsure, 10 Colder, 12 Correct; the asyncio run (the stream continued) 5 Unsure, 4 Warmer, 2 Unsure, 1 Colder, 3
  * Correct, 14 Unsure, 10 Unsure, 15 Colder, 12 Correct; then, reseeded, the threaded lines again on virtual
  * threads and on the worker JVMs. Ports are the book's 1234 and 4321 unless taken.
- *
- * <p>Builds on Items 53 (threads for blocking I/O) and 60 (coroutines).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 61}, or this class's {@code main} from an IDE.
  */

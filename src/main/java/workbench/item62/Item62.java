@@ -13,21 +13,18 @@ import workbench.tail.Workload;
 /**
  * Item 62 (3rd ed. 77): Mix Threads and Coroutines to Ease the Transition to asyncio.
  *
- * <p><b>Book claim.</b> Threads and coroutines interoperate, so a threaded program can move to an event loop one
- * working step at a time: <em>top-down</em> (an async {@code main} first, blocking calls through
- * {@code run_in_executor}, calls back through {@code run_coroutine_threadsafe}) or <em>bottom-up</em> (the leaves
- * first, driven by an event loop of their own). The example tails log files into one merged file and checks each
- * file's lines arrived complete and in order ({@code confirm_merge}).
+ * <p><b>Book claim.</b> Threads and coroutines interoperate, so a threaded program moves to an event loop one
+ * working step at a time: <em>top-down</em> ({@code run_in_executor}, {@code run_coroutine_threadsafe}) or
+ * <em>bottom-up</em> (leaves first, on loops of their own). The example tails log files into one merged file and
+ * checks it ({@code confirm_merge}).
  *
- * <p><b>In Java.</b> The loop is Item 61's {@link EventLoop} (shared with Item 63): one thread, with coroutines as
- * {@code CompletableFuture}-returning functions whose continuations run on it. The four steps are the constants
- * of {@link Migration}; the harness ({@link LogHarness}) and tails ({@link Tails}) are shared with Item 63. One
- * change: the book closes the readers after a fixed 1 s, racing the writers; here the readers are signalled after
+ * <p><b>In Java.</b> Item 61's {@link EventLoop}, coroutines as {@code CompletableFuture}-returning functions; the
+ * steps are {@link Migration}'s constants, the harness {@link LogHarness} and tails {@link Tails} (shared with Item
+ * 63). One change: the book closes the readers after a fixed 1 s, racing the writers; here they are signalled after
  * the writers are joined, and drain the rest.
  *
  * <p><b>You should see</b> four runs (threads, top-down, fully async, bottom-up), each merging 50 lines from 5
- * files with {@code confirm_merge} passing in about 1 s. The book prints nothing when every check passes; the
- * demo's Java lines say so.
+ * files with {@code confirm_merge} passing in about 1 s; the book prints nothing when every check passes.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 62}, or this class's {@code main} from an IDE.
  */

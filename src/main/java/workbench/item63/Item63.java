@@ -22,21 +22,18 @@ import workbench.tail.Workload;
 /**
  * Item 63 (3rd ed. 78): Avoid Blocking the asyncio Event Loop to Maximize Responsiveness.
  *
- * <p><b>Book claim.</b> A system call in a coroutine (file {@code open}/{@code write}/{@code close},
- * {@code time.sleep}, even {@code Thread.start}) blocks the whole loop and delays every other coroutine; debug
- * mode reports a callback that holds the loop over 0.1 s. The fix: move the blocking work to a thread with a loop
- * of its own ({@code WriteThread}) and talk to it through thread-safe coroutines.
+ * <p><b>Book claim.</b> A system call in a coroutine (file I/O, {@code time.sleep}, even {@code Thread.start})
+ * blocks the whole loop; debug mode reports a callback over 0.1 s. The fix: a thread with a loop of its own
+ * ({@code WriteThread}), reached through thread-safe coroutines.
  *
- * <p><b>In Java.</b> Items 61-62's {@link EventLoop} has asyncio's debug mode ({@link EventLoop.Options#debug}).
- * The harness and tails are Item 62's: {@link Placement#ON_LOOP} is its {@code run_tasks}, and
- * {@link Placement#WRITE_THREAD} its {@code run_fully_async} with {@link WriteThread}. To show the responsiveness
- * the book only asserts, a {@link Heartbeat} ticks every 10 ms on the main loop and records how late it runs; a
- * simulated slow device ({@link SlowDevice}, 20 ms a write) makes the difference plain where a local disk does not.
+ * <p><b>In Java.</b> Item 61's {@link EventLoop} has asyncio's debug mode ({@link EventLoop.Options#debug}); the
+ * harness is Item 62's: {@link Placement#ON_LOOP} is its {@code run_tasks}, {@link Placement#WRITE_THREAD} its
+ * {@code run_fully_async} with {@link WriteThread}. A {@link Heartbeat} every 10 ms measures what the book only
+ * asserts, and a simulated slow device ({@link SlowDevice}, 20 ms a write) makes the difference plain.
  *
- * <p><b>You should see</b> perhaps a note that a silent warm-up tripped the detector (a cold JVM loads classes on
- * the loop), the debug warning for the 0.5 s sleep, {@code confirm_merge} passing for both placements, and on the
- * slow device heartbeat ticks late by 20-40 ms with the writes on the loop but well under 1 ms with the
- * {@code WriteThread}.
+ * <p><b>You should see</b> perhaps a note that a cold JVM tripped the detector, the debug warning for the 0.5 s
+ * sleep, {@code confirm_merge} passing for both placements, and on the slow device ticks late by 20-40 ms with
+ * the writes on the loop but well under 1 ms with the {@code WriteThread}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 63}, or this class's {@code main} from an IDE.
  */
