@@ -154,6 +154,9 @@ public final class Narrator {
 
     /** What a run one thread at a time (the GIL model) measured over serial shows: it cannot be faster. */
     public static String oneAtATimeVerdict(double speedup) {
+        if (speedup < 0.8) {
+            return "slower than serial: one thread at a time, plus the hand-overs";
+        }
         return speedup < 1.25 ? "about the serial time: one thread at a time"
                 : "one thread ran at a time, so the gain is the serial run's noise";
     }

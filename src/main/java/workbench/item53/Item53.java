@@ -170,7 +170,7 @@ public final class Item53 implements Demo {
         var underGil = out.took(() -> factorizeOnThreads(NUMBERS, gil));
         check(out, serial.value(), underGil.value());
         GilStats stats = gil.stats();
-        out.javaf("%.2fx of serial, the GIL handed over %d times: %s.", serial.seconds() / underGil.seconds(),
+        out.javaf("%.2fx of serial, the GIL handed over %d times; %s.", serial.seconds() / underGil.seconds(),
                 stats.switches(), Narrator.oneAtATimeVerdict(serial.seconds() / underGil.seconds()));
 
         out.beyond("the 3rd edition's sixteen larger numbers (Item 68): serial, 16 threads, 16 threads under the GIL");

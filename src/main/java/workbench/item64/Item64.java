@@ -138,7 +138,7 @@ public final class Item64 implements Demo {
         out.beyond("the same two threads under the GIL model, as CPython runs them");
         seconds.put("GIL threads", timed(out, () -> Strategy.GIL_THREADS.map(Item64::gcd, NUMBERS, 2)));
         double gilSpeedup = seconds.get("serial") / seconds.get("GIL threads");
-        out.javaf("%.2fx of serial, %s: the book's reason for processes.", gilSpeedup,
+        out.javaf("%.2fx of serial; %s: the book's reason for processes.", gilSpeedup,
                 Narrator.oneAtATimeVerdict(gilSpeedup));
 
         out.beyond("a parallel stream on a ForkJoinPool of 2, what Java programmers write");

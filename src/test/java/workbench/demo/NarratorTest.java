@@ -53,5 +53,6 @@ class NarratorTest {
         assertNotEquals(parallel, slowedSerial);
         assertNotEquals(none, slowedSerial);
         assertNotEquals(Narrator.oneAtATimeVerdict(1.0), Narrator.oneAtATimeVerdict(3.5));
+        assertNotEquals(Narrator.oneAtATimeVerdict(1.0), Narrator.oneAtATimeVerdict(0.4));
     }
 }
