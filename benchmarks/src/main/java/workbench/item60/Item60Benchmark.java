@@ -47,18 +47,22 @@ import workbench.life.LifeBench;
  * completableFutures}), a loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's
  * (the report finds it in item56.json).
  *
- * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks and
- * within a few latencies at 100,000 (the cost of creating 100,000 tasks shows); CPython's asyncio needs about 14 us
- * per task, about 1.4 s for 100,000 (the issue's figure, for comparison); the process pool at about the virtual
- * threads' time plus a round trip to each worker per op (a task and an answer serialised per worker): processes add
- * nothing to I/O but that cost, and a worker waiting one task at a time would cap the waits in flight at the number
- * of JVMs (see {@link FanOut}); the fixed pool at about ceil(tasks / 200) latencies (100,000: about 5 s); a platform
- * thread per task costing tens to hundreds of microseconds each to start; a generation with 10 ms of I/O taking
- * about 10 ms with any of the three styles, whatever the grid size. A smoke run of {@code fanOut} on 2 cores
- * busy with other builds (indicative only): 10 and 1,000 tasks, virtual threads 10.9 and 12.9 ms, the process pool
- * 15.1 and 19.4 ms (the round trips); 100,000 tasks, virtual threads 388 ms and the process pool 177 ms: there
- * creating the tasks, not waiting, is the cost, and each of the two JVMs creates half of them on its own thread and
- * heap, where one JVM's fan-out loop is one thread.
+ * <p><b>Where 100,000 tasks' time goes</b> (JFR and CPU-time counts on 2 loaded cores, not wall clock): with the
+ * default heap a young collection landed in nearly every op and copied the 100,000 parked virtual threads' stacks,
+ * all alive while they wait (7-11 pauses of 65-325 ms per 8 ops); an op allocates 75 MB (virtual threads), 29 MB
+ * (the loop), 23 MB (futures), so with a young generation that holds several ops ({@code fanOut}'s fork:
+ * {@code -Xmn1200m}) none landed in 8-10 ops. What is left is CPU per task: a virtual
+ * thread about 1.5 us (start, park on the timer queue, unpark, remount, exit), 0.2 us more through
+ * {@code newVirtualThreadPerTaskExecutor}'s set of live threads (so the row starts threads itself); the event loop
+ * 0.5 us on its one thread; a future 0.4 us on the timer thread; the latch too little to sample.
+ *
+ * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks; at
+ * 100,000 about one latency plus that CPU spread over the cores (2 cores: virtual threads about 85 ms, the loop and
+ * futures about 50-60 ms); CPython's asyncio needs about 14 us per task (1.4 s); the process pool at the virtual
+ * threads' time plus a round trip per worker; the fixed pool at ceil(tasks / 200) latencies (100,000: about 5 s);
+ * a platform thread per task tens to hundreds of microseconds each to start; a generation with 10 ms of I/O about
+ * 10 ms in any style, whatever the grid size. {@code fanOut} runs 2 forks of 5 two-second iterations so that its
+ * interval is narrower than its score.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 60}, or this class's {@code main} from an IDE.
  */
@@ -139,6 +143,9 @@ public class Item60Benchmark {
     }
 
     @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1200m"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 5, time = 2)
     public int fanOut(FanOutState state) throws Exception {
         return state.runner.run(state.tasks);
     }
