@@ -58,9 +58,9 @@ import workbench.life.LifeBench;
  *
  * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks; at
  * 100,000 about one latency plus that CPU spread over the cores (2 cores: virtual threads about 85 ms, the loop and
- * futures about 50-60 ms); CPython's asyncio needs about 14 us per task (1.4 s); the process pool at the virtual
- * threads' time plus a round trip per worker; the fixed pool at ceil(tasks / 200) latencies (100,000: about 5 s);
- * a platform thread per task tens to hundreds of microseconds each to start; a generation with 10 ms of I/O about
+ * futures about 50-60 ms: one latency plus the CPU above), CPython's asyncio ({@code item60.py}, beside them in the
+ * report) far more; the process pool at the virtual threads' time plus a round trip per worker; the fixed pool at
+ * ceil(tasks / 200) latencies (100,000: about 5 s); a platform thread per task tens to hundreds of microseconds each to start; a generation with 10 ms of I/O about
  * 10 ms in any style, whatever the grid size. {@code fanOut} runs 2 forks of 5 two-second iterations so that its
  * interval is narrower than its score.
  *
