@@ -1,8 +1,6 @@
 package workbench.bench;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Turns recorded JMH results into what a reader needs: per item, one table of every row with its score and error,
@@ -34,9 +31,8 @@ import com.google.gson.JsonParser;
  *       (or {@code sequential} / {@code serial});</li>
  *   <li>the degree of parallelism is the first of {@link #WORKER_PARAMS} present;</li>
  *   <li>the ideal speedup defaults to {@code min(cores, workers)}; a benchmark whose work bounds it lower (ten
- *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) declares
- *       {@code public static double idealSpeedup(String method, Map<String, String> params, int cores)}
- *       (NaN where it has none).</li>
+ *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) implements
+ *       {@link IdealBound}.</li>
  * </ul>
  */
 public final class Report {
@@ -220,30 +216,34 @@ public final class Report {
         return Optional.empty();
     }
 
-    /** The ideal speedup: the benchmark's own {@code idealSpeedup}, else {@code min(cores, workers)}. */
+    /** The ideal speedup: the benchmark's own {@link IdealBound}, else {@code min(cores, workers)}. */
     static double ideal(JmhResult result, int cores) {
         String strategy = result.param("strategy");
         if (strategy != null && isBaseline(strategy)) {
             return 1;
         }
-        Optional<Method> declared = idealMethod(result.benchmarkClass());
+        Optional<IdealBound> declared = idealBound(result.benchmarkClass());
         if (declared.isPresent()) {
-            try {
-                return ((Number) declared.get().invoke(null, result.method(), result.params(), cores)).doubleValue();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(result.benchmarkClass() + ".idealSpeedup failed", e);
-            }
+            return declared.get().idealSpeedup(result.method(), result.params(), cores);
         }
         return workers(result).map(w -> (double) Math.min(Math.max(cores, 1), w)).orElse(Double.NaN);
     }
 
-    private static Optional<Method> idealMethod(String className) {
+    /** The benchmark class's {@link IdealBound}, if it implements one (and is on the class path). */
+    private static Optional<IdealBound> idealBound(String className) {
+        Class<?> benchmark;
         try {
-            Method method = Class.forName(className, false, Report.class.getClassLoader())
-                    .getMethod("idealSpeedup", String.class, Map.class, int.class);
-            return Modifier.isStatic(method.getModifiers()) ? Optional.of(method) : Optional.empty();
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            benchmark = Class.forName(className, false, Report.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
             return Optional.empty();
+        }
+        if (!IdealBound.class.isAssignableFrom(benchmark)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((IdealBound) benchmark.getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " implements IdealBound but cannot be created", e);
         }
     }
 
@@ -286,11 +286,17 @@ public final class Report {
         return md.toString();
     }
 
-    /** The machine a folder's results came from, as its first sidecar ({@code itemNN.machine.json}) says. */
+    /**
+     * The machine a folder's results came from, as its first JMH sidecar ({@code itemNN.machine.json}) says (a
+     * CPython sidecar, {@code python-itemNN.machine.json}, describes a run, not the folder).
+     */
     static Map<String, Object> machine(Path machineDir) throws IOException {
         Path sidecar;
         try (var files = Files.list(machineDir)) {
-            sidecar = files.filter(p -> p.getFileName().toString().endsWith(".machine.json"))
+            sidecar = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".machine.json")
+                            && RESULT_FILE.matcher(name.replace(".machine.json", ".json")).matches())
+                    .map(machineDir::resolve)
                     .sorted().findFirst().orElse(null);
         }
         return sidecar == null ? new TreeMap<>() : sidecar(sidecar);
@@ -307,16 +313,18 @@ public final class Report {
     }
 
     private static Map<String, Object> sidecar(Path sidecar) throws IOException {
-        Map<String, Object> map = new TreeMap<>();
-        JsonObject json = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
-        for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
-                "loadAverageAtEnd", "run", "notMeasured")) {
-            if (json.has(key)) {
-                map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
-                        : json.get(key).getAsString());
+        return JsonFiles.read(sidecar, root -> {
+            Map<String, Object> map = new TreeMap<>();
+            JsonObject json = root.getAsJsonObject();
+            for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
+                    "loadAverageAtEnd", "run", "notMeasured")) {
+                if (json.has(key)) {
+                    map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
+                            : json.get(key).getAsString());
+                }
             }
-        }
-        return map;
+            return map;
+        });
     }
 
     private static String describeMachine(Map<String, Object> machine) {

@@ -190,19 +190,26 @@ class ReportTest {
                   "latencyMillis": 0},
                  {"benchmark": "idle", "strategy": "POLLING", "workers": 3, "seconds": 0.1, "workerCpuMicros": 1817},
                  {"benchmark": "heartbeat", "strategy": "ON_LOOP", "workers": 1, "seconds": 0.0064,
-                  "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5}]""");
+                  "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5},
+                 {"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 1.52,
+                  "switchInterval": 0.005, "medianRoundTrip": 5.04749959873152e-06, "date": "2026-12-03T04:48:33Z",
+                  "loadAverage": 0.31}]""");
         Report.writeAll(root);
         String md = Files.readString(dir.resolve("REPORT.md"));
-        assertTrue(md.contains("| pipeline | 1 | SEQUENTIAL | 1/1/1 |  | 3000 | 1 | 3200 | ms/op |  | 1.00x | 1.00x |"
+        // Columns: latencyMillis, strategy, switchInterval, workers, writeMillis; then both sides' figures.
+        assertTrue(md.contains("| pipeline | 1 | SEQUENTIAL |  | 1/1/1 |  | 3000 | 1 | 3200 | ms/op |  | 1.00x | 1.00x |"
                 + " 100% | 1.00x |  |"), md);
-        assertTrue(md.contains("| pipeline | 1 | THREADS | 3/4/5 |  |  |  | 400 | ms/op | CPython only |  |  |  | 8.00x"
-                + " |  |"), md);
-        assertTrue(md.contains("| pipeline | 0 | THREADS | 3/4/5 |  |  |  | 100 | ms/op | CPython only |  |  |  |  |  |"),
-                "no sequential row without latency: no speedup invented\n" + md);
-        assertTrue(md.contains("| idle |  | POLLING | 3 |  |  |  | 0.1 | s/op | CPython only |  |  |  |  |"
+        assertTrue(md.contains("| pipeline | 1 | THREADS |  | 3/4/5 |  |  |  | 400 | ms/op | CPython only |  |  |  |"
+                + " 8.00x |  |"), md);
+        assertTrue(md.contains("| pipeline | 0 | THREADS |  | 3/4/5 |  |  |  | 100 | ms/op | CPython only |  |  |  |  |"
+                + "  |"), "no sequential row without latency: no speedup invented\n" + md);
+        assertTrue(md.contains("| idle |  | POLLING |  | 3 |  |  |  | 0.1 | s/op | CPython only |  |  |  |  |"
                 + " worker CPU per op: 1817 µs |"), md);
-        assertTrue(md.contains("| heartbeat |  | ON_LOOP | 1 | 5 |  |  | 0.0064 | s/op | CPython only |  |  |  |  |"
+        assertTrue(md.contains("| heartbeat |  | ON_LOOP |  | 1 | 5 |  |  | 0.0064 | s/op | CPython only |  |  |  |  |"
                 + " p90 0.00645 s; p99 0.00674 s |"), md);
+        assertTrue(md.contains("| convoy |  | BESIDE_CPU | 0.005 | 1 |  |  |  | 1.52 | s/op | CPython only |  |  |  |  |"
+                + " median round trip 0.00000505 s |"),
+                "a row's date and load average are provenance, not workload parameters\n" + md);
     }
 
     private static SideBySide.Table table(Path dir, int item) throws IOException {
