@@ -1,9 +1,14 @@
 package workbench.item60;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +63,25 @@ class FanOutTest {
                 }
             }
         });
+    }
+
+    @Test
+    @Timeout(30)
+    void virtualThreadsThatOutliveTheTimeoutAreInterruptedAndJoinedNotLeftBehind() throws Throwable {
+        // Waits of 10 minutes against a timeout of 200 ms: the op fails with a TimeoutException and, started
+        // without an executor, every thread it started is interrupted and joined before it returns.
+        Queue<Thread> made = new ConcurrentLinkedQueue<>();
+        ThreadFactory virtual = Thread.ofVirtual().factory();
+        TimeoutException late = assertThrows(
+                TimeoutException.class,
+                () -> FanOut.virtualThreads(1_000, Duration.ofMinutes(10), Duration.ofMillis(200), task -> {
+                    Thread thread = virtual.newThread(task);
+                    made.add(thread);
+                    return thread;
+                }));
+        assertTrue(late.getMessage().startsWith("1000 of 1000"), late.getMessage());
+        assertEquals(1_000, made.size());
+        assertTrue(made.stream().noneMatch(Thread::isAlive), "every thread ended before the op returned");
     }
 
     @Test

@@ -49,7 +49,7 @@ class Item60Test {
     void theCPythonFigureAtScaleIsReadFromTheRecordedResultsWithProvenance(@TempDir Path results) throws Exception {
         assertTrue(Item60.cpythonAtScale(results).isEmpty(), "nothing recorded: nothing to quote");
         Path machine = Files.createDirectories(results.resolve("some-machine"));
-        Files.writeString(machine.resolve("item60.machine.json"), "{\"date\": \"2026-01-02T03:04:05Z\"}");
+        Files.writeString(machine.resolve("python-item60.machine.json"), "{\"date\": \"2026-01-02T03:04:05Z\"}");
         Files.writeString(machine.resolve("python-item60.json"), """
                 [{"item": 60, "benchmark": "generation", "strategy": "coroutines", "seconds": 0.5},
                  {"item": 60, "benchmark": "fanOut", "strategy": "coroutines", "seconds": 1.25,
