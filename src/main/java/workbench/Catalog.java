@@ -1,5 +1,7 @@
 package workbench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,7 +137,7 @@ public final class Catalog {
                     .append(" | ").append(item.built() ? "[Item" + item.number() + "](" + path + ")" : "not built yet")
                     .append(" | ").append(item.benchmarkClass().isPresent()
                             ? "[Item" + item.number() + "Benchmark](" + bench + ")" : "not built yet")
-                    .append(" | ").append(java.nio.file.Files.exists(java.nio.file.Path.of(item.notebookPath()))
+                    .append(" | ").append(Files.exists(Path.of(item.notebookPath()))
                             ? "[" + item.slug() + "](" + item.notebookPath() + ")" : "not written yet")
                     .append(" |\n");
         }

@@ -2,13 +2,19 @@ package workbench.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -62,18 +68,18 @@ public final class BenchRunner {
                     .measurementIterations(2).measurementTime(TimeValue.seconds(1));
         }
         log.printf("Benchmarking %s: %s (%s profile) on %s; JSON -> %s%n",
-                item.label(), benchmark.getSimpleName(), profile.name().toLowerCase(java.util.Locale.ROOT),
+                item.label(), benchmark.getSimpleName(), profile.name().toLowerCase(Locale.ROOT),
                 machine.id(), json);
         double loadAtStart = Machine.loadAverage();
         // One id for the JMH run and the CPython run that follows it: the report takes a ratio only within a run.
-        String run = machine.date() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        java.util.Collection<RunResult> results = new Runner(options.build()).run();
+        String run = machine.date() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        Collection<RunResult> results = new Runner(options.build()).run();
         if (results.isEmpty()) {
             throw new IllegalStateException("JMH ran no benchmark of " + benchmark.getName()
                     + ": is it listed in META-INF/BenchmarkList?");
         }
-        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(java.util.Map.of(
-                "profile", profile.name().toLowerCase(java.util.Locale.ROOT), "loadAverageAtStart", loadAtStart,
+        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(Map.of(
+                "profile", profile.name().toLowerCase(Locale.ROOT), "loadAverageAtStart", loadAtStart,
                 "run", run)));
         if (profile == Profile.FULL) {
             try {
@@ -120,9 +126,9 @@ public final class BenchRunner {
             if (in == null) {
                 return List.of();
             }
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return text.lines()
-                    .map(org.openjdk.jmh.runner.BenchmarkListEntry::new)
+                    .map(BenchmarkListEntry::new)
                     .map(entry -> entry.getUserClassQName())
                     .distinct()
                     .sorted()

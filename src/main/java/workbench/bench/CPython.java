@@ -6,18 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
+import workbench.proc.ChildStartException;
 
 /**
  * CPython's figures beside Java's. {@code benchmarks/python/itemNN.py} (our own scripts) measures the item's
@@ -33,10 +44,10 @@ public final class CPython {
     /** What a row's results say beyond its seconds, shown as the row's notes, by the label each is shown with. */
     private static final Map<String, String> RESULTS = resultLabels();
     /** What a row says about the run rather than the workload. */
-    private static final java.util.Set<String> META = java.util.stream.Stream.concat(RESULTS.keySet().stream(),
-            java.util.stream.Stream.of("python", "implementation", "gil", "cores", "min", "max", "count", "date",
+    private static final Set<String> META = Stream.concat(RESULTS.keySet().stream(),
+            Stream.of("python", "implementation", "gil", "cores", "min", "max", "count", "date",
                     "loadAverage"))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
 
     /**
      * One measured row: {@code seconds} is the median wall time of the script's runs; {@code workers} is a count, or
@@ -53,7 +64,7 @@ public final class CPython {
         labels.put("workerCpuMicros", "worker CPU per op: %s µs");
         labels.put("sessionsPerSecond", "%s sessions/s");
         labels.put("medianRoundTrip", "median round trip %s s");
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 
     /** The row's result figures beyond its seconds, labelled; empty when it has none. */
@@ -107,7 +118,7 @@ public final class CPython {
             log.println("Measuring CPython with " + script + " ...");
             result = Child.run(python, null, LIMIT);
         } catch (ChildProcessException e) {
-            String why = e instanceof workbench.proc.ChildStartException
+            String why = e instanceof ChildStartException
                     ? "python3 could not be started on this machine" : "the script failed: " + e.getMessage();
             log.println("CPython figures not recorded: " + why);
             Files.deleteIfExists(resultFile(machineDir, item));
@@ -122,7 +133,7 @@ public final class CPython {
             }
         }
         Path out = resultFile(machineDir, item);
-        Files.writeString(out, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
+        Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
         Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
         return Optional.of(out);
     }
@@ -153,13 +164,46 @@ public final class CPython {
         }));
     }
 
+    /** A recorded row with its provenance: the machine folder it was recorded in, and when. */
+    public record Recorded(Row row, String machine, String date) {
+    }
+
+    /**
+     * The first recorded row of {@code item} that {@code which} accepts, in any machine folder under
+     * {@code resultsRoot} (sorted by name), with its provenance: the row's own date, else its sidecar's. Empty when
+     * none was recorded.
+     */
+    public static Optional<Recorded> find(Path resultsRoot, int item, Predicate<Row> which) throws IOException {
+        if (!Files.isDirectory(resultsRoot)) {
+            return Optional.empty();
+        }
+        List<Path> machines;
+        try (var dirs = Files.list(resultsRoot)) {
+            machines = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path machine : machines) {
+            Optional<Row> row = read(machine, item).flatMap(rows -> rows.stream().filter(which).findFirst());
+            if (row.isPresent()) {
+                String date = row.get().extra().get("date");
+                Path sidecar = sidecarFile(machine, item);
+                if (date == null && Files.exists(sidecar)) {
+                    JsonObject json = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
+                    date = json.has("date") ? json.get("date").getAsString() : null;
+                }
+                return Optional.of(new Recorded(row.get(), machine.getFileName().toString(),
+                        date == null ? "undated" : date));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */
     private static String baselineKey(Row row) {
         return row.benchmark() + row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
-    private static final java.util.regex.Pattern PYTHON_FILE = java.util.regex.Pattern.compile(
+    private static final Pattern PYTHON_FILE = Pattern.compile(
             "python-item(\\d+)\\.json");
 
     /** Adds the sequential rows of {@code rows} that no earlier source gave, by workload and by workload and workers. */
@@ -172,7 +216,7 @@ public final class CPython {
 
     /** A row's workload parameters (the keys beyond the run's facts and results), by name, as strings. */
     static Map<String, String> workload(Row row) {
-        Map<String, String> workload = new java.util.TreeMap<>();
+        Map<String, String> workload = new TreeMap<>();
         row.extra().forEach((key, value) -> {
             if (!META.contains(key)) {
                 workload.put(key, value);
@@ -192,13 +236,13 @@ public final class CPython {
         addSequential(rows, sequential);
         try (var files = Files.list(machineDir)) {
             for (Path other : files.sorted().toList()) {
-                java.util.regex.Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
+                Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
                 if (name.matches() && Integer.parseInt(name.group(1)) != item) {
                     addSequential(read(machineDir, Integer.parseInt(name.group(1))).orElse(List.of()), sequential);
                 }
             }
         }
-        Map<Row, Double> speedups = new java.util.HashMap<>();
+        Map<Row, Double> speedups = new HashMap<>();
         for (Row row : rows) {
             Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
                     sequential.get(baselineKey(row)));

@@ -11,6 +11,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -59,7 +61,7 @@ final class Charts {
                     .title("Item " + item.item() + ": " + chart.getKey().replace('_', ' ')
                             + (item.quick() ? " (quick)" : ""))
                     .xAxisTitle("workers").yAxisTitle("speedup over sequential (" + cores + " cores)").build();
-            xy.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+            xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
             xy.getStyler().setXAxisLogarithmic(true);
             xy.getStyler().setXAxisDecimalPattern("#");
             for (var strategy : chart.getValue().entrySet()) {
@@ -67,11 +69,11 @@ final class Charts {
             }
             for (var strategy : python.getOrDefault(chart.getKey(), Map.of()).entrySet()) {
                 XYSeries series = addSeries(xy, strategy.getKey(), strategy.getValue());
-                series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+                series.setLineStyle(SeriesLines.DOT_DOT);
             }
             if (!ideal.isEmpty()) {
                 XYSeries bound = addSeries(xy, "ideal bound", ideal);
-                bound.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                bound.setLineStyle(SeriesLines.DASH_DASH);
                 bound.setMarker(SeriesMarkers.NONE);
             }
             Path png = dir.resolve("item" + item.item() + "-" + chart.getKey() + (item.quick() ? "-quick" : "")

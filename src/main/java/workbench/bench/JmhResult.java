@@ -3,6 +3,7 @@ package workbench.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
         }
         return new JmhResult(row.get("benchmark").getAsString(), row.get("mode").getAsString(),
                 row.has("threads") ? row.get("threads").getAsInt() : 1,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+                Collections.unmodifiableMap(new LinkedHashMap<>(params)),
                 number(metric.get("score")), number(metric.get("scoreError")),
                 metric.get("scoreUnit").getAsString());
     }

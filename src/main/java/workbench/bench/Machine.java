@@ -1,6 +1,7 @@
 package workbench.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import com.google.gson.GsonBuilder;
 
 /**
  * The provenance of a recorded result: which machine, JDK and heap produced it, and when. Written as a sidecar
@@ -62,7 +65,7 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
         Map<String, Object> map = asMap();
         map.putAll(run);
         map.put("loadAverageAtEnd", loadAverage());
-        return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(map) + "\n";
+        return new GsonBuilder().setPrettyPrinting().create().toJson(map) + "\n";
     }
 
     /**
@@ -80,7 +83,7 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
                 return lines.filter(line -> line.startsWith("model name"))
                         .map(line -> line.substring(line.indexOf(':') + 1).strip())
                         .findFirst().orElse(System.getProperty("os.arch"));
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 return System.getProperty("os.arch");
             }
         }

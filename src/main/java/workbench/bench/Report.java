@@ -1,6 +1,8 @@
 package workbench.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -363,7 +365,7 @@ public final class Report {
         if (Double.isNaN(value)) {
             return "";
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(significant)).stripTrailingZeros()
+        return new BigDecimal(value).round(new MathContext(significant)).stripTrailingZeros()
                 .toPlainString();
     }
 

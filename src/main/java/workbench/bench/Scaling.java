@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -16,6 +19,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -37,7 +41,7 @@ public final class Scaling {
 
     /** One machine's results: per item, the full profile's, else the quick profile's ({@code quickItems}). */
     record MachineResults(String name, int cores, Map<Integer, List<Report.Row>> rowsByItem,
-            java.util.Set<Integer> quickItems) {
+            Set<Integer> quickItems) {
 
         String column(int item) {
             return cores + " cores" + (quickItems.contains(item) ? " (quick)" : "");
@@ -53,7 +57,7 @@ public final class Scaling {
         for (Path dir : Report.machineDirs(root)) {
             int cores = ((Number) Report.machine(dir).getOrDefault("cores", 0)).intValue();
             Map<Integer, List<Report.Row>> rows = new TreeMap<>();
-            java.util.Set<Integer> quick = new TreeSet<>();
+            Set<Integer> quick = new TreeSet<>();
             for (Report.ItemResults item : Report.read(dir)) { // full before quick, per item
                 if (!rows.containsKey(item.item())) {
                     rows.put(item.item(), item.rows());
@@ -74,7 +78,7 @@ public final class Scaling {
      * Writes {@code root/SCALING.md} and its charts when at least two machines have results for a common item, and
      * removes a stale one otherwise; returns the file written, if any.
      */
-    public static java.util.Optional<Path> write(Path root) throws IOException {
+    public static Optional<Path> write(Path root) throws IOException {
         List<MachineResults> machines = machines(root);
         Path file = root.resolve(FILE);
         try (var old = Files.list(root)) {
@@ -108,10 +112,10 @@ public final class Scaling {
         }
         if (compared == 0) {
             Files.deleteIfExists(file);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Files.writeString(file, md.toString());
-        return java.util.Optional.of(file);
+        return Optional.of(file);
     }
 
     /** The README's line about the comparison: a link to it, or what to record to get one. */
@@ -138,11 +142,11 @@ public final class Scaling {
                 rows.computeIfAbsent(rowKey(row.result()), k -> new Report.Row[machines.size()])[i] = row;
             }
         }
-        rows.values().removeIf(perMachine -> java.util.Arrays.stream(perMachine).filter(r -> r != null).count() < 2);
+        rows.values().removeIf(perMachine -> Arrays.stream(perMachine).filter(r -> r != null).count() < 2);
         if (rows.isEmpty()) {
             return "";
         }
-        List<String> params = rows.values().stream().flatMap(perMachine -> java.util.Arrays.stream(perMachine))
+        List<String> params = rows.values().stream().flatMap(perMachine -> Arrays.stream(perMachine))
                 .filter(r -> r != null).flatMap(r -> r.result().params().keySet().stream()).distinct().sorted()
                 .toList();
         StringBuilder md = new StringBuilder("| Benchmark |");
@@ -153,7 +157,7 @@ public final class Scaling {
         machines.forEach(m -> md.append("---:|"));
         md.append('\n');
         for (Report.Row[] perMachine : rows.values()) {
-            JmhResult any = java.util.Arrays.stream(perMachine).filter(r -> r != null).findFirst().orElseThrow()
+            JmhResult any = Arrays.stream(perMachine).filter(r -> r != null).findFirst().orElseThrow()
                     .result();
             md.append("| ").append(any.method()).append(" |");
             params.forEach(p -> md.append(' ').append(any.params().getOrDefault(p, "")).append(" |"));
@@ -198,7 +202,7 @@ public final class Scaling {
             XYChart xy = new XYChartBuilder().width(720).height(440)
                     .title("Item " + item + ": " + chart.getKey().replace('_', ' ') + ", best speedup by cores")
                     .xAxisTitle("cores").yAxisTitle("best speedup over sequential").build();
-            xy.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+            xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
             xy.getStyler().setXAxisLogarithmic(true);
             xy.getStyler().setXAxisDecimalPattern("#");
             for (var strategy : chart.getValue().entrySet()) {

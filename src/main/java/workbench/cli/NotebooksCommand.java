@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,7 +102,7 @@ final class NotebooksCommand extends Subcommand {
         if (check) {
             failures += checkCatalogue(root, err);
         }
-        NotebookExecutor executor = new NotebookExecutor(java.time.Duration.ofSeconds(cellTimeoutSeconds));
+        NotebookExecutor executor = new NotebookExecutor(Duration.ofSeconds(cellTimeoutSeconds));
         for (Path file : targets) {
             if (!Files.isRegularFile(file) && !Notebooks.isIndex(file)) {
                 err.println("workbench: no such notebook: " + file);

@@ -1,17 +1,44 @@
 package workbench.demo;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import workbench.annotations.GuardedBy;
 
 /**
  * Where a demo prints. Lines the book prints go through {@link #println} and {@link #printf} (always in
  * {@link Locale#ROOT}, so {@code 0.123} never becomes {@code 0,123}); the workbench's own commentary is
  * set apart: {@link #example} heads each of the book's examples and {@link #java} marks what Java shows
  * differently from Python.
+ *
+ * <p>A demo also records what it computed as {@link #fact facts} (never printed): tests assert those values, so
+ * the commentary can be reworded without breaking a test. {@link #took} times a step and prints the book's line.
  */
 public final class Narrator {
 
+    /** A step a demo times that computes a value. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T call() throws Exception;
+    }
+
+    /** A step a demo times that computes nothing. */
+    @FunctionalInterface
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    /** What a timed step computed and how long it took. */
+    public record Timed<T>(T value, double seconds) {
+    }
+
     private final PrintStream out;
+    @GuardedBy("facts")
+    private final Map<String, List<Object>> facts = new LinkedHashMap<>();
 
     public Narrator(PrintStream out) {
         this.out = out;
@@ -46,9 +73,34 @@ public final class Narrator {
         out.print(String.format(Locale.ROOT, format, args));
     }
 
-    /** The book's timing line {@code Took {delta:.3f} seconds}, for a span measured with {@link System#nanoTime}. */
-    public void took(long startNanos) {
-        printf("Took %.3f seconds%n", seconds(startNanos));
+    /** Runs {@code work}, prints the book's {@code Took {delta:.3f} seconds} and returns its value and time. */
+    public <T> Timed<T> took(Work<T> work) throws Exception {
+        Timed<T> timed = time(work);
+        printf("Took %.3f seconds%n", timed.seconds());
+        return timed;
+    }
+
+    /** Runs {@code step}, prints the book's {@code Took {delta:.3f} seconds} and returns the seconds it took. */
+    public double took(Step step) throws Exception {
+        return took(() -> {
+            step.run();
+            return null;
+        }).seconds();
+    }
+
+    /** Times {@code work} without printing: the demos' one stopwatch. */
+    public static <T> Timed<T> time(Work<T> work) throws Exception {
+        long start = System.nanoTime();
+        T value = work.call();
+        return new Timed<>(value, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Times {@code step} without printing; returns the seconds it took. */
+    public static double time(Step step) throws Exception {
+        return time(() -> {
+            step.run();
+            return null;
+        }).seconds();
     }
 
     /** Where Java differs from Python: printed after the book's lines, marked so nobody mistakes it for them. */
@@ -60,8 +112,53 @@ public final class Narrator {
         java(String.format(Locale.ROOT, format, args));
     }
 
+    /** Records what the demo computed under {@code key} (not printed), e.g. {@code fact("factors-agree", true)}. */
+    public void fact(String key, Object value) {
+        synchronized (facts) {
+            facts.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+    }
+
+    /** Every value recorded under {@code key}, in order (empty if none). */
+    public List<Object> facts(String key) {
+        synchronized (facts) {
+            return List.copyOf(facts.getOrDefault(key, List.of()));
+        }
+    }
+
+    /** The keys recorded so far, in first-recorded order. */
+    public List<String> factKeys() {
+        synchronized (facts) {
+            return List.copyOf(facts.keySet());
+        }
+    }
+
     public PrintStream stream() {
         return out;
+    }
+
+    /**
+     * What a speedup measured once over a serial run shows, beside its {@code ideal}: parallelism only past
+     * half-way from 1 to the ideal; above the ideal, only that the serial run was slowed. Demos print this instead
+     * of a fixed claim, so that the claim follows the numbers they print.
+     */
+    public static String speedupVerdict(double speedup, double ideal) {
+        if (speedup > ideal * 1.25) {
+            return String.format(Locale.ROOT, "above the ideal %.2fx, so the serial run was slowed (JIT, load):"
+                    + " a run this short cannot tell", ideal);
+        }
+        return ideal > 1 && speedup > 1 + (ideal - 1) / 2
+                ? String.format(Locale.ROOT, "near the ideal %.2fx: the threads ran in parallel", ideal)
+                : String.format(Locale.ROOT, "no parallelism shown (ideal %.2fx) by a run this short", ideal);
+    }
+
+    /** What a run one thread at a time (the GIL model) measured over serial shows: it cannot be faster. */
+    public static String oneAtATimeVerdict(double speedup) {
+        if (speedup < 0.8) {
+            return "slower than serial: one thread at a time, plus the hand-overs";
+        }
+        return speedup < 1.25 ? "about the serial time: one thread at a time"
+                : "one thread ran at a time, so the gain is the serial run's noise";
     }
 
     /** Seconds since {@code startNanos} (a {@link System#nanoTime} reading). */

@@ -3,6 +3,7 @@ package workbench.demo;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Python's formatting where the book's output depends on it and Java's differs. */
@@ -75,6 +76,6 @@ public final class PyFormat {
     /** The last {@code n} bytes, like Python's {@code data[-n:]}. */
     public static byte[] tail(byte[] data, int n) {
         int from = Math.max(0, data.length - n);
-        return java.util.Arrays.copyOfRange(data, from, data.length);
+        return Arrays.copyOfRange(data, from, data.length);
     }
 }

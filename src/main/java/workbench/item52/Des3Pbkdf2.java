@@ -1,6 +1,9 @@
 package workbench.item52;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -21,7 +24,7 @@ public final class Des3Pbkdf2 {
 
     public static final int ITERATIONS = 10_000;
     public static final int SALT_BYTES = 8;
-    private static final byte[] MAGIC = "Salted__".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "Salted__".getBytes(StandardCharsets.US_ASCII);
 
     private Des3Pbkdf2() {
     }
@@ -58,8 +61,8 @@ public final class Des3Pbkdf2 {
 
     public static byte[] sha256(byte[] data) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }

@@ -18,19 +18,16 @@ import workbench.proc.ChildTimeoutException;
 /**
  * Item 52 (3rd ed. 67): Use subprocess to Manage Child Processes.
  *
- * <p><b>Book claim.</b> Child processes run independently of, and in parallel with, their parent: a parent can
- * keep many of them busy, feed them input, chain one's output into another's input, and must bound every wait
- * with a timeout so a stuck child cannot hang it.
+ * <p><b>Book claim.</b> Child processes run in parallel with their parent: a parent can keep many busy, feed
+ * them input, chain one's output into another's input, and must bound every wait with a timeout.
  *
- * <p><b>In Java.</b> {@link ProcessBuilder} is {@code subprocess}; {@link Child} adds what Python's
- * {@code communicate} gives for free (both output pipes drained at once, so no deadlock) and ends a child with
- * its descendants when a wait times out. {@link ProcessBuilder#startPipeline} wires child to child without the
- * parent touching the bytes. A child ended by SIGTERM exits with status 143 (128 + 15) in Java; Python reports
- * the negated signal, -15. Where {@code openssl} or {@code sleep} is missing the children are small Java
- * programs ({@link JavaTool}) run by this JVM's own {@code java}; the lesson is identical.
+ * <p><b>In Java.</b> {@link ProcessBuilder} is {@code subprocess}; {@link Child} adds what {@code communicate}
+ * gives (both pipes drained at once, so no deadlock) and ends a timed-out child with its descendants.
+ * {@link ProcessBuilder#startPipeline} wires child to child. SIGTERM gives exit status 143 (Python: -15). Where
+ * {@code openssl} or {@code sleep} is missing, the children are small Java programs ({@link JavaTool}).
  *
- * <p><b>You should see</b> ten one-second children finish in about one second, not ten; three ciphertexts and
- * three digests that change on every run; and a ten-second child stopped after 0.1 s with exit status 143.
+ * <p><b>You should see</b> ten one-second children finish in about one second, three ciphertexts and three
+ * digests that change on every run, and a ten-second child stopped after 0.1 s with exit status 143.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 52}, or this class's {@code main} from an IDE.
  */
@@ -56,8 +53,7 @@ public final class Item52 implements Demo {
     @Override
     public void run(Narrator out) throws Exception {
         if (tools instanceof ChildTools.Jvm) {
-            out.java("echo, sleep or openssl is missing here: the children are " + tools.describe()
-                    + ". Same inputs, same outputs, same lesson; each also pays a JVM's start-up.");
+            out.java("echo, sleep or openssl is missing here: the children are " + tools.describe() + ".");
         }
 
         out.example("1", "run a child and read its output (subprocess.run)");
@@ -68,12 +64,9 @@ public final class Item52 implements Demo {
         pollWhileWorking(out);
 
         out.example("3-4", "fan out: ten children sleeping 1 s each, started before any is waited for");
-        long start = System.nanoTime();
-        FanOut.PARALLEL.run(tools, 10, "1", CHILD_TIMEOUT);
-        double delta = Narrator.seconds(start);
+        double delta = Narrator.time(() -> FanOut.PARALLEL.run(tools, 10, "1", CHILD_TIMEOUT));
         out.println("Finished in " + PyFormat.general(delta, 3) + " seconds");
-        out.javaf("10 children x 1 s finished in %.2f s, not 10 s: the OS runs them in parallel with each other"
-                + " and with this JVM.", delta);
+        out.javaf("%.2f s, not 10 s: the OS runs the children in parallel.", delta);
 
         out.example("5-7", "pipe random bytes through three encrypting children (password via the environment)");
         for (byte[] ciphertext : encryptAll(tools, randomInputs(3, 10))) {
@@ -84,14 +77,14 @@ public final class Item52 implements Demo {
         for (byte[] digest : encryptThenHash(tools, randomInputs(3, 100))) {
             out.println(PyFormat.bytesRepr(PyFormat.tail(digest, 10)));
         }
-        out.java("ProcessBuilder.startPipeline connects each pair with an OS pipe: the parent never holds the"
-                + " middle stream, which is what the book gets by closing encrypt_proc.stdout.");
-        out.java("The book's 2nd edition hashes with whirlpool and omits -pbkdf2; OpenSSL 3 rejects the first"
-                + " and warns about the second, so this port uses the 3rd edition's sha256 and -pbkdf2.");
+        out.java("startPipeline joins each pair with an OS pipe the parent never reads (the book closes"
+                + " encrypt_proc.stdout for that).");
+        out.java("sha256 and -pbkdf2, as in the 3rd edition: OpenSSL 3 rejects the 2nd edition's whirlpool.");
 
         out.example("11", "a child that outlives its timeout is terminated");
         int status = terminateAfterTimeout(tools.sleep("10"), Duration.ofMillis(100));
         out.println("Exit status " + status);
+        out.fact("terminated-exit-status", status);
         out.java(explainTermination(status));
     }
 
@@ -202,8 +195,7 @@ public final class Item52 implements Demo {
     /** What an exit status after SIGTERM means, beside what Python would print. */
     static String explainTermination(int status) {
         if (status == 128 + 15) {
-            return "Python prints -15 here (minus the signal number). Java reports the shell's convention,"
-                    + " 128 + 15 = 143, for a child ended by SIGTERM.";
+            return "Python prints -15 (minus SIGTERM's number); Java reports 128 + 15 = 143.";
         }
         return "Python prints -15 on Unix (minus SIGTERM's number); this platform reported " + status
                 + " for a terminated child.";

@@ -1,6 +1,8 @@
 package workbench.item52;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -28,12 +30,12 @@ public final class JavaTool {
             usage("no tool named");
         }
         switch (args[0]) {
-            case "echo" -> System.out.println(String.join(" ", java.util.Arrays.asList(args).subList(1, args.length)));
+            case "echo" -> System.out.println(String.join(" ", Arrays.asList(args).subList(1, args.length)));
             case "sleep" -> {
                 if (args.length != 2) {
                     usage("sleep takes SECONDS");
                 }
-                Thread.sleep(java.time.Duration.ofNanos((long) (Double.parseDouble(args[1]) * 1e9)));
+                Thread.sleep(Duration.ofNanos((long) (Double.parseDouble(args[1]) * 1e9)));
             }
             case "true" -> {
                 // nothing to do: exit status 0 is the point

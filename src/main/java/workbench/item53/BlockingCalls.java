@@ -3,6 +3,7 @@ package workbench.item53;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,7 +51,7 @@ public enum BlockingCalls {
     private static void runOnThreads(int calls, int threads, Duration block, Gil gil) throws Exception {
         AtomicInteger next = new AtomicInteger();
         List<Thread> started = new ArrayList<>();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < threads; t++) {
             Gil.ThrowingRunnable<Exception> body = () -> {
                 while (next.getAndIncrement() < calls) {

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import workbench.demo.Narrator;
 import workbench.gil.Gil;
 import workbench.gil.GilStats;
 import workbench.gil.Site;
@@ -168,7 +170,7 @@ public final class Convoy {
      * The demo's section: each {@link Setup} once, its time in the book's format and its median round trip, and
      * CPython's figures from {@code benchmarks/results} beside the model's.
      */
-    public static void show(workbench.demo.Narrator out) throws IOException, InterruptedException {
+    public static void show(Narrator out) throws IOException, InterruptedException {
         out.beyond("the convoy effect");
         out.javaf("An I/O thread makes %d one-byte round trips with an echo thread over two pipes, releasing the GIL"
                 + " around every read and write as CPython's sockets do; beside a CPU-bound thread the echo replies"
@@ -422,7 +424,7 @@ public final class Convoy {
     /** Closes both ends of each pipe, quietly: they are only ever closed to end a run. */
     private static void closePipes(Pipe... pipes) {
         for (Pipe pipe : pipes) {
-            for (java.nio.channels.Channel end : List.of(pipe.sink(), pipe.source())) {
+            for (Channel end : List.of(pipe.sink(), pipe.source())) {
                 try {
                     end.close();
                 } catch (IOException e) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
@@ -17,18 +19,17 @@ import workbench.parallel.Strategy;
 /**
  * Item 53 (3rd ed. 68): Use Threads for Blocking I/O, Avoid for Parallelism.
  *
- * <p><b>Book claim.</b> CPython's GIL lets one thread run Python code at a time, so threads do not speed up CPU
- * work (the book's factorization takes as long with four threads as without), but blocking system calls release
- * the GIL, so threads do overlap them: five 0.1 s calls take 0.1 s, not 0.5 s, while the main thread computes.
+ * <p><b>Book claim.</b> CPython's GIL runs one thread at a time, so four threads factorize no faster than one;
+ * but blocking system calls release the GIL, so five 0.1 s calls on five threads take 0.1 s, not 0.5 s.
  *
- * <p><b>In Java.</b> Java threads have no GIL: the four factorizations run on as many cores as there are, a real
- * speedup. The workbench's model of CPython's GIL ({@code workbench.gil}) runs the same threads one at a time to
- * show what the book shows. Blocking calls overlap in both worlds. The book's blocking call, {@code select} on an
- * unconnected socket, returns at once on Linux; here it is a real 0.1 s {@link Selector#select(long)}.
+ * <p><b>In Java.</b> No GIL: the four factorizations run on as many cores as there are. The GIL model
+ * ({@code workbench.gil}) runs the same threads one at a time, as CPython does. The book's blocking call,
+ * {@code select} on an unconnected socket, returns at once on Linux; here it is a real 0.1 s
+ * {@link Selector#select(long)}.
  *
- * <p><b>You should see</b> Java threads about min(cores, 3.1) times faster than serial (four uneven numbers:
- * total work / largest = 3.14), the GIL-model threads no faster than serial, and the five blocking calls taking
- * about 0.5 s one after another and about 0.1 s on five threads, with or without the GIL model.
+ * <p><b>You should see</b> Java threads up to min(cores, 3.1) times faster than serial, GIL-model threads no
+ * faster, the five calls taking about 0.5 s in turn and 0.1 s on threads, with or without the GIL model, and
+ * ({@link Convoy}) an I/O thread's round trips slowed by a CPU-bound thread under the GIL model.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 53}, or this class's {@code main} from an IDE.
  */
@@ -69,6 +70,7 @@ public final class Item53 implements Demo {
         private final int number;
         private final Gil gil;
         private volatile List<Integer> factors;
+        private volatile InterruptedException interrupted;
 
         public FactorizeThread(int number) {
             this(number, null);
@@ -89,12 +91,22 @@ public final class Item53 implements Demo {
             try {
                 gil.runAsPythonThread(() -> factors = factorize(number, () -> gil.check(Site.BACK_EDGE)));
             } catch (InterruptedException e) {
+                interrupted = e;                    // told to whoever joins, by factors()
                 Thread.currentThread().interrupt();
             }
         }
 
-        /** The factors, once the thread has been joined. */
-        public List<Integer> factors() {
+        /**
+         * The factors, once the thread has been joined.
+         *
+         * @throws InterruptedException if the thread was interrupted before it finished (no factors then)
+         */
+        public List<Integer> factors() throws InterruptedException {
+            if (interrupted != null) {
+                InterruptedException e = new InterruptedException(getName() + " was interrupted before it finished");
+                e.initCause(interrupted);
+                throw e;
+            }
             return factors;
         }
     }
@@ -109,7 +121,7 @@ public final class Item53 implements Demo {
         }
         List<List<Integer>> results = new ArrayList<>();
         for (FactorizeThread thread : threads) {
-            if (!thread.join(java.time.Duration.ofMinutes(2))) {
+            if (!thread.join(Duration.ofMinutes(2))) {
                 throw new IllegalStateException(thread.getName() + " did not finish within 2 minutes");
             }
             results.add(thread.factors());
@@ -142,81 +154,72 @@ public final class Item53 implements Demo {
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1);
         }
-        out.java("factorize ran five times on every number, untimed, so that the JIT has compiled it; CPython has no JIT"
-                + " to warm.");
+        out.java("factorize ran five times untimed first, so the JIT has compiled it (CPython has no JIT).");
 
         out.example("1-2", "factorize the book's four numbers, one after another");
-        long start = System.nanoTime();
-        List<List<Integer>> serial = Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1);
-        double serialSeconds = Narrator.seconds(start);
-        out.took(start);
+        var serial = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1));
 
         out.example("3-5", "one FactorizeThread per number");
-        start = System.nanoTime();
-        List<List<Integer>> threaded = factorizeOnThreads(NUMBERS, null);
-        double threadSeconds = Narrator.seconds(start);
-        out.took(start);
-        check(serial, threaded);
-        out.javaf("%.2fx the serial speed on %d cores. Java threads run CPU work in parallel (the book's Python threads"
-                + " were no faster, often slower), but %.0f ms of work timed once is mostly noise: the 3rd edition's"
-                + " numbers below are bigger, and Item53Benchmark measures properly.", serialSeconds / threadSeconds,
-                cores, serialSeconds * 1000);
+        var threaded = out.took(() -> factorizeOnThreads(NUMBERS, null));
+        check(out, serial.value(), threaded.value());
+        out.javaf("%.2fx the serial speed on %d cores: %s", serial.seconds() / threaded.seconds(), cores,
+                verdict(serial.seconds() / threaded.seconds(), Math.min(cores, workBound(NUMBERS)), serial.seconds()));
 
         out.beyond("the same four threads under the GIL model: what CPython does");
         Gil gil = Gil.create();
-        start = System.nanoTime();
-        List<List<Integer>> underGil = factorizeOnThreads(NUMBERS, gil);
-        double gilSeconds = Narrator.seconds(start);
-        out.took(start);
-        check(serial, underGil);
+        var underGil = out.took(() -> factorizeOnThreads(NUMBERS, gil));
+        check(out, serial.value(), underGil.value());
         GilStats stats = gil.stats();
-        out.javaf("%.2fx of serial: one thread at a time, handing the GIL over %d times in %d ms switch intervals.",
-                serialSeconds / gilSeconds, stats.switches(), gil.switchInterval().toMillis());
+        out.javaf("%.2fx of serial, the GIL handed over %d times; %s.", serial.seconds() / underGil.seconds(),
+                stats.switches(), Narrator.oneAtATimeVerdict(serial.seconds() / underGil.seconds()));
 
         out.beyond("the 3rd edition's sixteen larger numbers (Item 68): serial, 16 threads, 16 threads under the GIL");
-        start = System.nanoTime();
-        List<List<Integer>> serial3 = Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1);
-        double serial3Seconds = Narrator.seconds(start);
-        out.took(start);
-        start = System.nanoTime();
-        check(serial3, factorizeOnThreads(NUMBERS_3RD_EDITION, null));
-        double threads3Seconds = Narrator.seconds(start);
-        out.took(start);
-        start = System.nanoTime();
-        check(serial3, factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
-        double gil3Seconds = Narrator.seconds(start);
-        out.took(start);
-        out.javaf("Java threads %.2fx, GIL-model threads %.2fx the serial speed, on %d cores (the ideal is min(cores,"
-                + " total work / largest number = 12.1)).", serial3Seconds / threads3Seconds,
-                serial3Seconds / gil3Seconds, cores);
+        var serial3 = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1));
+        var threads3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, null));
+        var gil3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
+        check(out, serial3.value(), threads3.value());
+        check(out, serial3.value(), gil3.value());
+        out.javaf("Java threads %.2fx the serial speed on %d cores: %s", serial3.seconds() / threads3.seconds(),
+                cores, verdict(serial3.seconds() / threads3.seconds(), Math.min(cores, workBound(NUMBERS_3RD_EDITION)),
+                        serial3.seconds()));
+        out.javaf("GIL-model threads %.2fx: %s.", serial3.seconds() / gil3.seconds(),
+                Narrator.oneAtATimeVerdict(serial3.seconds() / gil3.seconds()));
 
         out.beyond("one worker JVM per number, through the process pool (see Item 64)");
-        start = System.nanoTime();
-        check(serial, Strategy.PROCESSES.map(Item53::factorize, NUMBERS, NUMBERS.size()));
-        out.took(start);
-        out.java("Parallel past any GIL, but the time includes starting four JVMs: worth it only for bigger work.");
+        var processes = out.took(() -> Strategy.PROCESSES.map(Item53::factorize, NUMBERS, NUMBERS.size()));
+        check(out, serial.value(), processes.value());
+        out.java("Parallel past any GIL, but the time includes starting four JVMs.");
 
         out.example("6-7", "five slow system calls, one after another");
-        start = System.nanoTime();
-        BlockingCalls.SEQUENTIAL.run(5, 1, BLOCK);
-        out.took(start);
+        out.took(() -> BlockingCalls.SEQUENTIAL.run(5, 1, BLOCK));
+        out.java("On Linux the book's select on an unconnected socket returns at once (CPython prints Took 0.000);"
+                + " this select really blocks 0.1 s, as the book means it to.");
 
         out.example("8-9", "five slow system calls on five threads, while the main thread computes");
-        start = System.nanoTime();
-        BlockingCalls.THREADS.run(5, 5, BLOCK);
-        out.took(start);
+        out.took(() -> BlockingCalls.THREADS.run(5, 5, BLOCK));
         out.java("Blocking calls overlap on threads in Java exactly as in Python.");
 
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
-        start = System.nanoTime();
-        BlockingCalls.GIL_THREADS.run(5, 5, BLOCK);
-        out.took(start);
-        out.java("The GIL is released around each call, as CPython releases it around select: they still overlap.");
+        out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
+        out.java("CPython releases the GIL around select, and so does the model: they still overlap.");
 
         Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
     }
 
-    private static void check(List<List<Integer>> expected, List<List<Integer>> actual) {
+    /** Total work / largest task: the most any number of workers can speed these numbers up. */
+    static double workBound(List<Integer> numbers) {
+        return numbers.stream().mapToDouble(Integer::doubleValue).sum() / Collections.max(numbers);
+    }
+
+    /** What a measured speedup of Java threads shows, worded on the numbers ({@link Narrator#speedupVerdict}). */
+    private static String verdict(double speedup, double ideal, double serialSeconds) {
+        return String.format(Locale.ROOT, "%s (%.0f ms serial); Item53Benchmark measures warmed.",
+                Narrator.speedupVerdict(speedup, ideal), serialSeconds * 1e3);
+    }
+
+    /** Records whether a strategy found the serial run's factors; they must. */
+    private static void check(Narrator out, List<List<Integer>> expected, List<List<Integer>> actual) {
+        out.fact("factors-agree", expected.equals(actual));
         if (!expected.equals(actual)) {
             throw new IllegalStateException("the strategies disagree: " + expected + " vs " + actual);
         }

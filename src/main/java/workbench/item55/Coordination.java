@@ -168,7 +168,7 @@ public enum Coordination {
                     uploadQueue, doneQueue);
             all.addAll(uploadThreads);
             for (Object item : inputs) {
-                downloadQueue.put(item);
+                downloadQueue.put(item, remaining(deadline));
             }
             StoppableWorker.stopAll(downloadQueue, downloadThreads, remaining(deadline));
             StoppableWorker.stopAll(resizeQueue, resizeThreads, remaining(deadline));
@@ -177,8 +177,8 @@ public enum Coordination {
             stopLeftovers(all);
         }
         int finished = doneQueue.qsize();
-        doneQueue.close();
-        doneQueue.forEachUntilClosed(done::add);             // every worker has stopped: takes without waiting
+        doneQueue.close(remaining(deadline));
+        doneQueue.forEachUntilClosed(done::add, remaining(deadline));   // every worker has stopped: no waiting
         long cpu = 0;
         for (StoppableWorker<Object, Object> worker : all) {
             cpu += Math.max(0, worker.cpuNanos());

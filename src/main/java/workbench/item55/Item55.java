@@ -21,28 +21,20 @@ import workbench.queue.StoppableWorker;
 /**
  * Item 55 (3rd ed. 70): Use Queue to Coordinate Work Between Threads.
  *
- * <p><b>Book claim.</b> A pipeline of threads joined by queues suits sequential, I/O-heavy work, but a hand-made
- * queue brings busy-waiting, no clean way to stop workers, a busy wait for completion and unbounded buffers. A real
- * blocking queue fixes all four: {@code get} blocks, a bounded queue makes {@code put} block (backpressure),
- * {@code task_done} / {@code join} track completion, and a sentinel per worker stops the workers; a stage scales by
- * running more workers on the same queue.
+ * <p><b>Book claim.</b> A hand-made queue between pipeline threads brings busy-waiting, no clean stop, a busy wait
+ * for completion and unbounded buffers. A real queue fixes all four: {@code get} blocks, {@code Queue(n)} makes
+ * {@code put} block, {@code task_done}/{@code join} track completion, and one sentinel per worker stops it.
  *
- * <p><b>In Java.</b> The hand-made queue's empty {@code get} throws {@link java.util.NoSuchElementException}; the
- * book's "magic exit" (setting the worker's {@code in_queue} to {@code None} so the next {@code get} raises
- * {@code AttributeError}) becomes setting the field to {@code null} so the next {@code get} throws
- * {@link NullPointerException}. {@link java.util.concurrent.BlockingQueue}s block and bound, but Java has no
- * {@code task_done} / {@code join}: {@link JoinableQueue} adds them once, and {@link ClosableQueue} /
- * {@link StoppableWorker} (package {@code workbench.queue}, reused by Item 58) port the book's helpers. Every wait
- * here has a timeout. Beyond the book: the CPU time the polling workers burn (per-thread CPU time from
- * {@link java.lang.management.ThreadMXBean}), and the pipeline with a simulated I/O latency per stage, where more
- * workers per stage really help, beside Java's own answer, one virtual thread per item (Items 59-60 go there),
- * and the pipeline as three child JVMs joined by pipes ({@link ProcessPipeline}, Item 52's Unix pipeline).
+ * <p><b>In Java.</b> The "magic exit" sets the worker's queue field to {@code null}, so its next {@code get} throws
+ * {@link NullPointerException} (Python: AttributeError). Java's blocking queues have no {@code task_done}/
+ * {@code join}: {@link JoinableQueue} adds them, and {@link ClosableQueue}/{@link StoppableWorker} port the book's
+ * helpers (reused by Item 58). Every wait has a timeout. Beyond the book: the polling workers' CPU time, the
+ * pipeline with 5 ms of I/O per stage, one virtual thread per item, and three child JVMs joined by pipes.
  *
  * <p><b>You should see</b> {@code Processed 1000 items after polling N times} with N a little above 3000 (the
- * book's run: 3033); the Queue demos' lines with {@code Producer put 1} before {@code Consumer got 2} and
- * {@code Consumer done} before {@code Producer done} in the task_done example; {@code 1000 items finished} twice;
- * with 5 ms of latency per stage, the 3/4/5-worker pipeline about 3x faster than 1/1/1, and virtual threads faster
- * still; the process pipeline about as fast as 1/1/1 plus the start of its JVMs, with the same items in order.
+ * book: 3033); {@code Producer put 1} before {@code Consumer got 2}; {@code Consumer done} before
+ * {@code Producer done}; {@code 1000 items finished} twice; with latency, 3/4/5 workers about 3x faster than 1/1/1
+ * and virtual threads faster still; the process pipeline near 1/1/1 plus its JVM starts, items in order.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 55}, or this class's {@code main} from an IDE.
  */
@@ -67,11 +59,9 @@ public final class Item55 implements Demo {
         out.example("1-10", "a hand-made queue, busy-waiting workers, the magic exit");
         Coordination.Outcome polling = Coordination.POLLING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
         out.println("Processed " + polling.finished() + " items after polling " + polling.polls() + " times");
-        out.java("The magic exit: the main thread set each worker's inQueue field to null, so its next get() threw"
-                + " NullPointerException (Python: AttributeError) and run() returned. An exception as a stop signal.");
-        out.javaf("%d of those polls found the queue empty and slept %d ms; the main thread polled the done queue"
-                + " every %d ms as well.", polling.emptyPolls(), PollingWorker.POLL_SLEEP_MILLIS,
-                Coordination.MAIN_POLL_MILLIS);
+        out.java("The magic exit: each worker's inQueue set to null, its next get() threw NullPointerException.");
+        out.javaf("%d polls found the queue empty and slept %d ms; the main thread polled every %d ms too.",
+                polling.emptyPolls(), PollingWorker.POLL_SLEEP_MILLIS, Coordination.MAIN_POLL_MILLIS);
 
         out.example("11-12", "Queue(): the consumer blocks in get() until the producer puts");
         consumerWaits(out);
@@ -81,21 +71,18 @@ public final class Item55 implements Demo {
 
         out.example("15-16", "task_done() and join(): the producer waits until the item is processed");
         taskDoneAndJoin(out);
-        out.java("Java's BlockingQueues have no task_done()/join(); workbench.queue.JoinableQueue adds them with an"
-                + " unfinished-task count under the queue's lock.");
+        out.java("Java's BlockingQueues have no task_done()/join(); JoinableQueue adds them.");
 
         out.example("17-22", "ClosableQueue and StoppableWorker: one worker per stage, closed stage by stage");
         Coordination.Outcome blocking = Coordination.BLOCKING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
         out.println(blocking.finished() + " items finished");
-        out.javaf("Worker CPU time (ThreadMXBean) for the same 1000 items: polling %.1f ms, blocking %.1f ms. At"
-                + " full speed both are busy handing items on; in a cold JVM these figures are mostly JIT warm-up"
-                + " (Item55Benchmark measures them warmed).",
-                polling.workerCpuNanos() / 1e6, blocking.workerCpuNanos() / 1e6);
+        out.javaf("Worker CPU for the 1000 items: polling %.1f ms, blocking %.1f ms (cold JVM: mostly JIT warm-up;"
+                + " Item55Benchmark measures warmed).", polling.workerCpuNanos() / 1e6,
+                blocking.workerCpuNanos() / 1e6);
         long pollingIdle = Coordination.POLLING.idleWorkerCpuNanos(IDLE);
         long blockingIdle = Coordination.BLOCKING.idleWorkerCpuNanos(IDLE);
-        out.javaf("Polling's waste is waiting: 3 workers idle for %d ms used %.2f ms of CPU polling (a wake-up every"
-                + " %d ms each), %.2f ms blocked in get().", IDLE.toMillis(), pollingIdle / 1e6,
-                PollingWorker.POLL_SLEEP_MILLIS, blockingIdle / 1e6);
+        out.javaf("Idle for %d ms, 3 workers used %.2f ms of CPU polling, %.2f ms blocked in get().",
+                IDLE.toMillis(), pollingIdle / 1e6, blockingIdle / 1e6);
 
         out.example("23-24", "3 download, 4 resize and 5 upload workers: one sentinel per worker");
         Coordination.Outcome scaled = Coordination.pipeline(ITEMS, List.of(3, 4, 5), Stages.IDENTITY, TIMEOUT);
@@ -114,7 +101,7 @@ public final class Item55 implements Demo {
             return null;
         })) {
             out.println("Producer putting");
-            myQueue.put(new Object());            // runs before the get above
+            myQueue.put(new Object(), TIMEOUT);   // runs before the get above
             out.println("Producer done");
             consumer.join();
         }
@@ -153,7 +140,7 @@ public final class Item55 implements Demo {
             return null;
         })) {
             out.println("Producer putting");
-            inQueue.put(new Object());            // runs first
+            inQueue.put(new Object(), TIMEOUT);   // runs first
             out.println("Producer waiting");
             inQueue.join(TIMEOUT);                // runs fourth
             out.println("Producer done");
@@ -164,31 +151,26 @@ public final class Item55 implements Demo {
     /** Beyond the book: I/O latency per stage makes more workers per stage pay off. */
     private static void withLatency(Narrator out) throws Exception {
         Stages slow = new Stages(LATENCY);
-        out.javaf("Beyond the book: each stage now waits %d ms of simulated I/O per item, %d items:",
-                LATENCY.toMillis(), LATENCY_ITEMS);
+        out.beyond(LATENCY.toMillis() + " ms of simulated I/O per stage and item, " + LATENCY_ITEMS + " items");
         for (List<Integer> workers : List.of(List.of(1, 1, 1), List.of(3, 4, 5))) {
             Coordination.Outcome outcome = Coordination.pipeline(LATENCY_ITEMS, workers, slow, TIMEOUT);
-            out.javaf("  %d/%d/%d workers per stage: %d items finished in %.3f s", workers.get(0), workers.get(1),
+            out.fact("latency-finished", outcome.finished());
+            out.javaf("%d/%d/%d workers per stage: %d items finished in %.3f s", workers.get(0), workers.get(1),
                     workers.get(2), outcome.finished(), outcome.wallNanos() / 1e9);
         }
-        long start = System.nanoTime();
-        int finished = virtualThreadPerItem(LATENCY_ITEMS, slow);
-        out.javaf("  one virtual thread per item, all three stages in it: %d items finished in %.3f s",
-                finished, Narrator.seconds(start));
+        var virtual = Narrator.time(() -> virtualThreadPerItem(LATENCY_ITEMS, slow));
+        out.fact("latency-finished", virtual.value());
+        out.javaf("one virtual thread per item, all three stages in it: %d items finished in %.3f s",
+                virtual.value(), virtual.seconds());
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= LATENCY_ITEMS; i++) {
             lines.add("image-" + i);
         }
-        start = System.nanoTime();
-        List<String> uploaded = PipelineStrategy.PROCESSES.run(lines, List.of(1, 1, 1), slow, TIMEOUT);
-        double processSeconds = Narrator.seconds(start);
-        out.javaf("  one child JVM per stage joined by pipes (Item 52's download | resize | upload): %d items in %.3f"
-                + " s, JVM starts included; the same items in order: %b", uploaded.size(), processSeconds,
-                uploaded.equals(lines));
-        out.java("The 3/4/5 pipeline is bound by its 3 download workers; the process stages overlap their waits like"
-                + " the 1/1/1 threads, after the JVMs start, and a pipe cannot feed several workers. Threads are cheap"
-                + " enough in Java that the next items replace hand-built pipelines with executors (Item 59) and"
-                + " virtual threads.");
+        var uploaded = Narrator.time(() -> PipelineStrategy.PROCESSES.run(lines, List.of(1, 1, 1), slow, TIMEOUT));
+        out.fact("process-pipeline-in-order", uploaded.value().equals(lines));
+        out.javaf("one child JVM per stage, joined by pipes (Item 52): %d items in %.3f s with JVM starts;"
+                + " in order: %b", uploaded.value().size(), uploaded.seconds(), uploaded.value().equals(lines));
+        out.java("3/4/5 is bound by its 3 downloaders; Items 59-60 replace such pipelines with executors.");
     }
 
     /** Java's own answer: no queues, no stages to size, one virtual thread per item. */

@@ -8,6 +8,7 @@ import workbench.demo.Narrator;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
+import workbench.life.ProcessPoolRows;
 import workbench.life.ProcessRow;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
@@ -19,27 +20,20 @@ import workbench.queue.StoppableWorker;
 /**
  * Item 58 (3rd ed. 73): Understand How Using Queue for Concurrency Requires Refactoring.
  *
- * <p><b>Book claim.</b> A fixed set of worker threads fed by queues (Item 55's {@code ClosableQueue} and
- * {@code StoppableWorker}) avoids Item 57's thread per cell, but the simulation must be rewritten around the
- * queues, exceptions must be caught in the workers and carried back by hand, the worker count is fixed up front,
- * and when {@code count_neighbors} needs I/O too the pipeline needs another stage, more threads and a locking grid.
+ * <p><b>Book claim.</b> Workers fed by queues (Item 55's {@code ClosableQueue} and {@code StoppableWorker}) avoid
+ * Item 57's thread per cell, but the simulation is rewritten around the queues, exceptions travel back by hand,
+ * the worker count is fixed, and I/O in {@code count_neighbors} needs another stage and a locking grid.
  *
- * <p><b>In Java.</b> The same refactoring, reusing Item 55's {@link ClosableQueue} and {@link StoppableWorker}
- * from {@code workbench.queue}; the book's strategies are {@link QueueWorkers} and {@link PhasedQueueWorkers}. A
- * failed cell comes back as a value and is raised as {@link SimulationError}{@code (y, x)} with the worker's
- * exception as its cause. After that error the out-queue still holds its sentinel: the book's errata #70, fixed
- * by draining it (shown here both ways). Shutdown sends exactly one sentinel per worker, 5 + 5 in the phased
- * pipeline where the book sends 10 + 10. Example 11's daemon workers would not keep a JVM alive either, but this
- * demo stops them anyway so nothing leaks. Swapping the game logic between examples, which Python does by
- * redefining a function, is a {@link SwitchableRules}.
+ * <p><b>In Java.</b> The same refactoring ({@link QueueWorkers}, {@link PhasedQueueWorkers}) on Item 55's
+ * {@link ClosableQueue} and {@link StoppableWorker}. A failed cell comes back as a value and is raised as
+ * {@link SimulationError}{@code (y, x)} caused by the worker's exception. The leftover sentinel of errata #70 is
+ * shown with and without the drain. Shutdown sends one sentinel per worker (5 + 5; the book sends 10 + 10), and
+ * Example 11's daemon workers are stopped too. Python's redefined functions are a {@link SwitchableRules}.
  *
- * <p><b>You should see</b> {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in game_logic}; the
- * glider block of Item 56 twice (after the drain, and from the phased pipeline); without the drain, a block whose
- * generations 1 and 3 are dead, as errata #70 reported; {@code 0} sentinels left after the 5 + 5 shutdown; and
- * {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in count_neighbors}. Beyond the book, the same
- * generations on worker JVMs ({@link workbench.life.ProcessPoolRows}, the multi-process row of Items 56-59; 2 here,
- * since each costs a JVM start, 5 in Item58Benchmark) beside the 5 queue workers: the identical grids, slower (a
- * round trip of serialised rows per generation).
+ * <p><b>You should see</b> {@code SimulationError: (0, 0)} logged, caused by {@code Problem with I/O in
+ * game_logic}; Item 56's glider block twice; without the drain, generations 1 and 3 dead (errata #70); 0 sentinels
+ * left after shutdown; Example 11 silent, as in the book. Beyond the book, the same generations on 2 worker JVMs
+ * ({@link ProcessPoolRows}): identical grids, slower (rows shipped each generation).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 58}, or this class's {@code main} from an IDE.
  */
@@ -63,8 +57,7 @@ public final class Item58 implements Demo {
         List<StoppableWorker<Cells.LogicTask, Cells.CellResult>> threads = StoppableWorker.startAll(WORKERS,
                 "game-logic", QueueWorkers.gameLogicThread(rules), inQueue, outQueue);
         try {
-            out.java(threads.size() + " StoppableWorkers wait on in_queue; the main thread counts neighbours, the"
-                    + " workers run game_logic and put (y, x, next_state_or_exception) on out_queue.");
+            out.java(threads.size() + " StoppableWorkers run game_logic and put (y, x, state or exception) back.");
 
             out.example("4", "a failing game_logic comes back as SimulationError(y, x)");
             rules.set(Rules.gameLogicFails("Problem with I/O in game_logic"));
@@ -74,8 +67,8 @@ public final class Item58 implements Demo {
             } catch (SimulationError expected) {
                 PyLogging.exception(out, "Expected", expected);
             }
-            out.javaf("The fan-in stopped at the error, before its sentinel: out_queue still holds %d item (the"
-                    + " sentinel).", outQueue.qsize());
+            out.javaf("The fan-in stopped at the error: out_queue still holds %d item, its sentinel.",
+                    outQueue.qsize());
 
             out.example("5", "drain the leftover sentinel (errata #70), then the five generations");
             QueueWorkers.drain(outQueue, TIMEOUT);
@@ -83,7 +76,6 @@ public final class Item58 implements Demo {
             out.println(Life.run(grid -> QueueWorkers.simulatePipeline(grid, inQueue, outQueue, rules, TIMEOUT),
                     Life.glider(), Life.GENERATIONS));
             StoppableWorker.stopAll(inQueue, threads, TIMEOUT);
-            out.java("Shutdown: one in_queue.close() per worker, 5 sentinels, then every worker joined.");
         } finally {
             threads.forEach(Thread::interrupt);
         }
@@ -96,9 +88,9 @@ public final class Item58 implements Demo {
         } finally {
             phased.close();
         }
-        out.javaf("Shutdown sent exactly 5 sentinels to in_queue and 5 to logic_queue, one per worker of each stage;"
-                + " left unread: %d. The book loops over all 10 threads for each queue and sends 10 + 10, leaving"
-                + " 5 + 5 unread.", phased.leftInWorkerQueues());
+        out.fact("sentinels-left", phased.leftInWorkerQueues());
+        out.javaf("Shutdown sent 5 + 5 sentinels, one per worker; left unread: %d (the book sends 10 + 10).",
+                phased.leftInWorkerQueues());
 
         out.example("11", "a failing count_neighbors, daemon workers (1 per stage)");
         daemonWorkers(out);
@@ -121,8 +113,7 @@ public final class Item58 implements Demo {
             } catch (SimulationError expected) {
                 rules.set(Rules.BOOK);                                          // no drain: the bug
             }
-            out.java("Errata #70 reproduced: the same run without the drain. Each fan-in stops at the sentinel left"
-                    + " by the one before, so generations 1 and 3 come out dead:");
+            out.java("Errata #70: without the drain each fan-in stops at the sentinel left by the one before:");
             out.println(Life.run(grid -> QueueWorkers.simulatePipeline(grid, inQueue, outQueue, rules, TIMEOUT),
                     Life.glider(), Life.GENERATIONS));
             StoppableWorker.stopAll(inQueue, threads, TIMEOUT);
@@ -149,15 +140,15 @@ public final class Item58 implements Demo {
             PhasedQueueWorkers.simulatePhasedPipeline(Life.glider(new LockingGrid(5, 9)), inQueue, logicQueue,
                     outQueue, TIMEOUT);
             out.println("Not reached: every cell fails");
-        } catch (SimulationError expected) {
-            PyLogging.exception(out, "Expected", expected);
+        } catch (SimulationError expected) {              // the book catches it and prints nothing
+            out.fact("example-11-error", expected);
+            out.javaf("SimulationError %s, caused by \"%s\", caught silently as in the book.", expected.getMessage(),
+                    expected.getCause().getCause().getMessage());
         } finally {
             QueueWorkers.drain(outQueue, TIMEOUT);
             StoppableWorker.stopAll(inQueue, List.of(countThread), TIMEOUT);
             StoppableWorker.stopAll(logicQueue, List.of(logicThread), TIMEOUT);
         }
-        out.java("The book never stops its daemon threads: Python exits without them. A daemon thread would not"
-                + " hold the JVM up either, but it would linger in a long-lived JVM (or a test run), so they were"
-                + " drained, sent one sentinel each and joined here.");
+        out.java("The book leaves its daemon threads running; a long-lived JVM would keep them, so they are stopped.");
     }
 }

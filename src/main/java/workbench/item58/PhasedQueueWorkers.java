@@ -74,12 +74,12 @@ public final class PhasedQueueWorkers implements Simulation {
             throws SimulationError, InterruptedException, TimeoutException {
         for (int y = 0; y < grid.height(); y++) {
             for (int x = 0; x < grid.width(); x++) {
-                inQueue.put(new Cells.CountTask(y, x, grid.get(y, x), grid::get));   // fan-out
+                inQueue.put(new Cells.CountTask(y, x, grid.get(y, x), grid::get), timeout);   // fan-out
             }
         }
         inQueue.join(timeout);
         logicQueue.join(timeout);                                                // pipeline sequencing
-        outQueue.close();
+        outQueue.close(timeout);
         return QueueWorkers.fanIn(new LockingGrid(grid.height(), grid.width()), outQueue, timeout);
     }
 

@@ -76,11 +76,11 @@ public final class QueueWorkers implements Simulation {
             for (int x = 0; x < grid.width(); x++) {
                 char state = grid.get(y, x);
                 int neighbors = rules.countNeighbors(y, x, grid::get);
-                inQueue.put(new Cells.LogicTask(y, x, state, neighbors));          // fan-out
+                inQueue.put(new Cells.LogicTask(y, x, state, neighbors), timeout); // fan-out
             }
         }
         inQueue.join(timeout);
-        outQueue.close();
+        outQueue.close(timeout);
         return fanIn(new Grid(grid.height(), grid.width()), outQueue, timeout);
     }
 

@@ -30,6 +30,9 @@ import workbench.life.Simulation;
 @ThreadSafe
 public final class ThreadPool implements Simulation {
 
+    /** How long {@link #close} waits for interrupted tasks to end. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final String name;
     private final ExecutorService pool;
     private final Rules rules;
@@ -86,19 +89,38 @@ public final class ThreadPool implements Simulation {
         }
     }
 
-    /** Shuts the pool down, waiting at most the timeout for running tasks, then interrupting them. */
+    /**
+     * Shuts the pool down, waiting at most the timeout for running tasks; then interrupts them and waits up to
+     * {@link #STOP_GRACE} more for them to end, so that no pool thread outlives {@code close}. Throws if the tasks
+     * needed the interrupt (or ignored it); if interrupted while waiting, stops the tasks alike and re-asserts it.
+     */
     @Override
     public void close() throws TimeoutException {
         pool.shutdown();
+        boolean interrupted = false;
         try {
-            if (!pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                pool.shutdownNow();
-                throw new TimeoutException("pool tasks still running after " + timeout);
+            if (pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
+        pool.shutdownNow();
+        boolean stopped = false;
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!stopped && System.nanoTime() - deadline < 0) {
+            try {
+                stopped = pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        throw new TimeoutException("pool tasks still running after " + timeout + "; interrupted, and "
+                + (stopped ? "they stopped" : "still running after " + STOP_GRACE + " more"));
     }
 
     @Override

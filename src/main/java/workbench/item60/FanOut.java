@@ -2,6 +2,7 @@ package workbench.item60;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class FanOut {
         Runnable task = () -> {
             try {
                 counted.run();
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 if (!(e.getCause() instanceof InterruptedIOException)) {
                     throw e;
                 }

@@ -1,16 +1,25 @@
 package workbench.item60;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import workbench.Demo;
+import workbench.bench.BenchRunner;
+import workbench.bench.CPython;
 import workbench.demo.Narrator;
+import workbench.eventloop.EventLoop;
 import workbench.futures.Futures;
+import workbench.life.ColumnPrinter;
 import workbench.life.Life;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
@@ -20,40 +29,20 @@ import workbench.threads.ParkedThreads;
 /**
  * Item 60 (3rd ed. 75): Achieve Highly Concurrent I/O with Coroutines.
  *
- * <p><b>Book claim.</b> Coroutines ({@code async def} / {@code await}, run by asyncio's event loop) allow a very
- * large number of seemingly simultaneous functions, each costing far less than a thread and with no start-up
- * cost. Porting Item 56's Game of Life takes only {@code async}/{@code await}, {@code asyncio.gather} for the
- * fan-in and {@code asyncio.run}; no locks are needed because everything runs on one thread; exceptions
- * propagate through {@code await} to the caller; and making {@code count_neighbors} do I/O too is one more
- * {@code await}, with the driver untouched (compare Item 58's refactoring).
+ * <p><b>Book claim.</b> Coroutines allow a huge number of seemingly simultaneous functions, each far cheaper than
+ * a thread. Item 56's Game of Life ports with {@code async}/{@code await}, {@code gather} and {@code asyncio.run}:
+ * no locks, exceptions propagate through {@code await}, and I/O in {@code count_neighbors} is one more {@code await}.
  *
- * <p><b>In Java.</b> There is no {@code async}/{@code await}; the idea maps to three answers, each a
- * {@link Simulation} over Item 56's model ({@code workbench.life}): {@link VirtualThreadPerCell}, cheap threads in
- * direct style, where blocking calls unmount the thread (the JVM's coroutines); {@link FuturePerCell}, each cell's
- * step a composed {@link java.util.concurrent.CompletableFuture}, {@code allOf} as {@code gather}; and
- * {@link EventLoopCells}, asyncio as it really is: one {@link workbench.eventloop.EventLoop} thread (Item 61's), a
- * plain grid with no lock, I/O as loop timers. Virtual threads run in parallel on several carriers, so they are
- * not lock-free by construction: each cell's thread writes only its own result slot and the caller writes the
- * grid after the join. Exceptions reach the caller with their own type and message, unwrapped from
- * {@code ExecutionException}/{@code CompletionException} as Python's {@code await} would raise them (the book's
- * {@code OSError} is an {@code UncheckedIOException} around an {@code IOException}, as in Items 57-59). Beyond the
- * book: 100,000 waits of 10 ms each, on each strategy, with platform threads bounded and, as the multi-process row,
- * spread over two worker JVMs ({@link FanOut.Strategy#PROCESS_POOL}); the memory per parked thread;
- * and 100 URLs fetched from a local HTTP server four ways.
+ * <p><b>In Java.</b> Three {@link Simulation}s: {@link VirtualThreadPerCell} (the JVM's coroutines, direct style),
+ * {@link FuturePerCell} ({@code allOf} as {@code gather}) and {@link EventLoopCells} (one {@link EventLoop} thread,
+ * a plain grid). Exceptions reach the caller unwrapped, as {@code await} raises them. Beyond the book: 100,000
+ * waits of 10 ms per strategy, memory per parked thread, 100 URLs from a local server.
  *
- * <p><b>You should see</b> the glider block of Item 56 six times (each style, Examples 4 and 6);
- * {@code ERROR:root:Expected} and {@code Problem with I/O} once per style; 100,000 tasks of 10 ms finishing in
- * tens of latencies, a fraction of a second to a few seconds, on virtual threads, futures and the event loop:
- * creating 100,000 tasks, not waiting, is what costs (CPython's asyncio needs about 14 us per task, about 1.4 s);
- * two worker JVMs running half each on virtual threads about as fast, plus their round trips;
- * a platform thread per task capped at 2,000 at once, and a pool of 200, each extrapolated to many seconds for
- * 100,000; a parked virtual thread costing one or two KiB of heap against tens of KiB of resident memory for a
- * platform thread; and the 100 URLs taking about 100 latencies sequentially, about 10 on a pool of 10, and a few
- * with {@code sendAsync} or virtual threads (opening 100 connections at once is what costs). It takes about ten
- * seconds, more on a loaded machine.
- *
- * <p>Builds on Item 56 (the model) and on the event loop that Item 61 ports to ({@code workbench.eventloop});
- * {@code result()} is {@link Futures#result}.
+ * <p><b>You should see</b> Item 56's glider block six times; {@code ERROR:root:Expected} once per style; 100,000
+ * tasks finishing in well under a few seconds on virtual threads, futures and the loop, platform threads capped
+ * and extrapolated to many seconds; a KiB or two per parked virtual thread; 100 URLs in about 100 latencies in
+ * turn and a few at once. Builds on Items 56 (the model) and 61 (the loop); {@code result()} is
+ * {@link Futures#result}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 60}, or this class's {@code main} from an IDE.
  */
@@ -77,7 +66,7 @@ public final class Item60 implements Demo {
      * timers on the event loop.
      */
     static List<Simulation> strategies(Rules rules, AsyncLife.StepCell stepCell, Duration countIo, Duration logicIo)
-            throws java.io.IOException {
+            throws IOException {
         boolean noIo = countIo.isZero() && logicIo.isZero();
         if (!noIo && rules != Rules.BOOK) {
             throw new IllegalArgumentException("simulated I/O goes with the book's rules only");
@@ -99,10 +88,6 @@ public final class Item60 implements Demo {
             }
         }
         bookLoopPerGeneration(out);
-        out.java("virtualThreads: 45 virtual threads per generation in direct style, each writing its own result"
-                + " slot; the caller writes the plain grid after join(). completableFutures: each cell a composed"
-                + " future, allOf as gather. eventLoop: 45 futures on one thread writing a plain Grid with no lock, as"
-                + " the book's; one loop for all generations where the book's asyncio.run makes one per generation.");
 
         out.example("5", "game_logic raises OSError('Problem with I/O'); the caller sees it");
         exceptions(out);
@@ -114,9 +99,7 @@ public final class Item60 implements Demo {
                 out.println(Life.run(simulation, Life.glider(), Life.GENERATIONS));
             }
         }
-        out.javaf("Both functions now wait %d ms per call. virtualThreads: no change at all, a blocking"
-                + " count_neighbors is just another call; completableFutures and eventLoop: step_cell awaits"
-                + " count_neighbors (thenCompose), simulate is untouched.", CELL_IO.toMillis());
+        out.java("virtualThreads: unchanged (a blocking call is a call); the others: one more thenCompose.");
 
         atScale(out);
         memory(out);
@@ -131,23 +114,19 @@ public final class Item60 implements Demo {
         Simulation loopPerGeneration = grid -> {
             try (EventLoopCells fresh = new EventLoopCells(AsyncLife.StepCell.AWAIT_GAME_LOGIC, TIMEOUT)) {
                 return fresh.step(grid);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
-        long start = System.nanoTime();
-        String perGeneration = Life.run(loopPerGeneration, Life.glider(), Life.GENERATIONS).toString();
-        double perGenerationSeconds = Narrator.seconds(start);
-        double oneLoopSeconds;
-        String oneLoop;
+        var perGeneration = Narrator.time(() -> Life.run(loopPerGeneration, Life.glider(), Life.GENERATIONS));
+        Narrator.Timed<ColumnPrinter> oneLoop;
         try (EventLoopCells loop = new EventLoopCells(AsyncLife.StepCell.AWAIT_GAME_LOGIC, TIMEOUT)) {
-            start = System.nanoTime();
-            oneLoop = Life.run(loop, Life.glider(), Life.GENERATIONS).toString();
-            oneLoopSeconds = Narrator.seconds(start);
+            oneLoop = Narrator.time(() -> Life.run(loop, Life.glider(), Life.GENERATIONS));
         }
-        out.javaf("The book's driver starts a new loop per generation (asyncio.run each time; its issue #132 calls"
-                + " that an anti-pattern): same block %b, %.1f ms for the five generations against %.1f ms on one"
-                + " loop.", perGeneration.equals(oneLoop), perGenerationSeconds * 1e3, oneLoopSeconds * 1e3);
+        boolean same = perGeneration.value().toString().equals(oneLoop.value().toString());
+        out.fact("loop-per-generation-same-block", same);
+        out.javaf("The book's asyncio.run per generation (an anti-pattern, its issue #132): same block %b, %.1f ms"
+                + " against %.1f ms on one loop.", same, perGeneration.seconds() * 1e3, oneLoop.seconds() * 1e3);
     }
 
     private static void exceptions(Narrator out) throws Exception {
@@ -180,73 +159,66 @@ public final class Item60 implements Demo {
                 PyLogging.exception(out, "Expected", expected);
             }
         }
-        out.java("Each caller got the IOException's wrapper itself, not an ExecutionException or CompletionException:"
-                + " Future.get and CompletableFuture.get wrap it, AsyncLife.await and Futures.result unwrap it,"
-                + " as Python's await re-raises the coroutine's own OSError. A whole generation too:");
+        out.java("Each caller got the worker's own exception, as await re-raises it; a whole generation too:");
         for (Simulation failing : strategies(broken, AsyncLife.StepCell.AWAIT_GAME_LOGIC, Duration.ZERO,
                 Duration.ZERO)) {
             try (failing) {
                 failing.step(Life.glider());
                 out.java("  Not reached: every cell fails");
             } catch (RuntimeException expected) {
+                out.fact("generation-threw", expected);
                 out.javaf("  %-18s step() threw %s", failing.name() + ":", expected);
             }
         }
     }
 
     private static void atScale(Narrator out) throws Exception {
-        out.beyond(String.format("%,d concurrent tasks, each waiting %d ms of I/O", TASKS, LATENCY.toMillis()));
+        out.beyond(String.format(Locale.ROOT, "%,d concurrent tasks, each waiting %d ms of I/O", TASKS,
+                LATENCY.toMillis()));
         for (FanOut.Strategy strategy : List.of(FanOut.Strategy.VIRTUAL_THREADS, FanOut.Strategy.COMPLETABLE_FUTURES,
-                FanOut.Strategy.EVENT_LOOP)) {
+                FanOut.Strategy.EVENT_LOOP, FanOut.Strategy.PROCESS_POOL)) {
             try (FanOut.Runner runner = strategy.open(LATENCY, TIMEOUT)) {
                 runner.run(1_000);                                            // warm-up
-                long start = System.nanoTime();
-                int finished = runner.run(TASKS);
-                double seconds = Narrator.seconds(start);
+                var finished = Narrator.time(() -> runner.run(TASKS));
+                out.fact("finished:" + strategy, finished.value());
                 out.javaf("%-40s %,d finished in %.3f s (%.1f latencies, %.1f us per task)", strategy.label() + ":",
-                        finished, seconds, seconds / (LATENCY.toNanos() / 1e9), seconds * 1e6 / TASKS);
+                        finished.value(), finished.seconds(), finished.seconds() / (LATENCY.toNanos() / 1e9),
+                        finished.seconds() * 1e6 / TASKS);
             }
         }
-        try (FanOut.Runner runner = FanOut.Strategy.PROCESS_POOL.open(LATENCY, TIMEOUT)) {
-            runner.run(1_000);                                                // warm-up
-            long start = System.nanoTime();
-            int finished = runner.run(TASKS);
-            double seconds = Narrator.seconds(start);
-            out.javaf("%-40s %,d finished in %.3f s (%.1f latencies, %.1f us per task)",
-                    FanOut.Strategy.PROCESS_POOL.label() + ":", finished, seconds,
-                    seconds / (LATENCY.toNanos() / 1e9), seconds * 1e6 / TASKS);
-        }
-        out.javaf("Each worker JVM ran its %,d on virtual threads, so the waits still overlapped: the processes add"
-                + " a round trip per worker, and JVMs to start and warm, nothing to the waiting itself. A worker"
-                + " waiting one task at a time would cap the"
-                + " waits in flight at %d (%,d x %d ms: about %,d s), and a JVM per concurrent wait would mean %,d"
-                + " JVMs: processes are the tool for CPU, not for waiting.", TASKS / FanOut.PROCESS_WORKERS,
-                FanOut.PROCESS_WORKERS, TASKS, LATENCY.toMillis(),
-                TASKS / FanOut.PROCESS_WORKERS * LATENCY.toMillis() / 1000, TASKS);
         int platformTasks = FanOut.PLATFORM_CAP;
         try (FanOut.Runner runner = FanOut.Strategy.PLATFORM_THREADS.open(LATENCY, TIMEOUT)) {
             runner.run(100);
-            long start = System.nanoTime();
-            int finished = runner.run(platformTasks);
-            double seconds = Narrator.seconds(start);
-            out.javaf("%-40s %,d finished in %.3f s; %,d would start %,d OS threads, about %.1f s at this rate"
-                    + " (not tried)", FanOut.Strategy.PLATFORM_THREADS.label() + ":", finished, seconds, TASKS, TASKS,
-                    seconds * TASKS / platformTasks);
+            var finished = Narrator.time(() -> runner.run(platformTasks));
+            out.fact("finished:" + FanOut.Strategy.PLATFORM_THREADS, finished.value());
+            out.javaf("%-40s %,d finished in %.3f s; %,d would take about %.1f s at this rate (not tried)",
+                    FanOut.Strategy.PLATFORM_THREADS.label() + ":", finished.value(), finished.seconds(), TASKS,
+                    finished.seconds() * TASKS / platformTasks);
         }
         int poolTasks = 10_000;
         try (FanOut.Runner runner = FanOut.Strategy.FIXED_POOL.open(LATENCY, TIMEOUT)) {
             runner.run(FanOut.POOL_SIZE);
-            long start = System.nanoTime();
-            int finished = runner.run(poolTasks);
-            double seconds = Narrator.seconds(start);
-            out.javaf("%-40s %,d finished in %.3f s (%d rounds); %,d would take about %.1f s", FanOut.Strategy
-                    .FIXED_POOL.label() + ":", finished, seconds, poolTasks / FanOut.POOL_SIZE, TASKS,
-                    seconds * TASKS / poolTasks);
+            var finished = Narrator.time(() -> runner.run(poolTasks));
+            out.fact("finished:" + FanOut.Strategy.FIXED_POOL, finished.value());
+            out.javaf("%-40s %,d finished in %.3f s (%d rounds); %,d would take about %.1f s",
+                    FanOut.Strategy.FIXED_POOL.label() + ":", finished.value(), finished.seconds(),
+                    poolTasks / FanOut.POOL_SIZE, TASKS, finished.seconds() * TASKS / poolTasks);
         }
-        out.java("Virtual threads, futures and the event loop wait all at once: one latency plus the cost of"
-                + " creating 100,000 tasks, which dominates. CPython's asyncio needs about 14 us per task, so 100,000"
-                + " would take about 1.4 s. Platform threads are capped here by design (" + ParkedThreads.osLimits()
-                + "); a pool caps the I/O in flight at its size.");
+        out.java("Waiting all at once costs one latency plus creating 100,000 tasks, which dominates.");
+        out.java(cpythonAtScale(BenchRunner.DEFAULT_RESULTS).map(recorded -> String.format(Locale.ROOT,
+                "CPython's asyncio, recorded on %s (%s, CPython %s): %,d tasks in %.3f s.", recorded.machine(),
+                recorded.date(), recorded.row().extra().getOrDefault("python", "?"), TASKS, recorded.row().seconds()))
+                .orElse(String.format(Locale.ROOT, "CPython's asyncio at this scale is not recorded here (%s/*/"
+                        + "python-item60.json has no fanOut row for %,d tasks).", BenchRunner.DEFAULT_RESULTS, TASKS)));
+        out.java("Platform threads are capped here by design (" + ParkedThreads.osLimits() + "); a pool caps the"
+                + " I/O in flight at its size.");
+    }
+
+    /** CPython's recorded time for this fan-out ({@code benchmarks/python/item60.py}'s fanOut row), if any. */
+    static Optional<CPython.Recorded> cpythonAtScale(Path resultsRoot) throws IOException {
+        return CPython.find(resultsRoot, 60, row -> row.benchmark().equals("fanOut")
+                && String.valueOf(TASKS).equals(row.extra().get("tasks"))
+                && String.valueOf(LATENCY.toMillis()).equals(row.extra().get("latencyMillis")));
     }
 
     private static void memory(Narrator out) throws Exception {
@@ -254,15 +226,14 @@ public final class Item60 implements Demo {
         ThreadMemory.Footprint virtual = ThreadMemory.parked(true, 20_000, TIMEOUT);
         ThreadMemory.Footprint platform = ThreadMemory.parked(false, 1_000, TIMEOUT);
         for (ThreadMemory.Footprint footprint : List.of(virtual, platform)) {
+            out.fact("parked", footprint.threads());
             out.javaf("%-9s %,6d parked: heap +%.2f KiB each, resident +%s each", footprint.virtual() ? "virtual"
                     : "platform", footprint.threads(), footprint.heapKibPerThread(),
-                    footprint.residentKibPerThread() < 0 ? "unknown" : String.format("%.1f KiB",
+                    footprint.residentKibPerThread() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f KiB",
                             footprint.residentKibPerThread()));
         }
-        out.java("A parked virtual thread is a heap object holding its copied stack (hundreds of bytes to a few KiB);"
-                + " a platform thread reserves a native stack (1 MiB by default, the book's \"8 MB\" on its Linux) and"
-                + " touches tens of KiB of it, plus kernel memory not counted here. The book recalls about 1 KB per"
-                + " coroutine.");
+        out.java("A virtual thread parks its stack on the heap (the book: ~1 KB a coroutine); a platform thread"
+                + " reserves a native stack, 1 MiB by default.");
     }
 
     private static void fetcher(Narrator out) throws Exception {
@@ -274,18 +245,16 @@ public final class Item60 implements Demo {
                 Fetcher.fetch(style, client, urls.subList(0, 10), TIMEOUT);      // warm-up
             }
             for (Fetcher.Style style : Fetcher.Style.values()) {
-                long start = System.nanoTime();
-                List<String> bodies = Fetcher.fetch(style, client, urls, TIMEOUT);
-                double seconds = Narrator.seconds(start);
-                boolean correct = bodies.size() == URLS;
+                var bodies = Narrator.time(() -> Fetcher.fetch(style, client, urls, TIMEOUT));
+                boolean correct = bodies.value().size() == URLS;
                 for (int i = 0; correct && i < URLS; i++) {
-                    correct = bodies.get(i).equals(Fetcher.Server.body(i));
+                    correct = bodies.value().get(i).equals(Fetcher.Server.body(i));
                 }
-                out.javaf("%-32s %d bodies in %.3f s (correct: %b)", style.label() + ":", bodies.size(), seconds,
-                        correct);
+                out.fact("fetched-correctly", correct);
+                out.javaf("%-32s %d bodies in %.3f s (correct: %b)", style.label() + ":", bodies.value().size(),
+                        bodies.seconds(), correct);
             }
         }
-        out.java("The server (virtual-thread handlers, loopback, ephemeral port) and the HttpClient are closed.");
     }
 
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
@@ -172,7 +173,7 @@ public enum Migration implements Merger {
 
     /** {@code with open(output_path, 'wb') as output:} inside a coroutine: opened and closed on the loop thread. */
     private static CompletableFuture<Void> openOnLoop(Path outputPath,
-            java.util.function.Function<OutputStream, CompletableFuture<Void>> body) {
+            Function<OutputStream, CompletableFuture<Void>> body) {
         OutputStream output;
         try {
             output = Files.newOutputStream(outputPath);

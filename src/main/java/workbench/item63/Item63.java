@@ -22,28 +22,18 @@ import workbench.tail.Workload;
 /**
  * Item 63 (3rd ed. 78): Avoid Blocking the asyncio Event Loop to Maximize Responsiveness.
  *
- * <p><b>Book claim.</b> A system call inside a coroutine (file {@code open}/{@code write}/{@code close},
- * {@code time.sleep}, even {@code Thread.start}) blocks the whole event loop and delays every other coroutine.
- * Debug mode reports any callback that holds the loop longer than 0.1 s. The fix is to move the blocking work to
- * a dedicated thread with an event loop of its own ({@code WriteThread}) and talk to it through thread-safe
- * coroutines, so the main loop stays responsive.
+ * <p><b>Book claim.</b> A system call in a coroutine (file I/O, {@code time.sleep}, even {@code Thread.start})
+ * blocks the whole loop; debug mode reports a callback over 0.1 s. The fix: a thread with a loop of its own
+ * ({@code WriteThread}), reached through thread-safe coroutines.
  *
- * <p><b>In Java.</b> The {@link EventLoop} of Items 61 and 62 has asyncio's debug mode
- * ({@link EventLoop.Options#debug}): it times every callback and prints
- * {@code Executing <Task ...> took 0.501 seconds} past the threshold. The harness and tails are Item 62's;
- * {@link Placement#ON_LOOP} is Item 62's {@code run_tasks} unchanged and {@link Placement#WRITE_THREAD} is
- * {@code run_fully_async} with {@link WriteThread}. To show the responsiveness the book only asserts, a
- * {@link Heartbeat} timer ticks every 10 ms on the main loop and records how late each tick runs. A local-disk
- * write takes microseconds, so the two placements barely differ on the book's harness; a drill on a simulated
- * slow device ({@link SlowDevice}, 20 ms per write) makes the difference plain. The book closes the readers after
- * a fixed 1 s, which can race with a late writer; Item 62's harness joins the writers first, so
- * {@code confirm_merge} cannot fail for timing reasons.
+ * <p><b>In Java.</b> Item 61's {@link EventLoop} has asyncio's debug mode ({@link EventLoop.Options#debug}); the
+ * harness is Item 62's: {@link Placement#ON_LOOP} is its {@code run_tasks}, {@link Placement#WRITE_THREAD} its
+ * {@code run_fully_async} with {@link WriteThread}. A {@link Heartbeat} every 10 ms measures what the book only
+ * asserts, and a simulated slow device ({@link SlowDevice}, 20 ms a write) makes the difference plain.
  *
- * <p><b>You should see</b> perhaps a note that a silent warm-up run tripped the detector (a cold JVM loads
- * classes on the loop thread), then the debug warning for the 0.5 s {@code Thread.sleep} ({@code took 0.50x seconds}),
- * {@code confirm_merge} passing for both placements with no other warning, and, on the slow device, heartbeat
- * ticks late by 20-40 ms with the writes on the loop (a due timer queues behind the next write, so it can wait
- * out two) but typically well under a millisecond with the {@code WriteThread}.
+ * <p><b>You should see</b> perhaps a note that a cold JVM tripped the detector, the debug warning for the 0.5 s
+ * sleep, {@code confirm_merge} passing for both placements, and on the slow device ticks late by 20-40 ms with
+ * the writes on the loop but well under 1 ms with the {@code WriteThread}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 63}, or this class's {@code main} from an IDE.
  */
@@ -75,9 +65,8 @@ public final class Item63 implements Demo {
     public void run(Narrator out) throws Exception {
         List<String> coldStart = warmUp();
         if (!coldStart.isEmpty()) {
-            out.javaf("A cold JVM runs its first event loop slowly: in a silent warm-up run, debug mode flagged %d"
-                    + " callback(s), e.g. '%s'. Class loading and lambda linkage are blocking work on the loop"
-                    + " thread too. The runs below come after the warm-up.", coldStart.size(), coldStart.get(0));
+            out.javaf("A silent warm-up run tripped debug mode %d time(s), e.g. '%s': a cold JVM loads classes on the"
+                    + " loop thread, which blocks it too.", coldStart.size(), coldStart.get(0));
         }
 
         out.example("1", "the problem: Item 62's run_tasks opens, writes and closes the merged file on the loop");
@@ -86,29 +75,24 @@ public final class Item63 implements Demo {
         out.example("2", "asyncio.run(slow_coroutine(), debug=True) where slow_coroutine calls time.sleep(0.5)");
         EventLoop.run("main", "slow_coroutine", loop -> slowCoroutine(), TIMEOUT,
                 EventLoop.Options.debug(out::println));
-        out.java("Thread.sleep(500) on the loop thread held the loop for the whole 0.5 s; the loop's debug mode"
-                + " timed the callback, as asyncio's does, and reported it.");
+        out.java("Thread.sleep(500) held the loop for 0.5 s; debug mode timed the callback and reported it.");
 
         out.example("3-9", "WriteThread: a thread with its own loop owns the file; run_fully_async hands it every"
                 + " line (same harness, same confirm_merge)");
         Heartbeat.Lateness writeThread = mergeAndConfirm(out, Placement.WRITE_THREAD);
 
-        out.javaf("On this machine's disk the placements differ little (writes on the loop: max %.2f ms late;"
-                + " WriteThread: max %.2f ms late): a local write takes microseconds, so what lateness there is"
-                + " comes from the machine (other processes, GC), not from the writes. The lesson bites when a write"
-                + " blocks for real; a simulated slow device shows it:", onLoop.max(), writeThread.max());
+        out.javaf("On a local disk the placements differ little (max %.2f ms late on the loop, %.2f ms with the"
+                + " WriteThread): a write takes microseconds.", onLoop.max(), writeThread.max());
+
+        out.beyond("a simulated slow device, " + DRILL_WRITE_COST.toMillis() + " ms a write");
         for (Placement placement : Placement.values()) {
             Heartbeat.Lateness drill = slowDeviceDrill(placement, DRILL_WRITES, DRILL_WRITE_COST);
-            out.javaf("%s, %d writes x %d ms each: heartbeat every %d ms: %s", placement, DRILL_WRITES,
-                    DRILL_WRITE_COST.toMillis(), HEARTBEAT.toMillis(), drill);
+            out.fact("drill:" + placement, drill);
+            out.javaf("%s, %d writes: heartbeat every %d ms: %s", placement, DRILL_WRITES, HEARTBEAT.toMillis(),
+                    drill);
         }
-        out.java("With the writes on the loop a tick waits out the write in progress and, since a due timer joins"
-                + " the ready queue behind the next write, often that one too; with the WriteThread the loop only"
-                + " hands each line over, so the ticks stay on time. Even Thread.start() is a system call,"
-                + " which is why WriteThread starts itself through the executor.");
-        out.java("Unlike the book, the WriteThread is joined on exit (through the executor, off the loop), so the"
-                + " merged file is closed before confirm_merge reads it; the book's final sleep(0) pass is not"
-                + " needed because real_stop's future completes inside the callback that stops the writer's loop.");
+        out.java("On the loop a tick waits out the write in progress, often the next one too; the WriteThread's"
+                + " loop only hands lines over (it even starts and joins through the executor).");
     }
 
     /**
@@ -150,6 +134,7 @@ public final class Item63 implements Demo {
                         return placement.mergeAsync(loop, handles, interval, output)
                                 .whenComplete((done, error) -> lateness.set(heartbeat.stop()));
                     }, timeout, EventLoop.Options.debug(out::println)));
+            out.fact("merged:" + placement, merged);
             out.javaf("%s: confirm_merge passed (%s); heartbeat every %d ms on the main loop: %s", placement, merged,
                     HEARTBEAT.toMillis(), lateness.get());
         }

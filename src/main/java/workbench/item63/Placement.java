@@ -2,6 +2,7 @@ package workbench.item63;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,7 @@ public enum Placement implements Merger {
      */
     public static CompletableFuture<Void> runFullyAsync(EventLoop loop, List<LogReader> handles, Duration interval,
             Path outputPath) {
-        return WriteThread.using(outputPath, java.nio.file.Files::newOutputStream,
+        return WriteThread.using(outputPath, Files::newOutputStream,
                 output -> Tails.gatherTails(loop, handles, interval, output::write));
     }
 }

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 
 import workbench.annotations.NotThreadSafe;
@@ -25,7 +26,7 @@ public final class SlowDevice extends FilterOutputStream {
 
     /** An {@link WriteThread.Opener} for files on this slow device. */
     public static WriteThread.Opener opener(Duration perWrite) {
-        return path -> new SlowDevice(java.nio.file.Files.newOutputStream(path), perWrite);
+        return path -> new SlowDevice(Files.newOutputStream(path), perWrite);
     }
 
     @Override

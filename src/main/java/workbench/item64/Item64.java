@@ -1,5 +1,7 @@
 package workbench.item64;
 
+import java.io.Serializable;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
@@ -20,19 +23,16 @@ import workbench.procpool.ProcessPool;
  *
  * <p><b>Book claim.</b> Python's threads cannot run CPU work in parallel (the GIL), but a
  * {@code ProcessPoolExecutor} can: swapping it for the {@code ThreadPoolExecutor} is the one change, and it pays
- * for isolated, high-leverage tasks (little data in and out, much computation), where serialising work to the
- * child processes costs little next to the work itself.
+ * for isolated, high-leverage tasks (little data in and out, much computation).
  *
- * <p><b>In Java.</b> There is no GIL: the thread pool alone already runs the ten gcd computations on every core.
- * The process pool ({@link ProcessPool}, worker JVMs, builds on Item 52's child processes) is the book's one
- * change, shown for the lesson: the same serialisable tasks, another executor. The GIL model
- * ({@code workbench.gil}) shows what CPython's threads do with the same work, and a parallel stream is the
- * idiomatic Java answer. Ten uneven tasks cannot speed up more than total work / largest task (5.39x here),
- * however many cores there are.
+ * <p><b>In Java.</b> No GIL: the thread pool alone runs the gcds on every core. The process pool
+ * ({@link ProcessPool}, worker JVMs on Item 52's child processes) is the book's one change: the same serialisable
+ * tasks, another executor. The GIL model ({@code workbench.gil}) shows what CPython's threads do, and a parallel
+ * stream is the Java idiom. Ten uneven tasks cannot speed up more than total work / largest task (5.39x).
  *
- * <p><b>You should see</b> Java threads near min(cores, 5.39) times faster than serial; threads under the GIL
- * model about as slow as serial; the process pool slower than the threads on the small 2nd-edition numbers (it
- * pays to start JVMs) and close to them on the 3rd edition's ten-times-larger numbers.
+ * <p><b>You should see</b> Java threads up to min(cores, 2) times faster than serial (the demo says whether they
+ * were), GIL-model threads about as slow as serial, and the process pool slower than threads on the small numbers
+ * (it starts JVMs) and close to them on the 3rd edition's ten-times-larger ones.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 64}, or this class's {@code main} from an IDE.
  * It builds on Item 52 (child processes) and Item 53 (the GIL model).
@@ -52,11 +52,11 @@ public final class Item64 implements Demo {
             .map(p -> new Pair(p.a() * 10, p.b() * 10)).toList();
 
     /** Two numbers whose greatest common divisor is wanted. Serialisable, so it can travel to a worker JVM. */
-    public record Pair(int a, int b) implements java.io.Serializable {
+    public record Pair(int a, int b) implements Serializable {
 
         /** The loop iterations {@link #gcd} makes for this pair: its share of the work. */
         public long work() {
-            return Math.min(a, b) - java.math.BigInteger.valueOf(a).gcd(java.math.BigInteger.valueOf(b)).intValue()
+            return Math.min(a, b) - BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).intValue()
                     + 1L;
         }
     }
@@ -97,7 +97,7 @@ public final class Item64 implements Demo {
      * submit gcd for every pair, gather the results in order.
      */
     static List<Integer> runWith(ExecutorService pool, List<Pair> pairs)
-            throws InterruptedException, ExecutionException {
+            throws InterruptedException, ExecutionException, TimeoutException {
         return Strategy.runAll(pool, GCD, pairs);
     }
 
@@ -107,14 +107,10 @@ public final class Item64 implements Demo {
         Map<String, Double> seconds = new LinkedHashMap<>();
 
         out.example("1", "my_module.gcd: brute force, counting down from the smaller number");
-        out.java("Item64.gcd(Pair, Checkpoint): the checkpoint is where CPython would check for a GIL switch;"
-                + " it costs nothing outside the GIL model.");
-
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1);
         }
-        out.java("gcd ran five times, untimed, so that the JIT has compiled it: without that the first timing below"
-                + " would include compilation. CPython has no JIT to warm.");
+        out.java("gcd ran five times untimed first, so the JIT has compiled it; its Checkpoint is a no-op here.");
 
         out.example("2", "run_serial.py: map gcd over the ten pairs");
         seconds.put("serial", timed(out, () -> Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1)));
@@ -125,7 +121,11 @@ public final class Item64 implements Demo {
                 return runWith(pool, NUMBERS);
             }
         }));
-        out.java("Java threads have no GIL: the two run at once on two cores.");
+        double threadSpeedup = seconds.get("serial") / seconds.get("threads");
+        double ideal = Math.min(Math.min(cores, 2), workBound(NUMBERS));
+        out.fact("thread-speedup", threadSpeedup);
+        out.javaf("%.2fx the serial speed, %s; Item64Benchmark measures warmed.", threadSpeedup,
+                Narrator.speedupVerdict(threadSpeedup, ideal));
 
         out.example("4", "run_parallel.py: ProcessPoolExecutor(max_workers=2), the one change");
         seconds.put("processes", timed(out, () -> {
@@ -133,11 +133,13 @@ public final class Item64 implements Demo {
                 return runWith(pool, NUMBERS);
             }
         }));
-        out.java("Same tasks, another executor: two worker JVMs. Their start-up is in the time, as the book's is.");
+        out.java("Same tasks, another executor: two worker JVMs, their start-up in the time as in the book.");
 
         out.beyond("the same two threads under the GIL model, as CPython runs them");
         seconds.put("GIL threads", timed(out, () -> Strategy.GIL_THREADS.map(Item64::gcd, NUMBERS, 2)));
-        out.java("One thread at a time: about the serial time, the book's reason to reach for processes.");
+        double gilSpeedup = seconds.get("serial") / seconds.get("GIL threads");
+        out.javaf("%.2fx of serial; %s: the book's reason for processes.", gilSpeedup,
+                Narrator.oneAtATimeVerdict(gilSpeedup));
 
         out.beyond("a parallel stream on a ForkJoinPool of 2, what Java programmers write");
         seconds.put("parallel stream", timed(out, () -> Strategy.FORK_JOIN.map(Item64::gcd, NUMBERS, 2)));
@@ -155,10 +157,10 @@ public final class Item64 implements Demo {
             out.java("the same 8 workers again, now started and warm:");
             third.put("warm processes", timed(out, () -> pool.map(Item64::gcd, NUMBERS_3RD_EDITION), expected3));
         }
-        out.java("A pool pays its start-up once; Item64Benchmark measures warm pools against threads.");
 
         out.beyond("speedups over serial");
         double bound = workBound(NUMBERS);
+        out.fact("work-bound", bound);
         out.javaf("%d cores; ten uneven tasks: total work / largest task = %.2f; ideal with 2 workers = %.2f,"
                 + " with 8 = %.2f.", cores, bound, Math.min(Math.min(cores, 2), bound), Math.min(Math.min(cores, 8),
                 bound));
@@ -178,14 +180,11 @@ public final class Item64 implements Demo {
 
     /** Runs, prints the book's {@code Took ... seconds} line, and checks the results. */
     private static double timed(Narrator out, Run run, List<Integer> expected) throws Exception {
-        long start = System.nanoTime();
-        List<Integer> results = run.call();
-        double seconds = Narrator.seconds(start);
-        out.printf("Took %.3f seconds%n", seconds);
-        if (!results.equals(expected)) {
-            throw new IllegalStateException("wrong gcds: " + results + ", expected " + expected);
+        var results = out.took(run::call);
+        if (!results.value().equals(expected)) {
+            throw new IllegalStateException("wrong gcds: " + results.value() + ", expected " + expected);
         }
-        return seconds;
+        return results.seconds();
     }
 
     private static List<Integer> times(List<Integer> values, int factor) {

@@ -1,5 +1,6 @@
 package workbench.life;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ public final class BookChecks {
     /** Example 4. Returns the positions queried, in the order queried. */
     public static List<List<Integer>> countNeighbors() {
         Set<List<Integer>> alive = Set.of(List.of(9, 5), List.of(9, 6));
-        List<List<Integer>> seen = new java.util.ArrayList<>();
+        List<List<Integer>> seen = new ArrayList<>();
         int count = Life.countNeighbors(10, 5, (y, x) -> {
             seen.add(List.of(y, x));
             return alive.contains(List.of(y, x)) ? Life.ALIVE : Life.EMPTY;

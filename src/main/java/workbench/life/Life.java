@@ -1,6 +1,7 @@
 package workbench.life;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The Game of Life of Items 56-60, the book's functions ported one for one: {@link #countNeighbors},
@@ -100,7 +101,7 @@ public final class Life {
      * columns; {@code System.out.println(columns)} prints the block every Game of Life item prints.
      */
     public static ColumnPrinter run(Simulation simulation, Grid grid, int generations)
-            throws SimulationError, InterruptedException, java.util.concurrent.TimeoutException {
+            throws SimulationError, InterruptedException, TimeoutException {
         ColumnPrinter columns = new ColumnPrinter();
         for (int i = 0; i < generations; i++) {
             columns.append(grid.toString());

@@ -20,26 +20,23 @@ public final class ProcessRow {
      */
     public static void tell(Narrator out, int workers, Simulation theItems, String label, Duration timeout)
             throws Exception {
-        long start = System.nanoTime();
-        try (ProcessPoolRows processes = new ProcessPoolRows(workers, Rules.BOOK, timeout)) {
-            double startSeconds = Narrator.seconds(start);
+        out.beyond("the same " + Life.GENERATIONS + " generations on " + workers
+                + " worker JVMs (ProcessPoolRows, a band of rows each)");
+        var started = Narrator.time(() -> new ProcessPoolRows(workers, Rules.BOOK, timeout));
+        try (ProcessPoolRows processes = started.value()) {
             String expected = Life.run(theItems, Life.glider(), Life.GENERATIONS).toString();          // warm-up
             String onWorkers = Life.run(processes, Life.glider(), Life.GENERATIONS).toString();        // warm-up
             double itemsSeconds = timeGlider(theItems);
             double processSeconds = timeGlider(processes);
-            out.javaf("Beyond the book: the same %d generations on %d worker JVMs (ProcessPoolRows, a band of rows"
-                    + " each, %.2f s to start them): the identical grids as %s: %b; they took %.4f s, %s %.4f s.",
-                    Life.GENERATIONS, workers, startSeconds, label, expected.equals(onWorkers), processSeconds, label,
-                    itemsSeconds);
-            out.java("Every generation ships the grid out and back as strings: without I/O the round trips cost"
-                    + " more than the work; worker JVMs pay off only for CPU-bound work on big grids (Item 59's"
-                    + " benchmark: its crossover).");
+            out.fact("process-row-identical", expected.equals(onWorkers));
+            out.javaf("%.2f s to start them; the identical grids as %s: %b; they took %.4f s, %s %.4f s.",
+                    started.seconds(), label, expected.equals(onWorkers), processSeconds, label, itemsSeconds);
+            out.java("Each generation ships the grid out and back: worker JVMs pay off only for CPU-bound work on"
+                    + " big grids (Item59Benchmark's crossover).");
         }
     }
 
     private static double timeGlider(Simulation simulation) throws Exception {
-        long start = System.nanoTime();
-        Life.run(simulation, Life.glider(), Life.GENERATIONS);
-        return Narrator.seconds(start);
+        return Narrator.time(() -> Life.run(simulation, Life.glider(), Life.GENERATIONS)).seconds();
     }
 }

@@ -3,6 +3,7 @@ package workbench.notebook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,7 +54,7 @@ public final class JupyterJson {
                 throw new IllegalArgumentException("JSON has no " + d);
             }
             boolean whole = d == Math.rint(d) && Math.abs(d) < 1e16;
-            out.append(whole ? String.format(java.util.Locale.ROOT, "%.1f", d) : d.toString());
+            out.append(whole ? String.format(Locale.ROOT, "%.1f", d) : d.toString());
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) {
                 out.append("{}");

@@ -1,14 +1,20 @@
 package workbench.parallel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import workbench.gil.Gil;
@@ -64,7 +70,7 @@ public enum Strategy {
             return new Mapper() {
                 @Override
                 public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
-                        throws InterruptedException, ExecutionException {
+                        throws InterruptedException, ExecutionException, TimeoutException {
                     Checkpoint check = () -> gil.check(Site.BACK_EDGE);
                     List<Callable<R>> calls = new ArrayList<>();
                     for (A input : inputs) {
@@ -74,7 +80,7 @@ public enum Strategy {
                             return out.get(0);
                         });
                     }
-                    return collect(pool.invokeAll(calls));
+                    return collect(pool.invokeAll(calls, TIMEOUT.toNanos(), TimeUnit.NANOSECONDS), TIMEOUT);
                 }
 
                 @Override
@@ -101,9 +107,14 @@ public enum Strategy {
             return new Mapper() {
                 @Override
                 public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
-                        throws InterruptedException, ExecutionException {
-                    return pool.submit(() -> inputs.parallelStream()
-                            .map(input -> task.apply(input, Checkpoint.NONE)).toList()).get();
+                        throws InterruptedException, ExecutionException, TimeoutException {
+                    ForkJoinTask<List<R>> all = pool.submit(() -> inputs.parallelStream()
+                            .map(input -> task.apply(input, Checkpoint.NONE)).toList());
+                    try {
+                        return all.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+                    } finally {
+                        all.cancel(true);                              // a no-op once it finished
+                    }
                 }
 
                 @Override
@@ -113,6 +124,9 @@ public enum Strategy {
             };
         }
     };
+
+    /** The bound on one {@code map} call: far above any of the workbench's runs, there so that nothing hangs. */
+    public static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final String description;
 
@@ -149,7 +163,7 @@ public enum Strategy {
 
     /** Runs {@code task} over {@code inputs} with {@code workers} workers, starting and closing what it needs. */
     public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs, int workers)
-            throws InterruptedException, ExecutionException {
+            throws InterruptedException, ExecutionException, TimeoutException {
         try (Mapper mapper = start(workers)) {
             return mapper.map(task, inputs);
         }
@@ -158,7 +172,9 @@ public enum Strategy {
     /** A started strategy: maps tasks over inputs until closed. Results come in input order. */
     public interface Mapper extends AutoCloseable {
 
-        <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs) throws InterruptedException, ExecutionException;
+        /** Every result in input order, or a {@link TimeoutException} after {@link #TIMEOUT}. */
+        <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
+                throws InterruptedException, ExecutionException, TimeoutException;
 
         @Override
         default void close() {
@@ -178,7 +194,8 @@ public enum Strategy {
         }
 
         @Override
-        public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs) throws InterruptedException, ExecutionException {
+        public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
+                throws InterruptedException, ExecutionException, TimeoutException {
             return runAll(executor, task, inputs);
         }
 
@@ -193,23 +210,35 @@ public enum Strategy {
      * callables are serialisable, so the executor may be a thread pool or a {@link ProcessPool}.
      */
     public static <A, R> List<R> runAll(ExecutorService executor, CpuTask<A, R> task, List<A> inputs)
-            throws InterruptedException, ExecutionException {
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return runAll(executor, task, inputs, TIMEOUT);
+    }
+
+    /** Like {@link #runAll(ExecutorService, CpuTask, List)}; tasks unfinished after {@code timeout} are cancelled. */
+    public static <A, R> List<R> runAll(ExecutorService executor, CpuTask<A, R> task, List<A> inputs,
+            Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         List<Callable<R>> calls = new ArrayList<>();
         for (A input : inputs) {
             calls.add((SerializableCallable<R>) () -> task.apply(input, Checkpoint.NONE));
         }
-        return collect(executor.invokeAll(calls));
+        return collect(executor.invokeAll(calls, timeout.toNanos(), TimeUnit.NANOSECONDS), timeout);
     }
 
-    private static <R> List<R> collect(List<Future<R>> futures) throws InterruptedException, ExecutionException {
+    /** The results of a timed {@code invokeAll}'s futures: each is done, or was cancelled when time ran out. */
+    private static <R> List<R> collect(List<Future<R>> futures, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
         List<R> results = new ArrayList<>(futures.size());
         for (Future<R> future : futures) {
-            results.add(future.get());
+            try {
+                results.add(future.get(0, TimeUnit.NANOSECONDS));
+            } catch (CancellationException e) {
+                throw new TimeoutException("a task did not finish within " + timeout);
+            }
         }
         return results;
     }
 
-    private static java.util.concurrent.ThreadFactory threadFactory(String prefix) {
+    private static ThreadFactory threadFactory(String prefix) {
         return Thread.ofPlatform().name(prefix + "-", 1).factory();
     }
 }

@@ -1,10 +1,12 @@
 package workbench.proc;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,7 +245,7 @@ public final class Child implements AutoCloseable {
         });
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {
@@ -255,11 +257,11 @@ public final class Child implements AutoCloseable {
     public record Result(List<String> command, int exitCode, byte[] stdout, byte[] stderr) {
 
         public String stdoutText() {
-            return new String(stdout, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(stdout, StandardCharsets.UTF_8);
         }
 
         public String stderrText() {
-            return new String(stderr, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(stderr, StandardCharsets.UTF_8);
         }
 
         /** Python's {@code check_returncode()}: this result, or a {@link ChildFailedException}. */

@@ -1,5 +1,6 @@
 package workbench.proc;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Something went wrong with a child process; the message names its command. */
@@ -28,7 +29,7 @@ public abstract sealed class ChildProcessException extends Exception
         if (command.isEmpty()) {
             return "[]";
         }
-        String program = java.nio.file.Path.of(command.get(0)).getFileName().toString();
+        String program = Path.of(command.get(0)).getFileName().toString();
         String joined = String.join(" ", command.subList(1, command.size()));
         if (joined.length() > 120) {
             joined = joined.substring(0, 57) + " ... " + joined.substring(joined.length() - 58);

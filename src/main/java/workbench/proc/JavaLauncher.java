@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,15 +68,15 @@ public final class JavaLauncher {
         return String.join(File.pathSeparator, entries);
     }
 
-    private static java.util.Optional<String> ownCodeSource() {
+    private static Optional<String> ownCodeSource() {
         CodeSource source = JavaLauncher.class.getProtectionDomain().getCodeSource();
         if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().toString());
+            return Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize().toString());
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -84,6 +86,6 @@ public final class JavaLauncher {
     }
 
     public static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 }

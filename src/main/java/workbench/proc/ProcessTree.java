@@ -2,7 +2,9 @@ package workbench.proc;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Ending a child together with everything it started. The descendants are listed <em>before</em> the child is
@@ -65,7 +67,7 @@ public final class ProcessTree {
             return false;
         } catch (InterruptedException e) {
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }

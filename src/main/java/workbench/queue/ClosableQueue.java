@@ -46,31 +46,25 @@ public final class ClosableQueue<T> {
         this.queue = new JoinableQueue<>(capacity);
     }
 
-    public void put(T item) throws InterruptedException {
-        queue.put(item);
-    }
-
+    /** Puts {@code item}, waiting at most {@code timeout} for room. */
     public void put(T item, Duration timeout) throws InterruptedException, TimeoutException {
         queue.put(item, timeout);
     }
 
-    /** Puts one sentinel: one consumer will stop when it reaches it, after every item put before it. */
-    public void close() throws InterruptedException {
-        queue.put(SENTINEL);
-    }
-
+    /** Puts one sentinel: one consumer stops when it reaches it, after every item put before it. */
     public void close(Duration timeout) throws InterruptedException, TimeoutException {
         queue.put(SENTINEL, timeout);
     }
 
     /**
-     * Takes items and hands them to {@code handler} until it takes a sentinel; each taken item, sentinel
-     * included, is marked done after the handler returns or throws.
+     * Takes items and hands them to {@code handler} until it takes a sentinel, waiting untimed as Python's
+     * {@code for item in queue} does: only for a {@link StoppableWorker}, whose owner ends it with a sentinel or an
+     * interrupt. Each taken item, sentinel included, is marked done after the handler returns or throws.
      */
-    public <X extends Exception> void forEachUntilClosed(Handler<? super T, X> handler)
+    <X extends Exception> void forEachUntilClosedUntimed(Handler<? super T, X> handler)
             throws X, InterruptedException {
         while (true) {
-            Object item = queue.get();
+            Object item = queue.takeUntimed();
             if (handleOne(item, handler)) {
                 return;
             }
@@ -78,8 +72,9 @@ public final class ClosableQueue<T> {
     }
 
     /**
-     * Like {@link #forEachUntilClosed(Handler)}, but waits at most {@code idleTimeout} for each next item (an idle
-     * consumer, not a slow handler, times out).
+     * Takes items and hands them to {@code handler} until it takes a sentinel, waiting at most {@code idleTimeout}
+     * for each next item (an idle consumer, not a slow handler, times out). Each taken item, sentinel included, is
+     * marked done after the handler returns or throws.
      */
     public <X extends Exception> void forEachUntilClosed(Handler<? super T, X> handler, Duration idleTimeout)
             throws X, InterruptedException, TimeoutException {
@@ -106,13 +101,14 @@ public final class ClosableQueue<T> {
         }
     }
 
-    /** Waits until every item and sentinel put so far has been taken and marked done. */
-    public void join() throws InterruptedException {
-        queue.join();
-    }
-
+    /** Waits at most {@code timeout} until every item and sentinel put so far has been taken and marked done. */
     public void join(Duration timeout) throws InterruptedException, TimeoutException {
         queue.join(timeout);
+    }
+
+    /** Python's untimed {@code put(item)}: only for a {@link StoppableWorker}, whose owner may interrupt it. */
+    void putUntimed(T item) throws InterruptedException {
+        queue.putUntimed(item);
     }
 
     /** Items and sentinels waiting now; Python's {@code qsize()}. */

@@ -18,7 +18,9 @@ import workbench.annotations.ThreadSafe;
  * <p>Every {@code put} adds one unfinished task; every {@code taskDone} removes one; {@code join} returns when
  * the count is zero, that is when every item ever put has been <em>processed</em>, not merely taken (Item 55,
  * Examples 15-16). Like Python's, it is one lock with three conditions (not empty, not full, all tasks done).
- * Every blocking call has a timed variant that throws {@link TimeoutException}; a {@code null} item is refused.
+ * Every public blocking call is timed and throws {@link TimeoutException}; a {@code null} item is refused.
+ * Python's untimed {@code put}/{@code get} exist only package-private, for {@link StoppableWorker}'s loop, whose
+ * owner ends it with a sentinel or an interrupt ({@link StoppableWorker#stopAll}).
  *
  * <p>Used by Item 55 and, through {@link ClosableQueue} and {@link StoppableWorker}, by Item 58.
  *
@@ -50,8 +52,8 @@ public class JoinableQueue<T> {
         this.capacity = capacity;
     }
 
-    /** Adds {@code item}, waiting while the queue is full. */
-    public void put(T item) throws InterruptedException {
+    /** Python's untimed {@code put(item)}: only for a {@link StoppableWorker}, whose owner may interrupt it. */
+    void putUntimed(T item) throws InterruptedException {
         Objects.requireNonNull(item, "item");
         lock.lockInterruptibly();
         try {
@@ -82,8 +84,8 @@ public class JoinableQueue<T> {
         }
     }
 
-    /** Removes and returns the oldest item, waiting while the queue is empty. */
-    public T get() throws InterruptedException {
+    /** Python's untimed {@code get()}: only for a {@link StoppableWorker}, whose owner may interrupt it. */
+    T takeUntimed() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (items.isEmpty()) {
@@ -95,7 +97,7 @@ public class JoinableQueue<T> {
         }
     }
 
-    /** Like {@link #get()}, waiting at most {@code timeout}; Python's {@code get(timeout=...)} raising Empty. */
+    /** Removes and returns the oldest item, waiting at most {@code timeout}; Python's {@code get(timeout=...)}. */
     public T get(Duration timeout) throws InterruptedException, TimeoutException {
         long nanos = timeout.toNanos();
         lock.lockInterruptibly();
@@ -131,19 +133,7 @@ public class JoinableQueue<T> {
         }
     }
 
-    /** Waits until every item put so far has been marked done by {@link #taskDone}. */
-    public void join() throws InterruptedException {
-        lock.lockInterruptibly();
-        try {
-            while (unfinishedTasks > 0) {
-                allTasksDone.await();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Like {@link #join()}, waiting at most {@code timeout}. */
+    /** Waits at most {@code timeout} until every item put so far has been marked done by {@link #taskDone}. */
     public void join(Duration timeout) throws InterruptedException, TimeoutException {
         long nanos = timeout.toNanos();
         lock.lockInterruptibly();

@@ -48,7 +48,7 @@ public final class StoppableWorker<I, O> extends Thread {
     public void run() {
         long cpuStart = cpuTimeOfThisThread();
         try {
-            inQueue.forEachUntilClosed(item -> outQueue.put(func.apply(item)));
+            inQueue.forEachUntilClosedUntimed(item -> outQueue.putUntimed(func.apply(item)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,7 +134,7 @@ public final class LogHarness implements AutoCloseable {
                 for (int j = 0; j < 10; j++) {
                     letters.append((char) ('a' + random.nextInt(26)));
                 }
-                String line = path + "-" + String.format(java.util.Locale.ROOT, "%02d", i) + "-" + letters + "\n";
+                String line = path + "-" + String.format(Locale.ROOT, "%02d", i) + "-" + letters + "\n";
                 out.write(line.getBytes(UTF_8)); // one write call per line, and no buffer: the flush is implied
             }
         } catch (IOException e) {

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import workbench.proc.Child;
 
 class ReportTest {
 
@@ -229,19 +233,19 @@ class ReportTest {
 
     @Test
     void cpythonScriptsAreValidPython() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(python3Available(), "python3 is not installed here");
+        Assumptions.assumeTrue(python3Available(), "python3 is not installed here");
         try (var scripts = Files.list(CPython.SCRIPTS)) {
             for (Path script : scripts.filter(p -> p.toString().endsWith(".py")).toList()) {
-                workbench.proc.Child.run(new ProcessBuilder("python3", "-m", "py_compile", script.toString()),
-                        null, java.time.Duration.ofSeconds(30));
+                Child.run(new ProcessBuilder("python3", "-m", "py_compile", script.toString()),
+                        null, Duration.ofSeconds(30));
             }
         }
     }
 
     private static boolean python3Available() {
         try {
-            return workbench.proc.Child.run(new ProcessBuilder("python3", "--version"), null,
-                    java.time.Duration.ofSeconds(10)).exitCode() == 0;
+            return Child.run(new ProcessBuilder("python3", "--version"), null,
+                    Duration.ofSeconds(10)).exitCode() == 0;
         } catch (Exception e) {
             return false;
         }

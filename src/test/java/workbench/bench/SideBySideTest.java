@@ -8,9 +8,11 @@ import static workbench.bench.ReportTest.row;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ class SideBySideTest {
         if (run == null) {
             return;
         }
-        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("run", run);
         facts.put("loadAverageAtStart", 0.5);
         if (notMeasured != null) {
@@ -171,9 +173,9 @@ class SideBySideTest {
         String section = Report.readmeSection(root);
         assertTrue(section.contains("- " + SideBySide.readmeLine(table(dir, 64), 64)), section);
         var points = SideBySide.chartPoints(table(dir, 64));
-        assertEquals(Map.of("gcd", Map.of("CPython SEQUENTIAL", new java.util.TreeMap<>(Map.of(1, 1.0)),
-                "CPython THREADS", new java.util.TreeMap<>(Map.of(2, 0.9, 4, 45.0)),
-                "CPython PROCESSES", new java.util.TreeMap<>(Map.of(2, 1.8)))), points);
+        assertEquals(Map.of("gcd", Map.of("CPython SEQUENTIAL", new TreeMap<>(Map.of(1, 1.0)),
+                "CPython THREADS", new TreeMap<>(Map.of(2, 0.9, 4, 45.0)),
+                "CPython PROCESSES", new TreeMap<>(Map.of(2, 1.8)))), points);
         assertTrue(Files.size(dir.resolve("item64-gcd.png")) > 1000, "a real PNG");
     }
 }

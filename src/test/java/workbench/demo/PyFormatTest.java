@@ -2,6 +2,7 @@ package workbench.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,7 +36,7 @@ class PyFormatTest {
         assertEquals(python, PyFormat.general(value, precision));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void bytesReprMatchesPython() {
         // bytes([0, 9, 10, 13, 39, 92, 65, 127, 128, 255]) -> b"\x00\t\n\r'\\A\x7f\x80\xff" in CPython
         byte[] data = {0, 9, 10, 13, 39, 92, 65, 127, (byte) 128, (byte) 255};
@@ -44,7 +45,7 @@ class PyFormatTest {
         assertEquals("b''", PyFormat.bytesRepr(new byte[0]));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void tailIsPythonsNegativeSlice() {
         assertEquals(3, PyFormat.tail(new byte[] {1, 2, 3, 4, 5}, 3)[0]);
         assertEquals(2, PyFormat.tail(new byte[] {1, 2}, 10).length);

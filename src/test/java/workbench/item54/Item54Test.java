@@ -1,10 +1,8 @@
 package workbench.item54;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,24 +10,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import workbench.demo.Narrator;
-import workbench.testing.NoLeaks;
+import workbench.testing.DemoRun;
 
 class Item54Test {
 
     private static final Pattern COUNTER_LINE = Pattern.compile("Counter should be (\\d+), got (\\d+)");
 
-    static String runDemo() throws Throwable {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NoLeaks.check(() -> new Item54().run(new Narrator(new PrintStream(bytes, true, UTF_8))));
-        return bytes.toString(UTF_8);
-    }
-
     @Test
     @Timeout(120)
     void demoPrintsEveryExampleInOrderAndTheFixesNeverLoseAnUpdate() throws Throwable {
-        String output = runDemo();
-        List<String> lines = output.lines().toList();
+        DemoRun.Captured run = DemoRun.run(new Item54());
+        String output = run.text();
+        List<String> lines = run.lines();
 
         assertInOrder(lines,
                 "--- Example 1-3: five sensor threads",
@@ -41,29 +33,31 @@ class Item54Test {
                 "# Context switch back to Thread A",
                 "# Two increments, count is 1",
                 "--- Example 7-8:",
-                "[Java] SynchronizedCounter:",
                 "Counter should be 500000, got 500000",
-                "[Java] LockingCounter:",
                 "Counter should be 500000, got 500000",
                 "--- Example 1-3 + GIL:",
-                "[Java] GilUnsafeCounter, under the GIL model, switches at every instruction",
                 "Counter should be 500000, got ",
-                "[Java] GilUnsafeCounter, under the GIL model, switches at calls and back edges",
                 "Counter should be 500000, got 500000",
                 "--- Example 3rd ed. 69:",
                 "Counter should be 4000000, got ",
                 "--- Example 7-8 + GIL:",
                 "Counter should be 500000, got 500000",
                 "--- Example Java:",
-                "[Java] AtomicCounter:",
                 "Counter should be 500000, got 500000",
-                "[Java] AdderCounter:",
                 "Counter should be 500000, got 500000",
-                "[Java] VolatileCounter:",
                 "Counter should be 500000, got ",
                 "--- Beyond the book: 5 worker JVMs x 100,000: no shared counter, a sum",
-                "Counter should be 500000, got 500000",
-                "[Java] Exact by summing, not by locking");
+                "Counter should be 500000, got 500000");
+
+        for (CounterKind exact : List.of(CounterKind.SYNCHRONIZED, CounterKind.LOCKING, CounterKind.GIL_UNSAFE_310,
+                CounterKind.GIL_LOCKING_PRE_310, CounterKind.ATOMIC, CounterKind.ADDER)) {
+            assertEquals(List.of(500_000L), run.facts("count:" + exact), exact + " never loses an update");
+        }
+        assertEquals(List.of(500_000L), run.facts("count:processes"), "five workers' shares add up");
+        for (CounterKind racy : List.of(CounterKind.UNSAFE, CounterKind.GIL_UNSAFE_PRE_310,
+                CounterKind.GIL_CALL_UNSAFE_310, CounterKind.VOLATILE)) {
+            assertEquals(1, run.facts("count:" + racy).size(), racy + " ran once");
+        }
 
         Matcher m = COUNTER_LINE.matcher(output);
         int counted = 0;

@@ -1,11 +1,8 @@
 package workbench.item55;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import workbench.demo.Narrator;
+import workbench.testing.DemoRun;
 import workbench.testing.NoLeaks;
 
 class Item55Test {
@@ -22,11 +19,8 @@ class Item55Test {
     @Test
     @Timeout(60)
     void demoPrintsTheBooksLinesAndLeavesNothingBehind() throws Throwable {
-        String output = NoLeaks.check(() -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            new Item55().run(new Narrator(new PrintStream(bytes, true, UTF_8)));
-            return bytes.toString(UTF_8);
-        });
+        DemoRun.Captured run = DemoRun.run(new Item55());
+        String output = run.text();
         Matcher polled = Pattern.compile("Processed 1000 items after polling (\\d+) times").matcher(output);
         assertTrue(polled.find(), output);
         assertTrue(Long.parseLong(polled.group(1)) >= 3003, "1000 gets and one exit poll per worker, at least");
@@ -48,9 +42,8 @@ class Item55Test {
         assertBefore(joined, "Producer putting", "Producer waiting");
         assertBefore(joined, "Consumer working", "Consumer done");
         assertBefore(joined, "Consumer done", "Producer done");
-        assertTrue(output.contains("100 items finished"), output);
-        assertTrue(output.contains("joined by pipes (Item 52's download | resize | upload): 100 items in "), output);
-        assertTrue(output.contains("the same items in order: true"), output);
+        assertEquals(List.of(100, 100, 100), run.facts("latency-finished"), "1/1/1, 3/4/5, a virtual thread each");
+        assertEquals(List.of(true), run.facts("process-pipeline-in-order"), "the process pipeline kept every item");
     }
 
     @Test

@@ -3,21 +3,24 @@ package workbench.item56;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import workbench.life.GliderBlock;
+import workbench.testing.DemoRun;
 
 class Item56Test {
 
     @Test
     @Timeout(30)
     void demoPrintsTheGliderBlockOnceAndLeavesNothingBehind() throws Throwable {
-        String output = GliderBlock.runDemo(new Item56());
+        DemoRun.Captured run = DemoRun.run(new Item56());
+        String output = run.text();
         assertEquals(1, GliderBlock.occurrences(output), output);
         assertTrue(output.contains("---*-----\n----*----\n--***----\n---------\n---------\n\n"), output);
-        assertTrue(output.contains("same cells as without I/O: true"), output);
-        assertTrue(output.contains("the same 5 generations on 2 worker JVMs (ProcessPoolRows"), output);
-        assertTrue(output.contains("the identical grids as sequential: true; they took "), output);
+        assertEquals(List.of(true), run.facts("io-same-cells"), "I/O changes the time, not the cells");
+        assertEquals(List.of(true), run.facts("process-row-identical"), "the worker JVMs' generations");
     }
 }

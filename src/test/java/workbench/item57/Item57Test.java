@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,6 +13,7 @@ import workbench.life.Grid;
 import workbench.life.GliderBlock;
 import workbench.life.Life;
 import workbench.life.Rules;
+import workbench.testing.DemoRun;
 import workbench.testing.NoLeaks;
 
 class Item57Test {
@@ -19,17 +21,14 @@ class Item57Test {
     @Test
     @Timeout(60)
     void demoPrintsTheGliderBlockAndTheCapturedThreadException() throws Throwable {
-        String output = GliderBlock.runDemo(new Item57());
+        DemoRun.Captured run = DemoRun.run(new Item57());
+        String output = run.text();
         assertEquals(1, GliderBlock.occurrences(output), output);
-        assertTrue(output.contains("225 threads started and joined"), output);
+        assertEquals(List.of(225), run.facts("threads-created"), "45 cells x 5 generations");
         assertTrue(output.contains("Exception in thread \"Thread-226 (game_logic)\" java.io.UncheckedIOException:"
                 + " java.io.IOException: Problem with I/O\n"), output);
-        assertTrue(output.contains("join() returned normally"), output);
-        assertTrue(output.matches("(?s).*a process per cell instead\\? 3 starts of a JVM that does nothing \\(Item 52's"
-                + " Child and JavaLauncher\\) took \\d+, \\d+, \\d+ ms: 45 cells x \\d+ ms = ~[0-9.]+ s per generation"
-                + " just to start them \\(extrapolated from those 3 starts\\), against [0-9.]+ ms for 45 threads.*"),
-                output);
-        assertTrue(output.contains("The process design that can work starts its JVMs once"), output);
+        assertEquals(List.of(true), run.facts("join-returned-normally"));
+        assertEquals(List.of(3), run.facts("jvm-starts"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -333,7 +334,7 @@ class GuessServerTest {
                 ProtocolException error = assertThrows(ProtocolException.class, () -> {
                     try {
                         game.requestNumbers(5).iterator().next();
-                    } catch (java.io.UncheckedIOException e) {
+                    } catch (UncheckedIOException e) {
                         throw e.getCause();
                     }
                 });

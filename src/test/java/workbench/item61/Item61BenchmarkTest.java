@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.annotations.Param;
 
 import workbench.testing.NoLeaks;
 
@@ -27,7 +28,7 @@ class Item61BenchmarkTest {
 
     private static String[] styleParams() {
         try {
-            return Item61Benchmark.class.getField("style").getAnnotation(org.openjdk.jmh.annotations.Param.class)
+            return Item61Benchmark.class.getField("style").getAnnotation(Param.class)
                     .value();
         } catch (NoSuchFieldException e) {
             throw new AssertionError(e);

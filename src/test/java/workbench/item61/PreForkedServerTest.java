@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +78,7 @@ class PreForkedServerTest {
                 } catch (SocketException reset) {
                     // also a hang-up
                 }
-                assertTrue(server.awaitIdle(java.time.Duration.ofSeconds(10)), "no connection is left open");
+                assertTrue(server.awaitIdle(Duration.ofSeconds(10)), "no connection is left open");
             }
         });
     }
@@ -84,8 +87,8 @@ class PreForkedServerTest {
     void anUnstartedServerClosesQuietlyAndATakenPortFailsBeforeAnyWorkerStarts() throws Throwable {
         NoLeaks.check(() -> {
             Set<Long> before = children();
-            try (java.net.ServerSocket squatter = new java.net.ServerSocket(0, 1,
-                    java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket squatter = new ServerSocket(0, 1,
+                    InetAddress.getLoopbackAddress())) {
                 GuessServer server = ServerStyle.PRE_FORKED_PROCESSES.create(squatter.getLocalPort(),
                         new PyRandom(1), line -> { });
                 try {

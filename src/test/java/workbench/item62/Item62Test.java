@@ -1,12 +1,10 @@
 package workbench.item62;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import workbench.demo.Narrator;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
+import workbench.testing.DemoRun;
 import workbench.testing.NoLeaks;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -48,15 +46,13 @@ class Item62Test {
 
     @Test
     void theDemoMergesFourTimesAndLeavesNothingBehind() throws Throwable {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NoLeaks.check(() -> new Item62(Workload.SMALL).run(new Narrator(new PrintStream(bytes, true, UTF_8))));
-        String output = bytes.toString(UTF_8);
+        DemoRun.Captured run = DemoRun.run(new Item62(Workload.SMALL));
+        String output = run.text();
         for (String example : new String[] {"1-5", "6-7", "8-10", "11-12"}) {
             assertTrue(output.contains("--- Example " + example + ":"), output);
         }
         for (Migration step : Migration.values()) {
-            assertTrue(output.contains("[Java] " + step + ": confirm_merge passed (15 lines from 3 files"), output);
+            assertEquals(List.of(new LogHarness.Merged(3, 15)), run.facts("merged:" + step), step.name());
         }
-        assertTrue(output.contains("fixed 1 s"), output);
     }
 }

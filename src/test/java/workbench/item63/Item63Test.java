@@ -3,12 +3,11 @@ package workbench.item63;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import workbench.demo.Narrator;
 import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
+import workbench.testing.DemoRun;
 import workbench.testing.NoLeaks;
 import workbench.testing.SlowCallbackLine;
 
@@ -129,9 +128,8 @@ class Item63Test {
 
     @Test
     void theDemoShowsTheWarningAndBothMergesAndLeavesNothingBehind() throws Throwable {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NoLeaks.check(() -> new Item63(Workload.SMALL).run(new Narrator(new PrintStream(bytes, true, UTF_8))));
-        String output = bytes.toString(UTF_8);
+        DemoRun.Captured run = DemoRun.run(new Item63(Workload.SMALL));
+        String output = run.text();
         for (String example : new String[] {"1", "2", "3-9"}) {
             assertTrue(output.contains("--- Example " + example + ":"), output);
         }
@@ -141,10 +139,10 @@ class Item63Test {
         assertEquals("Task-1", slow.get(0).taskName(), "Example 2 runs a fresh loop, as the book a fresh interpreter");
         assertEquals("Item63.java", slow.get(0).definedAt().file());
         for (Placement placement : Placement.values()) {
-            assertTrue(output.contains("[Java] " + placement + ": confirm_merge passed (15 lines from 3 files"),
-                    output);
-            assertTrue(output.contains("[Java] " + placement + ", 20 writes x 20 ms each: heartbeat every 10 ms: "),
-                    output);
+            assertEquals(List.of(new LogHarness.Merged(3, 15)), run.facts("merged:" + placement), placement.name());
+            Heartbeat.Lateness drill = assertInstanceOf(Heartbeat.Lateness.class,
+                    run.facts("drill:" + placement).get(0));
+            assertTrue(drill.ticks() > 0, placement + ": the heartbeat ticked during the drill");
         }
     }
 }

@@ -52,11 +52,14 @@ class Item64Test {
 
     @Test
     void demoRunsEveryExampleInOrder() throws Throwable {
-        List<String> lines = DemoRun.lines(new Item64());
+        DemoRun.Captured run = DemoRun.run(new Item64());
+        List<String> lines = run.lines();
         DemoRun.assertInOrder(lines, "--- Example 1:", "--- Example 2:", "Took ", "--- Example 3:", "Took ",
                 "--- Example 4:", "Took ", "--- Beyond the book: the same two threads under the GIL model", "Took ",
                 "--- Beyond the book: a parallel stream", "Took ", "--- Beyond the book: the 3rd edition", "Took ",
                 "Took ", "Took ", "Took ", "--- Beyond the book: speedups over serial");
-        assertTrue(lines.stream().anyMatch(l -> l.contains("total work / largest task = 5.39")));
+        assertEquals(List.of(Item64.workBound(Item64.NUMBERS)), run.facts("work-bound"));
+        assertTrue(lines.stream().filter(l -> l.startsWith("Took "))
+                .allMatch(l -> l.matches("Took \\d+\\.\\d{3} seconds")), "the book's format: Took {delta:.3f} seconds");
     }
 }

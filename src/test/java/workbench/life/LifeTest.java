@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import workbench.item56.Sequential;
+
 @Timeout(10)
 class LifeTest {
 
@@ -65,7 +67,7 @@ class LifeTest {
 
     @Test
     void theGliderBlock() throws Exception {
-        Simulation sequential = new workbench.item56.Sequential();
+        Simulation sequential = new Sequential();
         assertEquals(GliderBlock.TEXT, Life.run(sequential, Life.glider(), Life.GENERATIONS).toString());
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -157,7 +158,7 @@ class NotebooksTest {
     /** Reads one top-level key straight from the file's JSON. */
     private static final class JupyterJsonAccess {
         static Object get(String text, String key) {
-            return ((java.util.Map<?, ?>) JupyterJson.parse(text)).get(key);
+            return ((Map<?, ?>) JupyterJson.parse(text)).get(key);
         }
     }
 }

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +43,27 @@ class StrategyTest {
                 });
             }
         }
+    }
+
+    /** A task that never finishes is cancelled (interrupted) when the bound runs out, and the caller hears so. */
+    @Test
+    void runAllIsBoundedAndCancelsWhatDidNotFinish() throws Throwable {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        NoLeaks.check(() -> {
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                assertThrows(TimeoutException.class, () -> Strategy.runAll(pool, (Integer n, Checkpoint c) -> {
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                        Thread.currentThread().interrupt();
+                    }
+                    return n;
+                }, List.of(1, 2), Duration.ofMillis(100)));
+            }
+        });
+        assertEquals(0, interrupted.getCount(), "the stuck task was interrupted");
     }
 
     @Test

@@ -8,8 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +31,7 @@ class ChildTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
     private static boolean hasShell() {
-        return !JavaLauncher.isWindows() && new java.io.File("/bin/sh").canExecute();
+        return !JavaLauncher.isWindows() && new File("/bin/sh").canExecute();
     }
 
     @Test
@@ -62,7 +68,7 @@ class ChildTest {
     void largeInputIsFedWhileOutputIsRead() throws Throwable {
         assumeTrue(hasShell());
         byte[] input = new byte[3_000_000];
-        new java.util.Random(52).nextBytes(input);
+        new Random(52).nextBytes(input);
         Child.Result result = NoLeaks.check(() -> Child.run(new ProcessBuilder("cat"), input, LIMIT));
         assertArrayEquals(input, result.stdout());
     }
@@ -85,25 +91,25 @@ class ChildTest {
 
     @Test
     void stdoutCanGoToASinkAsItComesInsteadOfBeingKept() throws Throwable {
-        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
         Child.Result result = NoLeaks.check(() -> {
             try (Child child = Child.start(JavaLauncher.builder(JavaTool.class, "echo", "to the sink"), sink)) {
                 return child.communicate(LIMIT).checkExitCode();
             }
         });
-        assertEquals("to the sink", sink.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals("to the sink", sink.toString(StandardCharsets.UTF_8).strip());
         assertEquals(0, result.stdout().length, "streamed, not kept");
     }
 
     @Test
     void childClassPathIsAbsoluteSoItMayRunInAnotherFolder() throws Throwable {
-        java.nio.file.Path elsewhere = java.nio.file.Files.createTempDirectory("child-cwd");
+        Path elsewhere = Files.createTempDirectory("child-cwd");
         try {
             Child.Result result = NoLeaks.check(() -> Child.run(
                     JavaLauncher.builder(JavaTool.class, "echo", "found").directory(elsewhere.toFile()), null, LIMIT));
             assertEquals("found", result.stdoutText().strip());
         } finally {
-            java.nio.file.Files.deleteIfExists(elsewhere);
+            Files.deleteIfExists(elsewhere);
         }
     }
 

@@ -25,10 +25,10 @@ class ClosableQueueTest {
     @Test
     void iterationStopsAtTheSentinelAndMarksEverythingDone() throws Exception {
         ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1);
-        queue.put(2);
-        queue.close();
-        queue.put(3);
+        queue.put(1, LONG);
+        queue.put(2, LONG);
+        queue.close(LONG);
+        queue.put(3, LONG);
         List<Integer> seen = new ArrayList<>();
         queue.forEachUntilClosed(seen::add, LONG);
         assertEquals(List.of(1, 2), seen);
@@ -39,8 +39,8 @@ class ClosableQueueTest {
     @Test
     void joinReturnsOnceTheConsumerReachedTheSentinel() throws Exception {
         ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1);
-        queue.close();
+        queue.put(1, LONG);
+        queue.close(LONG);
         assertThrows(TimeoutException.class, () -> queue.join(SHORT));
         queue.forEachUntilClosed(item -> { }, LONG);
         queue.join(SHORT);
@@ -49,9 +49,9 @@ class ClosableQueueTest {
     @Test
     void aHandlerThatThrowsStillMarksItsItemDoneAndLeavesTheSentinelBehind() throws Exception {
         ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1);
-        queue.put(2);
-        queue.close();
+        queue.put(1, LONG);
+        queue.put(2, LONG);
+        queue.close(LONG);
         assertThrows(IOException.class, () -> queue.forEachUntilClosed(item -> {
             throw new IOException("item " + item);
         }, LONG));
@@ -78,10 +78,10 @@ class ClosableQueueTest {
             List<StoppableWorker<Integer, Integer>> workers = StoppableWorker.startAll(4, "w", x -> x * 2, in, out);
             try {
                 for (int i = 0; i < 100; i++) {
-                    in.put(i);
+                    in.put(i, LONG);
                 }
                 for (int i = 0; i < 3; i++) {
-                    in.close();
+                    in.close(LONG);
                 }
                 in.join(LONG);
                 long stopped = 0;
@@ -89,7 +89,7 @@ class ClosableQueueTest {
                     stopped += worker.join(Duration.ofMillis(500)) ? 1 : 0;
                 }
                 assertEquals(3, stopped, "three sentinels stop three of four workers");
-                in.close();
+                in.close(LONG);
                 StoppableWorker.joinAll(workers, System.nanoTime() + LONG.toNanos());
             } finally {
                 workers.forEach(Thread::interrupt);
@@ -105,14 +105,14 @@ class ClosableQueueTest {
             ClosableQueue<Integer> out = new ClosableQueue<>();
             List<StoppableWorker<Integer, Integer>> workers = StoppableWorker.startAll(5, "w", x -> x + 1, in, out);
             for (int i = 0; i < 1000; i++) {
-                in.put(i);
+                in.put(i, LONG);
             }
             StoppableWorker.stopAll(in, workers, LONG);
             workers.forEach(w -> assertFalse(w.isAlive()));
             assertEquals(1000, out.qsize());
             assertEquals(0, in.qsize(), "exactly one sentinel per worker: none left over");
             List<Integer> results = new ArrayList<>();
-            out.close();
+            out.close(LONG);
             out.forEachUntilClosed(results::add, LONG);
             assertEquals(1000, results.size());
             assertTrue(results.stream().allMatch(r -> r >= 1 && r <= 1000));

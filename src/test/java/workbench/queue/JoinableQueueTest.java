@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +26,7 @@ class JoinableQueueTest {
     void isFifo() throws Exception {
         JoinableQueue<Integer> queue = new JoinableQueue<>();
         for (int i = 0; i < 5; i++) {
-            queue.put(i);
+            queue.put(i, LONG);
         }
         assertEquals(5, queue.qsize());
         for (int i = 0; i < 5; i++) {
@@ -49,7 +53,7 @@ class JoinableQueueTest {
     @Test
     void aBlockedPutProceedsWhenAConsumerTakes() throws Exception {
         JoinableQueue<Integer> queue = new JoinableQueue<>(1);
-        queue.put(1);
+        queue.put(1, LONG);
         Thread producer = Thread.ofPlatform().start(() -> {
             try {
                 queue.put(2, LONG);
@@ -65,8 +69,8 @@ class JoinableQueueTest {
     @Test
     void joinWaitsForEveryTaskDoneNotForAnEmptyQueue() throws Exception {
         JoinableQueue<String> queue = new JoinableQueue<>();
-        queue.put("a");
-        queue.put("b");
+        queue.put("a", LONG);
+        queue.put("b", LONG);
         queue.get(LONG);
         queue.get(LONG);
         assertEquals(0, queue.qsize());
@@ -81,7 +85,7 @@ class JoinableQueueTest {
     @Test
     void joinReturnsWhenAnotherThreadFinishesTheLastTask() throws Exception {
         JoinableQueue<String> queue = new JoinableQueue<>();
-        queue.put("work");
+        queue.put("work", LONG);
         CountDownLatch taken = new CountDownLatch(1);
         Thread consumer = Thread.ofPlatform().start(() -> {
             try {
@@ -103,15 +107,28 @@ class JoinableQueueTest {
     void taskDoneTooOftenIsAnError() throws Exception {
         JoinableQueue<String> queue = new JoinableQueue<>();
         assertThrows(IllegalStateException.class, queue::taskDone);
-        queue.put("x");
-        queue.get();
+        queue.put("x", LONG);
+        queue.get(LONG);
         queue.taskDone();
         assertThrows(IllegalStateException.class, queue::taskDone);
     }
 
+    /** Every wait has a timeout: no public blocking call of either queue waits untimed. */
+    @Test
+    void everyPublicBlockingCallTakesATimeout() {
+        for (Class<?> type : List.of(JoinableQueue.class, ClosableQueue.class)) {
+            for (Method method : type.getMethods()) {
+                if (Set.of("put", "get", "join", "close", "forEachUntilClosed").contains(method.getName())) {
+                    assertTrue(Arrays.asList(method.getParameterTypes()).contains(Duration.class),
+                            type.getSimpleName() + "." + method.getName() + " waits untimed");
+                }
+            }
+        }
+    }
+
     @Test
     void refusesNullAndNegativeCapacity() {
-        assertThrows(NullPointerException.class, () -> new JoinableQueue<String>().put(null));
+        assertThrows(NullPointerException.class, () -> new JoinableQueue<String>().put(null, LONG));
         assertThrows(IllegalArgumentException.class, () -> new JoinableQueue<String>(-1));
     }
 }

@@ -10,17 +10,36 @@ import java.util.List;
 import workbench.Demo;
 import workbench.demo.Narrator;
 
-/** Runs a demo the way a test should: output captured, and nothing left running afterwards. */
+/** Runs a demo the way a test should: output captured, facts readable, and nothing left running afterwards. */
 public final class DemoRun {
+
+    /** What a demo printed, and the narrator that recorded its {@link Narrator#fact facts}. */
+    public record Captured(String text, Narrator out) {
+
+        public List<String> lines() {
+            return text.lines().toList();
+        }
+
+        /** Every value the demo recorded under {@code key}. */
+        public List<Object> facts(String key) {
+            return out.facts(key);
+        }
+    }
 
     private DemoRun() {
     }
 
+    /** Runs {@code demo} under {@link NoLeaks#check} with its output captured. */
+    public static Captured run(Demo demo) throws Throwable {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Narrator out = new Narrator(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        NoLeaks.check(() -> demo.run(out));
+        return new Captured(bytes.toString(StandardCharsets.UTF_8), out);
+    }
+
     /** Runs {@code demo} under {@link NoLeaks#check} and returns the lines it printed. */
     public static List<String> lines(Demo demo) throws Throwable {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        NoLeaks.check(() -> demo.run(new Narrator(new PrintStream(bytes, true, StandardCharsets.UTF_8))));
-        return bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        return run(demo).lines();
     }
 
     /** Asserts that lines starting with each prefix appear, in this order (other lines may come between). */

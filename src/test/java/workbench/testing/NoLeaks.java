@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
@@ -32,7 +33,7 @@ public final class NoLeaks {
         return result;
     }
 
-    public static void check(org.junit.jupiter.api.function.Executable body) throws Throwable {
+    public static void check(Executable body) throws Throwable {
         check(() -> {
             body.execute();
             return null;

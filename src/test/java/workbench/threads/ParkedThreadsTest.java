@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +26,7 @@ class ParkedThreadsTest {
         NoLeaks.check(() -> {
             for (ThreadFactory factory : List.of(Thread.ofPlatform().name("p-", 0).factory(),
                     Thread.ofVirtual().name("v-", 0).factory())) {
-                List<Thread> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+                List<Thread> made = new CopyOnWriteArrayList<>();
                 try (ParkedThreads parked = ParkedThreads.park(runnable -> {
                     Thread thread = factory.newThread(runnable);
                     made.add(thread);
@@ -66,7 +68,7 @@ class ParkedThreadsTest {
     @Test
     void residentSetIsReadOnLinuxAndMinusOneElsewhere() {
         long resident = ParkedThreads.residentBytes();
-        if (new java.io.File("/proc/self/status").canRead()) {
+        if (new File("/proc/self/status").canRead()) {
             assertTrue(resident > 0, "VmRSS of a running JVM: " + resident);
         } else {
             assertEquals(-1, resident);
