@@ -754,7 +754,7 @@ public final class EventLoop implements AutoCloseable {
         try {
             channel = ServerSocketChannel.open();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, 128);
+            channel.bind(address, AsyncServer.BACKLOG);
             channel.configureBlocking(false);
             AsyncServer server = new AsyncServer(this, channel, maxLineBytes, onConnection);
             server.key = register(channel, SelectionKey.OP_ACCEPT, server);
