@@ -31,6 +31,7 @@ import workbench.proc.JavaLauncher;
  *   java -jar target/workbench.jar run all         every built demo
  *   java -jar target/workbench.jar bench 52 --quick
  *   java -jar target/workbench.jar stress 54 --quick   an item's jcstress outcome tables
+ *   java -jar target/workbench.jar load 61             Item 61's servers under 1 to 10,000 clients
  * </pre>
  *
  * Exit codes: 0 done; 1 a demo or benchmark failed, or the item is not built yet; 2 bad usage.
@@ -39,7 +40,7 @@ import workbench.proc.JavaLauncher;
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
-                Workbench.Index.class, Workbench.ReportCommand.class, Workbench.Stress.class,
+                Workbench.Index.class, Workbench.ReportCommand.class, Workbench.Stress.class, Workbench.Load.class,
                 workbench.notebook.NotebooksCommand.class})
 public final class Workbench implements Callable<Integer> {
 
@@ -229,6 +230,50 @@ public final class Workbench implements Callable<Integer> {
                 return FAILED;
             }
             return OK;
+        }
+    }
+
+    @Command(name = "load", description = "Drive an item's servers, each in a process of its own, from one load"
+            + " generator (Item 61: every style, Java's and CPython's, 1 to 10,000 clients) and record JSON with a"
+            + " machine sidecar under benchmarks/results/<machine>/.")
+    static final class Load extends Subcommand {
+        @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemConverter.class,
+                description = "An item with a load harness (workbench.itemNN.ItemNNLoad): 61 (or 76).")
+        Catalog.Item item;
+
+        @CommandLine.Mixin
+        ResultsFolder folder;
+
+        @Option(names = "--quick", description = "1 and 64 clients, short rounds: a look, not a result.")
+        boolean quick;
+
+        @Option(names = "--styles", paramLabel = "<A,B>", description = "Only these styles.")
+        String styles;
+
+        @Option(names = "--clients", paramLabel = "<1,64>", description = "Only these client counts.")
+        String clients;
+
+        @Override
+        public Integer call() throws Exception {
+            String harness = item.demoClassName() + "Load";
+            java.lang.reflect.Method run;
+            try {
+                run = Class.forName(harness).getMethod("run", List.class, PrintStream.class, PrintStream.class);
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                parent.err.println("workbench: " + item.label() + " has no load harness (" + harness + ")");
+                return FAILED;
+            }
+            List<String> args = new ArrayList<>(List.of("--results", folder.results.toString()));
+            if (quick) {
+                args.add("--quick");
+            }
+            Optional.ofNullable(styles).ifPresent(s -> args.addAll(List.of("--styles", s)));
+            Optional.ofNullable(clients).ifPresent(c -> args.addAll(List.of("--clients", c)));
+            try {
+                return (Integer) run.invoke(null, args, parent.out, parent.err);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
         }
     }
 

@@ -116,6 +116,7 @@ public final class Report {
                 if (!python.isEmpty()) {
                     md.append('\n').append(python);
                 }
+                md.append(LoadResults.markdown(machineDir, item.item()));
             }
             for (Path chart : Charts.speedupCharts(item, cores, machineDir)) {
                 md.append("\n![").append(chart.getFileName()).append("](").append(chart.getFileName()).append(")\n");
