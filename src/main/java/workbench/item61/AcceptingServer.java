@@ -19,8 +19,9 @@ import workbench.eventloop.AsyncServer;
  * What the blocking servers share ({@link ThreadPerConnectionServer}, {@link PreForkedServer}): bind the loopback
  * address with a backlog that holds a burst ({@link AsyncServer#BACKLOG}), run a blocking accept loop on a
  * platform thread of its own, and hand each connection to a handler thread of the given factory; {@link #close}
- * stops accepting, closes every connection and joins those threads (at most {@link #CLOSE_TIMEOUT}). A subclass says only what serving one connection means ({@link #accepted}) and, if it
- * has more to start or end, does so in {@link #beforeAccepting}, {@link #afterHandlers} and {@link #release}.
+ * stops accepting, closes every connection and joins those threads (at most {@link #CLOSE_TIMEOUT}). A subclass
+ * says only what serving one connection means ({@link #accepted}) and, if it has more to start or end, does so in
+ * {@link #beforeAccepting}, {@link #afterHandlers} and {@link #release}.
  *
  * <p>The acceptor is a platform thread whatever the handlers are: a virtual acceptor would wait for a carrier
  * behind every runnable handler, and a burst of connects would overflow the accept queue meanwhile.

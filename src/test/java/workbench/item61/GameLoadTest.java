@@ -1,5 +1,6 @@
 package workbench.item61;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,14 +56,15 @@ class GameLoadTest {
         try (GameLoad load = GameLoad.connect(nobody, 3, WAIT)) {
             assertEquals(0, load.connected());
             assertEquals(3, load.errorCount());
-            assertTrue(load.errors().keySet().stream().allMatch(e -> e.startsWith("connect: ")), load.errors()::toString);
+            assertTrue(load.errors().keySet().stream().allMatch(e -> e.startsWith("connect: ")),
+                    load.errors()::toString);
         }
         try (ServerSocket hangsUp = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
              GameLoad load = GameLoad.connect((InetSocketAddress) hangsUp.getLocalSocketAddress(), 2, WAIT)) {
             hangsUp.setSoTimeout((int) WAIT.toMillis());
             for (int i = 0; i < 2; i++) {
                 try (Socket accepted = hangsUp.accept()) {
-                    accepted.getOutputStream().write("not a number\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    accepted.getOutputStream().write("not a number\n".getBytes(UTF_8));
                 }
             }
             GameLoad.Round round = load.playRound(WAIT);

@@ -33,8 +33,8 @@ import workbench.pyrandom.PyRandom;
  * Item 61: how many guess-the-number sessions each server style serves with C clients playing at once.
  *
  * <p><b>One op</b> is one round: each of the {@code clients} connections (opened once per trial, each driven by
- * its own platform thread running a {@link BlockingClient}) plays one full game session at the same time, the
- * book's first game: {@code PARAMS 1 5}, then {@code NUMBER}/{@code REPORT} until correct (1 to 5 round trips),
+ * its own platform thread of this JVM running a {@link BlockingClient}) plays one full game session at the same
+ * time, the book's first game: {@code PARAMS 1 5}, then {@code NUMBER}/{@code REPORT} until correct (1 to 5 round trips),
  * then {@code PARAMS 0 -1}. The {@code sessions} counter is sessions per second (ops x clients), the number to
  * compare across client counts. The server's guesses come from one shared, synchronised {@link PyRandom} as in the
  * book. Connecting is not measured: thread creation per connection is outside the op. {@code PRE_FORKED_PROCESSES}
@@ -42,15 +42,13 @@ import workbench.pyrandom.PyRandom;
  * started once per trial, the parent accepting and relaying each line to the connection's worker and back; each
  * worker draws from its own copy of the generator ({@link PreForkedServer}).
  *
- * <p><b>You should see</b> all three styles within a small factor of each other: at 64 connections a platform
+ * <p><b>You should see</b> all the styles within a small factor of each other: at 64 connections a platform
  * thread each is still cheap, and every session is a few loopback round trips. The event loop serves everything
- * on one thread, so it cannot use more than one core for the server; the thread styles can. The book's promise,
- * that coroutines scale where threads do not, needs thousands of connections (memory and scheduling per OS
- * thread); virtual threads keep the threaded code and reach that scale too. The pre-forked processes fall behind
- * all three: every line makes two more hops (parent to worker and back) for sessions that need no CPU, which is
- * what a process per few connections costs for I/O-bound work (a smoke run on 2 busy cores, indicative only: one
- * client, 3,585 sessions/s on virtual threads against 702 pre-forked; 16 clients, 4,903 against 2,747). Clients
- * and server share the machine's cores, so the numbers measure the whole exchange, not the server alone.
+ * on one thread, so it cannot use more than one core for the server; the thread styles can. The pre-forked
+ * processes fall behind: every line makes two more hops (parent to worker and back) for sessions that need no CPU.
+ * Clients and server share this JVM and its cores, so the numbers measure the whole exchange. Where the styles
+ * part, at 1,000 and 10,000 clients with CPython's servers beside them, is {@link Item61Load}'s to show: each
+ * server in a process of its own, every client driven from one selector thread of a separate load generator.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 61}, or this class's {@code main} from an IDE.
  */

@@ -105,7 +105,8 @@ public final class Item61Load {
      * {@code load [--quick] [--results <dir>] [--styles A,B] [--clients 1,64]}: measures and records; returns the
      * exit code (2 for bad usage).
      */
-    public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    public static int run(List<String> args, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         Plan plan = Plan.full();
         Path results = Path.of("benchmarks", "results");
         boolean quick = false;
@@ -118,12 +119,10 @@ public final class Item61Load {
                                 Plan.quick().measure());
                     }
                     case "--results" -> results = Path.of(args.get(++i));
-                    case "--styles" -> plan = new Plan(Stream.of(args.get(++i).split(","))
-                            .map(s -> Target.valueOf(s.strip().toUpperCase(Locale.ROOT))).toList(),
-                            plan.clients(), plan.warmUp(), plan.measure());
+                    case "--styles" -> plan = new Plan(Stream.of(args.get(++i).split(",")).map(Item61Load::target)
+                            .toList(), plan.clients(), plan.warmUp(), plan.measure());
                     case "--clients" -> plan = new Plan(plan.targets(), Stream.of(args.get(++i).split(","))
-                            .map(s -> Integer.parseInt(s.strip().replace("_", ""))).toList(),
-                            plan.warmUp(), plan.measure());
+                            .map(Item61Load::clients).toList(), plan.warmUp(), plan.measure());
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
@@ -156,6 +155,26 @@ public final class Item61Load {
             out.println(failed + " row(s) hit errors; the JSON records each one's first errors.");
         }
         return 0;
+    }
+
+    private static Target target(String name) {
+        try {
+            return Target.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown style '" + name + "'");
+        }
+    }
+
+    private static int clients(String count) {
+        try {
+            int clients = Integer.parseInt(count.strip().replace("_", ""));
+            if (clients >= 1) {
+                return clients;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("not a client count: '" + count + "'");
     }
 
     /** One point: {@code clients} held open at once, playing rounds; its row, with the error if it failed. */
