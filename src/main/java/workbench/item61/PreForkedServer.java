@@ -2,7 +2,6 @@ package workbench.item61;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -30,6 +29,7 @@ import workbench.eventloop.LineTooLongException;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 import workbench.proc.JavaLauncher;
+import workbench.proc.LineSink;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -101,7 +101,8 @@ public final class PreForkedServer extends AcceptingServer {
             }
             try {
                 link.child = Child.start(new ProcessBuilder(
-                        JavaLauncher.command(JavaLauncher.FAST_START, Worker.class)), link);
+                        JavaLauncher.command(JavaLauncher.FAST_START, Worker.class)),
+                        new LineSink(line -> fromWorker(link, line)));
             } catch (ChildProcessException e) {
                 throw new IOException("could not start worker " + i + ": " + e.getMessage(), e);
             }
@@ -242,11 +243,10 @@ public final class PreForkedServer extends AcceptingServer {
         }
     }
 
-    /** The parent's end of one worker: what it writes to the worker's stdin, and its stdout split into lines. */
-    private final class Link extends OutputStream {
+    /** The parent's end of one worker: its {@link Child}, whose stdin it writes, and its connection count. */
+    private static final class Link {
         final int index;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         volatile Child child;
         /** Connections assigned to this worker and not finished; guarded by the server's lock. */
         int open;
@@ -262,17 +262,6 @@ public final class PreForkedServer extends AcceptingServer {
             OutputStream stdin = child.stdin();
             stdin.write((text + "\n").getBytes(UTF_8));
             stdin.flush();
-        }
-
-        @Override
-        public void write(int b) {
-            if (b != '\n') {
-                line.write(b);
-                return;
-            }
-            String text = line.toString(UTF_8);
-            line.reset();
-            fromWorker(this, text);
         }
     }
 
@@ -313,22 +302,15 @@ public final class PreForkedServer extends AcceptingServer {
 
         public static void main(String[] args) throws IOException {
             Worker worker = new Worker();
+            LineSink lines = new LineSink(worker::handle);
             byte[] buffer = new byte[8192];
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
             for (int n; (n = System.in.read(buffer)) >= 0; ) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        worker.handle(line.toString(UTF_8));
-                        line.reset();
-                    } else {
-                        line.write(buffer[i]);
-                    }
-                }
+                lines.write(buffer, 0, n);
                 worker.out.flush();                                    // all that came is answered: send it
             }
         }
 
-        private void handle(String line) throws IOException {
+        private void handle(String line) {
             if (generator == null) {
                 generator = new PyRandom(0);
                 generator.setstate(Arrays.stream(line.split(" ")).mapToInt(Integer::parseInt).toArray());
@@ -349,7 +331,7 @@ public final class PreForkedServer extends AcceptingServer {
                     sessions.remove(parts[0]);
                     out.println(parts[0] + " CLOSED");
                 }
-                default -> throw new IOException("unknown command from the parent: " + line);
+                default -> throw new IllegalArgumentException("unknown command from the parent: " + line);
             }
         }
     }

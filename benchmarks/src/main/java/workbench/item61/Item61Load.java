@@ -3,7 +3,6 @@ package workbench.item61;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -31,6 +30,7 @@ import workbench.bench.Machine;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 import workbench.proc.JavaLauncher;
+import workbench.proc.LineSink;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -294,7 +294,11 @@ public final class Item61Load {
         static Server start(Target target) throws ChildProcessException, InterruptedException, ExecutionException,
                 TimeoutException {
             CompletableFuture<Integer> listening = new CompletableFuture<>();
-            Child child = Child.start(target.command(), new PortLine(listening));
+            Child child = Child.start(target.command(), new LineSink(line -> {
+                if (line.startsWith("LISTENING ")) {
+                    listening.complete(Integer.parseInt(line.substring("LISTENING ".length()).strip()));
+                }
+            }));
             boolean started = false;
             try {
                 long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -344,31 +348,6 @@ public final class Item61Load {
                 Thread.currentThread().interrupt();
             } finally {
                 child.close();
-            }
-        }
-    }
-
-    /** Watches a server's stdout for {@code LISTENING <port>}. */
-    static final class PortLine extends OutputStream {
-        private final CompletableFuture<Integer> port;
-        private final StringBuilder line = new StringBuilder();
-
-        PortLine(CompletableFuture<Integer> port) {
-            this.port = port;
-        }
-
-        @Override
-        public void write(int b) {
-            if (b != '\n') {
-                if (line.length() < 200) {
-                    line.append((char) b);
-                }
-                return;
-            }
-            String text = line.toString().strip();
-            line.setLength(0);
-            if (text.startsWith("LISTENING ")) {
-                port.complete(Integer.parseInt(text.substring("LISTENING ".length()).strip()));
             }
         }
     }
