@@ -109,22 +109,24 @@ public final class CPython {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        List<Row> rows = new ArrayList<>();
-        for (JsonElement element : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
-            JsonObject row = element.getAsJsonObject();
-            Map<String, String> extra = new LinkedHashMap<>();
-            row.entrySet().forEach(e -> {
-                if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
-                    extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
-                            : e.getValue().toString());
-                }
-            });
-            rows.add(new Row(row.get("benchmark").getAsString(),
-                    row.has("strategy") ? row.get("strategy").getAsString() : "",
-                    row.has("workers") ? row.get("workers").getAsString() : "1",
-                    row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
-        }
-        return Optional.of(rows);
+        return Optional.of(JsonFiles.read(file, json -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonElement element : json.getAsJsonArray()) {
+                JsonObject row = element.getAsJsonObject();
+                Map<String, String> extra = new LinkedHashMap<>();
+                row.entrySet().forEach(e -> {
+                    if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
+                        extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                                : e.getValue().toString());
+                    }
+                });
+                rows.add(new Row(row.get("benchmark").getAsString(),
+                        row.has("strategy") ? row.get("strategy").getAsString() : "",
+                        row.has("workers") ? row.get("workers").getAsString() : "1",
+                        row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
+            }
+            return rows;
+        }));
     }
 
     /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */

@@ -13,7 +13,6 @@ import java.util.function.ToDoubleFunction;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -57,18 +56,20 @@ public final class LoadResults {
     }
 
     static List<Row> read(Path json) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        for (JsonElement element : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonElement> e : ((JsonObject) element).entrySet()) {
-                JsonElement value = e.getValue();
-                boolean number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
-                fields.put(e.getKey(), number ? (Object) value.getAsDouble() : value.isJsonPrimitive()
-                        ? value.getAsString() : value.toString());
+        return JsonFiles.read(json, root -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonElement element : root.getAsJsonArray()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonElement> e : element.getAsJsonObject().entrySet()) {
+                    JsonElement value = e.getValue();
+                    boolean number = value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber();
+                    fields.put(e.getKey(), number ? (Object) value.getAsDouble() : value.isJsonPrimitive()
+                            ? value.getAsString() : value.toString());
+                }
+                rows.add(new Row(fields));
             }
-            rows.add(new Row(fields));
-        }
-        return rows;
+            return rows;
+        });
     }
 
     /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
@@ -85,7 +86,7 @@ public final class LoadResults {
                 + " generator\n\nFrom `" + json.getFileName() + "` (`workbench load " + item + "`)");
         Path sidecar = sidecar(json);
         if (Files.exists(sidecar)) {
-            JsonObject own = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
+            JsonObject own = JsonFiles.read(sidecar, JsonElement::getAsJsonObject);
             md.append(", recorded ").append(own.has("date") ? own.get("date").getAsString() : "?");
             if (own.has("loadAverageAtStart")) {
                 md.append(String.format(Locale.ROOT, "; load average %.1f at the start, %.1f at the end",

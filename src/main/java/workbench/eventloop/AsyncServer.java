@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import workbench.annotations.NotThreadSafe;
@@ -20,7 +21,7 @@ import workbench.annotations.NotThreadSafe;
  * the connection callback. Confined to its loop's thread.
  */
 @NotThreadSafe
-public final class AsyncServer implements EventLoop.Handler {
+public final class AsyncServer implements LoopCore.Handler {
 
     /**
      * The listen backlog every server of the workbench asks for: a burst of connections waits in the kernel's
@@ -41,7 +42,26 @@ public final class AsyncServer implements EventLoop.Handler {
     SelectionKey key;
     private boolean closed;
 
-    AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes, Consumer<AsyncStream> onConnection)
+    /** {@link EventLoop#startServer}: binds, registers for accepts, and completes with the server. Loop thread. */
+    static CompletableFuture<AsyncServer> listen(EventLoop loop, InetSocketAddress address, int maxLineBytes,
+                                                 Consumer<AsyncStream> onConnection) {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, BACKLOG);
+            channel.configureBlocking(false);
+            AsyncServer server = new AsyncServer(loop, channel, maxLineBytes, onConnection);
+            server.key = loop.register(channel, SelectionKey.OP_ACCEPT, server);
+            return Async.done(server);
+        } catch (IOException | RuntimeException e) {
+            LoopCore.closeQuietly(channel);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes,
+                        Consumer<AsyncStream> onConnection)
             throws IOException {
         this.loop = loop;
         this.channel = channel;
@@ -93,14 +113,14 @@ public final class AsyncServer implements EventLoop.Handler {
             if (stream != null) {
                 stream.close();
             } else {
-                EventLoop.closeQuietly(accepted);
+                LoopCore.closeQuietly(accepted);
             }
         }
     }
 
     private void pauseAccepting() {
         key.interestOps(0);
-        loop.schedule(ACCEPT_BACKOFF, () -> {
+        loop.callLater(ACCEPT_BACKOFF, () -> {
             if (!closed && key.isValid()) {
                 key.interestOps(SelectionKey.OP_ACCEPT);
             }
@@ -115,7 +135,7 @@ public final class AsyncServer implements EventLoop.Handler {
         }
         closed = true;
         key.cancel();
-        EventLoop.closeQuietly(channel);
+        LoopCore.closeQuietly(channel);
         for (AsyncStream stream : new ArrayList<>(connections)) {
             stream.close();
         }

@@ -56,8 +56,7 @@ class Item61LoadTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, UTF_8);
         assertEquals(2, Item61Load.run(List.of("--styles", "FIBERS"), quiet, new PrintStream(err, true, UTF_8)));
-        assertTrue(err.toString(UTF_8).startsWith("workbench load 61: unknown style 'FIBERS'; options: "),
-                err.toString(UTF_8));
+        assertTrue(err.toString(UTF_8).contains("'FIBERS'"), err.toString(UTF_8));
         assertEquals(2, Item61Load.run(List.of("--clients", "0"), quiet, new PrintStream(err, true, UTF_8)));
         assertEquals(2, Item61Load.run(List.of("--clients"), quiet, new PrintStream(err, true, UTF_8)));
     }

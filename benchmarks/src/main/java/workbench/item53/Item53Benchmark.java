@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
@@ -97,6 +97,6 @@ public class Item53Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item53Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item53Benchmark.class).build()).run();
     }
 }

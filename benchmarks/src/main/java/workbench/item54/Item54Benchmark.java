@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.gil.Gil;
 import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
@@ -269,6 +269,6 @@ public class Item54Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item54Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item54Benchmark.class).build()).run();
     }
 }
