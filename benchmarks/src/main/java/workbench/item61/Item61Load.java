@@ -49,9 +49,11 @@ import workbench.pyrandom.PyRandom;
  * them, the generator's own CPU per session and how busy its one thread was: below 100%, it was not the
  * bottleneck. A second row kind, {@code connectAndClose}, times 1,000 connects-and-closes in a row (accept rate).
  *
- * <p><b>You should see</b> every style alike at 1 and 64 clients; at 1,000 and 10,000 the thread count and RSS
- * of the platform-thread servers (Java's and CPython's) grow with the clients while the event loops and virtual
- * threads stay flat; errors zero wherever the machine's limits allow.
+ * <p><b>You should see</b> the one-process servers within a small factor of each other at 1 and 64 clients, the
+ * pre-forked one behind (two more hops a line); at 1,000 and 10,000 the thread count and RSS of the
+ * thread-per-connection servers (Java's platform threads, CPython's threads) grow with the clients while the event
+ * loops and virtual threads stay nearly flat; errors zero wherever the machine's limits allow. Record on a quiet
+ * machine: on a busy one, a server with more runnable threads also gets a larger share of the cores.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar load 61} (everything; {@code --quick}: 1 and 64 clients,
  * short rounds), from the project root so that {@code benchmarks/python} is found. Writes
