@@ -120,6 +120,11 @@ public final class PreForkedServer extends AcceptingServer {
         }
     }
 
+    /** The worker JVMs' process ids, by worker index (worker 0 first). */
+    List<Long> workerPids() {
+        return links().stream().filter(link -> link.child != null).map(link -> link.child.pid()).toList();
+    }
+
     private List<Link> links() {
         synchronized (lock) {
             return List.copyOf(links);
