@@ -12,6 +12,7 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class GameLoad implements AutoCloseable {
     private int playing;
     private long[] roundTimes = new long[0];
     private int finished;
+    private long roundStart;
+    private long errorsBefore;
 
     private GameLoad(Selector selector) {
         this.selector = selector;
@@ -62,9 +65,24 @@ public final class GameLoad implements AutoCloseable {
      * waits (at most {@code timeout}) until each has connected or failed; failures count as errors.
      */
     public static GameLoad connect(InetSocketAddress address, int count, Duration timeout) throws IOException {
+        return open(address, count, timeout, false);
+    }
+
+    /**
+     * A burst: like {@link #connect}, but each client starts its game the moment it is connected, so the server
+     * accepts while it serves. The first round is then under way: {@link #finishRound} waits for it.
+     */
+    public static GameLoad connectPlaying(InetSocketAddress address, int count, Duration timeout)
+            throws IOException {
+        return open(address, count, timeout, true);
+    }
+
+    private static GameLoad open(InetSocketAddress address, int count, Duration timeout, boolean play)
+            throws IOException {
         GameLoad load = new GameLoad(Selector.open());
         try {
-            load.connectAll(address, count, timeout);
+            load.startRound(count);
+            load.connectAll(address, count, timeout, play);
             return load;
         } catch (IOException | RuntimeException | Error e) {
             load.close();
@@ -72,7 +90,8 @@ public final class GameLoad implements AutoCloseable {
         }
     }
 
-    private void connectAll(InetSocketAddress address, int count, Duration timeout) throws IOException {
+    private void connectAll(InetSocketAddress address, int count, Duration timeout, boolean play)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int started = 0;
         int pending = 0;
@@ -88,6 +107,9 @@ public final class GameLoad implements AutoCloseable {
                     if (channel.connect(address)) {
                         client.key = channel.register(selector, 0, client);
                         clients.add(client);
+                        if (play) {
+                            client.begin();
+                        }
                     } else {
                         client.key = channel.register(selector, SelectionKey.OP_CONNECT, client);
                         pending++;
@@ -110,11 +132,18 @@ public final class GameLoad implements AutoCloseable {
             selector.select(Math.max(1, Math.min(100, left / 1_000_000)));
             for (SelectionKey key : selector.selectedKeys()) {
                 Client client = (Client) key.attachment();
+                if (!key.isValid() || !key.isConnectable()) {
+                    client.ready(key);                              // a game under way (a burst)
+                    continue;
+                }
                 pending--;
                 try {
                     client.channel.finishConnect();
                     key.interestOps(0);
                     clients.add(client);
+                    if (play) {
+                        client.begin();
+                    }
                 } catch (IOException e) {
                     error("connect", e);
                     closeQuietly(client.channel);
@@ -141,16 +170,25 @@ public final class GameLoad implements AutoCloseable {
 
     /** Every connected client plays one game; returns when all have finished or failed, or after {@code timeout}. */
     public Round playRound(Duration timeout) throws IOException {
-        long errorsBefore = errorCount;
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        roundTimes = new long[clients.size()];
-        finished = 0;
+        startRound(clients.size());
         for (Client client : clients) {
             if (client.channel.isOpen()) {
                 client.begin();
             }
         }
+        return finishRound(timeout);
+    }
+
+    private void startRound(int size) {
+        roundStart = System.nanoTime();
+        errorsBefore = errorCount;
+        roundTimes = new long[size];
+        finished = 0;
+    }
+
+    /** Waits for the round under way to end: every game finished or failed, or {@code timeout} passed. */
+    public Round finishRound(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (playing > 0) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -167,8 +205,8 @@ public final class GameLoad implements AutoCloseable {
             }
             selector.selectedKeys().clear();
         }
-        return new Round(java.util.Arrays.copyOf(roundTimes, finished), errorCount - errorsBefore,
-                System.nanoTime() - start);
+        return new Round(Arrays.copyOf(roundTimes, finished), errorCount - errorsBefore,
+                System.nanoTime() - roundStart);
     }
 
     private void error(String what, Exception e) {
