@@ -1,8 +1,6 @@
 package workbench.bench;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +30,8 @@ import com.google.gson.JsonObject;
  *       (or {@code sequential} / {@code serial});</li>
  *   <li>the degree of parallelism is the first of {@link #WORKER_PARAMS} present;</li>
  *   <li>the ideal speedup defaults to {@code min(cores, workers)}; a benchmark whose work bounds it lower (ten
- *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) declares
- *       {@code public static double idealSpeedup(String method, Map<String, String> params, int cores)}
- *       (NaN where it has none).</li>
+ *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) implements
+ *       {@link IdealBound}.</li>
  * </ul>
  */
 public final class Report {
@@ -220,30 +217,34 @@ public final class Report {
         return Optional.empty();
     }
 
-    /** The ideal speedup: the benchmark's own {@code idealSpeedup}, else {@code min(cores, workers)}. */
+    /** The ideal speedup: the benchmark's own {@link IdealBound}, else {@code min(cores, workers)}. */
     static double ideal(JmhResult result, int cores) {
         String strategy = result.param("strategy");
         if (strategy != null && isBaseline(strategy)) {
             return 1;
         }
-        Optional<Method> declared = idealMethod(result.benchmarkClass());
+        Optional<IdealBound> declared = idealBound(result.benchmarkClass());
         if (declared.isPresent()) {
-            try {
-                return ((Number) declared.get().invoke(null, result.method(), result.params(), cores)).doubleValue();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(result.benchmarkClass() + ".idealSpeedup failed", e);
-            }
+            return declared.get().idealSpeedup(result.method(), result.params(), cores);
         }
         return workers(result).map(w -> (double) Math.min(Math.max(cores, 1), w)).orElse(Double.NaN);
     }
 
-    private static Optional<Method> idealMethod(String className) {
+    /** The benchmark class's {@link IdealBound}, if it implements one (and is on the class path). */
+    private static Optional<IdealBound> idealBound(String className) {
+        Class<?> benchmark;
         try {
-            Method method = Class.forName(className, false, Report.class.getClassLoader())
-                    .getMethod("idealSpeedup", String.class, Map.class, int.class);
-            return Modifier.isStatic(method.getModifiers()) ? Optional.of(method) : Optional.empty();
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            benchmark = Class.forName(className, false, Report.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
             return Optional.empty();
+        }
+        if (!IdealBound.class.isAssignableFrom(benchmark)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((IdealBound) benchmark.getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " implements IdealBound but cannot be created", e);
         }
     }
 

@@ -19,21 +19,24 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
  *
- * <p><b>factorize</b>: one op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with
- * {@code workers} workers of the given {@link Strategy}, already started (a warm pool). <b>You should see</b>
- * {@code THREADS} and {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen
- * uneven numbers: total work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+ * <p><b>Book claim.</b> Python's threads do not speed up CPU work (the GIL lets one run at a time), but they do
+ * overlap blocking system calls, which release the GIL.
  *
- * <p><b>blockingCalls</b>: one op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers}
- * threads
- * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
- * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+ * <p><b>In Java.</b> Java's threads run CPU work in parallel too; a GIL model ({@code GIL_THREADS}) stands in for
+ * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Three benchmarks: CPU work
+ * ({@link #factorize}), blocking calls ({@link #blockingCalls}) and I/O beside CPU work under the GIL
+ * ({@link #convoy}).
+ *
+ * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
+ * sequential, GIL threads at about 1x; every kind of thread overlap the blocking calls, {@code workers} at once;
+ * and the GIL convoy: round trips beside a CPU-bound thread hundreds of times slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
@@ -42,26 +45,28 @@ import workbench.parallel.Strategy;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class Item53Benchmark {
+public class Item53Benchmark implements IdealBound {
 
     static final int CALLS = 16;
     /** The book's slow system call blocks for 0.1 s. */
     static final Duration BLOCK = Item53.BLOCK;
 
+    /** {@link #factorize}'s state: each CPU strategy at each worker count, started once per trial. */
     @State(Scope.Benchmark)
     public static class Cpu extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(workers);
+            return Strategy.named(strategy).start(workers);
         }
     }
 
+    /** {@link #blockingCalls}'s state: each way to run the calls, on {@code workers} threads. */
     @State(Scope.Benchmark)
     public static class Blocking {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS"})
@@ -71,21 +76,53 @@ public class Item53Benchmark {
         public int workers;
     }
 
+    /** {@link #convoy}'s state: the I/O thread alone, beside a CPU-bound thread under the GIL, or with no GIL. */
+    @State(Scope.Benchmark)
+    public static class ConvoyState {
+        @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
+        public Convoy.Setup strategy;
+    }
+
+    /**
+     * One op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with {@code workers} workers of
+     * the given {@link Strategy}, already started (a warm pool). <b>You should see</b> {@code THREADS} and
+     * {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen uneven numbers: total
+     * work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+     */
     @Benchmark
     public List<List<Integer>> factorize(Cpu state) throws Exception {
         return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
     }
 
+    /**
+     * One op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers} threads
+     * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
+     * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+     */
     @Benchmark
     public void blockingCalls(Blocking state) throws Exception {
         state.strategy.run(CALLS, state.workers, BLOCK);
     }
 
     /**
-     * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
-     * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
+     * One op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
+     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
+     * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Benchmark
+    public Convoy.Result convoy(ConvoyState state) throws Exception {
+        return state.strategy.run(Convoy.ROUND_TRIPS);
+    }
+
+    /**
+     * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
+     * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
+     */
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
+        if (method.equals("convoy")) {
+            return Double.NaN; // latency, not a speedup: no sequential baseline
+        }
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);
