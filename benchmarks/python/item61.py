@@ -13,13 +13,20 @@ accepting on the shared listening socket and serving its connections a thread ea
 generator: the Unix pre-fork that Java cannot do, so Java's parent relays lines to its worker JVMs instead; the
 workload, sessions served, is the same, the plumbing is not). VIRTUAL_THREADS has no CPython counterpart.
 Clients and server share one interpreter (and its GIL) for the first two styles, as they share one JVM in Java.
+
+`python3 item61.py serve threads|asyncio` is the server alone, for `workbench load 61` (Item61Load), whose one
+Java load generator drives it beside the Java styles: it raises its open-file limit to the hard one, listens on
+127.0.0.1 (an ephemeral port, backlog 4096), prints `LISTENING <port>` and serves until its stdin ends.
 """
 
 import asyncio
 import contextlib
 import multiprocessing
+import os
 import random
+import resource
 import socket
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +36,7 @@ from _bench import emit, loop_thread
 CLIENTS = (1, 4, 16, 64)
 PRE_FORKED_WORKERS = 2
 TIMEOUT = 10
+BACKLOG = 4096  # a burst of connects waits in the accept queue (Linux caps it at net.core.somaxconn)
 
 
 class Game:
@@ -64,13 +72,32 @@ class Game:
 
 
 def serve_connection(conn, rng, lock):
-    """Thread per connection: read lines until the client closes."""
+    """Thread per connection: read lines until the client closes (or vanishes)."""
     game = Game(rng, lock)
     with conn, conn.makefile("rb") as lines:
-        for raw in lines:
+        try:
+            for raw in lines:
+                reply = game.handle(raw[:-1].decode())
+                if reply is not None:
+                    conn.sendall((reply + "\n").encode())
+        except ConnectionError:
+            pass
+
+
+async def serve_async_connection(reader, writer, rng, lock):
+    """The asyncio handler: the same loop, each blocking call awaited."""
+    game = Game(rng, lock)
+    writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        while raw := await reader.readline():
             reply = game.handle(raw[:-1].decode())
             if reply is not None:
-                conn.sendall((reply + "\n").encode())
+                writer.write((reply + "\n").encode())
+                await writer.drain()
+    except ConnectionError:
+        pass
+    finally:
+        writer.close()
 
 
 def accept_loop(listener, rng, lock, stop=None):
@@ -95,7 +122,7 @@ def listen():
     listener = socket.socket()
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", 0))
-    listener.listen(128)
+    listener.listen(BACKLOG)
     return listener
 
 
@@ -120,20 +147,9 @@ def async_server():
     with loop_thread(TIMEOUT) as loop:
         rng, lock = random.Random(1234), threading.Lock()
 
-        async def handle(reader, writer):
-            game = Game(rng, lock)
-            writer.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            try:
-                while raw := await reader.readline():
-                    reply = game.handle(raw[:-1].decode())
-                    if reply is not None:
-                        writer.write((reply + "\n").encode())
-                        await writer.drain()
-            finally:
-                writer.close()
-
         async def start():
-            return await asyncio.start_server(handle, "127.0.0.1", 0)
+            return await asyncio.start_server(lambda r, w: serve_async_connection(r, w, rng, lock), "127.0.0.1", 0,
+                                              backlog=BACKLOG)
 
         async def stop():
             server.close()
@@ -230,7 +246,40 @@ def measure(style, server_type):
                     connection.close()
 
 
+def serve(mode):
+    """One server until stdin ends: `threads` (a thread per connection) or `asyncio` (the book's asyncio server)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    rng, lock = random.Random(1234), threading.Lock()
+
+    def stop_at_end_of_stdin():
+        sys.stdin.buffer.read()
+        os._exit(0)  # the handler threads are daemons; the listening socket goes with the process
+
+    def announce(port):
+        print(f"LISTENING {port}", flush=True)
+        threading.Thread(target=stop_at_end_of_stdin, daemon=True).start()
+
+    if mode == "threads":
+        listener = listen()
+        announce(listener.getsockname()[1])
+        accept_loop(listener, rng, lock)
+    elif mode == "asyncio":
+        async def main_async():
+            server = await asyncio.start_server(lambda r, w: serve_async_connection(r, w, rng, lock), "127.0.0.1",
+                                                0, backlog=BACKLOG)
+            announce(server.sockets[0].getsockname()[1])
+            async with server:
+                await server.serve_forever()
+        asyncio.run(main_async())
+    else:
+        sys.exit(f"item61.py serve: unknown mode {mode!r}; expected threads or asyncio")
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "serve":
+        serve(sys.argv[2])
+        return
     for style, server_type in (("PLATFORM_THREADS", ThreadServer), ("EVENT_LOOP", async_server),
                                ("PRE_FORKED_PROCESSES", PreForkedServer)):
         measure(style, server_type)

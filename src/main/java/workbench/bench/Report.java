@@ -118,6 +118,9 @@ public final class Report {
             for (Path chart : Charts.speedupCharts(item, cores, machineDir, SideBySide.chartPoints(table))) {
                 md.append("\n![").append(chart.getFileName()).append("](").append(chart.getFileName()).append(")\n");
             }
+            if (!item.quick()) {
+                md.append(LoadResults.markdown(machineDir, item.item()));
+            }
             md.append('\n');
         }
         Path report = machineDir.resolve(REPORT_FILE);

@@ -25,6 +25,7 @@ import workbench.Catalog;
                 IndexCommand.class,
                 ReportCommand.class,
                 StressCommand.class,
+                LoadCommand.class,
                 NotebooksCommand.class,
         })
 public final class WorkbenchCommand implements Callable<Integer> {

@@ -23,6 +23,13 @@ import workbench.annotations.NotThreadSafe;
 @NotThreadSafe
 public final class AsyncServer implements LoopCore.Handler {
 
+    /**
+     * The listen backlog every server of the workbench asks for: a burst of connections waits in the kernel's
+     * accept queue instead of being dropped (128 dropped SYNs, retried a second later, or reset). Linux caps it
+     * at {@code net.core.somaxconn}, 4,096 by default since 5.4.
+     */
+    public static final int BACKLOG = 4096;
+
     /** How long accepting pauses after {@code accept} failed (e.g. out of file descriptors), as asyncio does. */
     static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
 
@@ -42,7 +49,7 @@ public final class AsyncServer implements LoopCore.Handler {
         try {
             channel = ServerSocketChannel.open();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            channel.bind(address, 128);
+            channel.bind(address, BACKLOG);
             channel.configureBlocking(false);
             AsyncServer server = new AsyncServer(loop, channel, maxLineBytes, onConnection);
             server.key = loop.register(channel, SelectionKey.OP_ACCEPT, server);

@@ -13,13 +13,18 @@ import java.util.concurrent.ThreadFactory;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
+import workbench.eventloop.AsyncServer;
 
 /**
  * What the blocking servers share ({@link ThreadPerConnectionServer}, {@link PreForkedServer}): bind the loopback
- * address, run a blocking accept loop on a thread of the given factory, and hand each connection to a handler
- * thread of its own; {@link #close} stops accepting, closes every connection and joins those threads (at most
- * {@link #CLOSE_TIMEOUT}). A subclass says only what serving one connection means ({@link #accepted}) and, if it
- * has more to start or end, does so in {@link #beforeAccepting}, {@link #afterHandlers} and {@link #release}.
+ * address with a backlog that holds a burst ({@link AsyncServer#BACKLOG}), run a blocking accept loop on a
+ * platform thread of its own, and hand each connection to a handler thread of the given factory; {@link #close}
+ * stops accepting, closes every connection and joins those threads (at most {@link #CLOSE_TIMEOUT}). A subclass
+ * says only what serving one connection means ({@link #accepted}) and, if it has more to start or end, does so in
+ * {@link #beforeAccepting}, {@link #afterHandlers} and {@link #release}.
+ *
+ * <p>The acceptor is a platform thread whatever the handlers are: a virtual acceptor would wait for a carrier
+ * behind every runnable handler, and a burst of connects would overflow the accept queue meanwhile.
  */
 @ThreadSafe
 abstract class AcceptingServer implements GuessServer {
@@ -76,7 +81,7 @@ abstract class AcceptingServer implements GuessServer {
         ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
-            socket.bind(requested, 128);
+            socket.bind(requested, AsyncServer.BACKLOG);
         } catch (IOException e) {
             socket.close();
             throw e;
@@ -103,7 +108,8 @@ abstract class AcceptingServer implements GuessServer {
             if (closed) {
                 throw new IllegalStateException("server closed");
             }
-            Thread acceptor = threads.newThread(() -> acceptLoop(socket));
+            Thread acceptor = Thread.ofPlatform().name("guess-acceptor-" + socket.getLocalPort())
+                    .unstarted(() -> acceptLoop(socket));
             running.add(acceptor);
             acceptor.start();
         }

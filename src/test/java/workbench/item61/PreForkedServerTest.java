@@ -46,6 +46,8 @@ class PreForkedServerTest {
             try (GuessServer server = ServerStyle.PRE_FORKED_PROCESSES.create(0, random, line -> { }).start()) {
                 workers = newWorkers(before);
                 assertEquals(PreForkedServer.WORKERS, workers.size(), workers::toString);
+                assertEquals(workers.stream().map(ProcessHandle::pid).collect(Collectors.toSet()),
+                        Set.copyOf(((PreForkedServer) server).workerPids()));
                 assertEquals(GuessServerTest.THREADED_LINES,
                         GuessServerTest.clientLines(BlockingClient.runClient(server.address(), line -> { })));
                 assertEquals(new PyRandom(1234).randint(1, 5), random.randint(1, 5),
@@ -70,9 +72,10 @@ class PreForkedServerTest {
                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), UTF_8));
                 client.getOutputStream().write("PARAMS 1 5\nNUMBER\n".getBytes(UTF_8));
                 assertEquals("4", in.readLine());
-                List<ProcessHandle> workers = newWorkers(before);
-                assertTrue(workers.size() >= 1, workers::toString);
-                workers.get(0).destroyForcibly();
+                assertEquals(PreForkedServer.WORKERS, newWorkers(before).size());
+                // One client at a time is worker 0's: kill that one (not the first child listed, whose pid may be
+                // worker 1's after the pids wrapped around).
+                ProcessHandle.of(((PreForkedServer) server).workerPids().get(0)).orElseThrow().destroyForcibly();
                 try {
                     assertNull(in.readLine(), "the server hung up");
                 } catch (SocketException reset) {

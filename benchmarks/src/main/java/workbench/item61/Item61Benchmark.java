@@ -40,7 +40,8 @@ import workbench.pyrandom.PyRandom;
  * ({@link #round}).
  *
  * <p><b>You should see</b> the three in-process styles within a small factor of each other at up to 64 connections,
- * and the pre-forked processes behind all three: two more hops per line for sessions that need no CPU.
+ * and the pre-forked processes behind all three: two more hops per line for sessions that need no CPU. Where the
+ * styles part, at 1,000 and 10,000 clients with CPython's servers beside them, is {@link Item61Load}'s to show.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 61}, or this class's {@code main} from an IDE.
  */
@@ -107,20 +108,18 @@ public class Item61Benchmark {
 
     /**
      * One op is one round: each of the {@code clients} connections (opened once per trial, each driven by its own
-     * platform thread running a {@link BlockingClient}) plays one full game session at the same time, the book's
-     * first game: {@code PARAMS 1 5}, then {@code NUMBER}/{@code REPORT} until correct (1 to 5 round trips), then
-     * {@code PARAMS 0 -1}. The {@code sessions} counter is sessions per second (ops x clients), the number to
+     * platform thread of this JVM running a {@link BlockingClient}) plays one full game session at the same time,
+     * the book's first game: {@code PARAMS 1 5}, then {@code NUMBER}/{@code REPORT} until correct (1 to 5 round
+     * trips), then {@code PARAMS 0 -1}. The {@code sessions} counter is sessions per second (ops x clients), the number to
      * compare across client counts. Connecting is not measured: thread creation per connection is outside the op.
      *
-     * <p><b>You should see</b> all three styles within a small factor of each other: at 64 connections a platform
-     * thread each is still cheap, and every session is a few loopback round trips. The event loop serves everything
-     * on one thread, so it cannot use more than one core for the server; the thread styles can. The book's promise,
-     * that coroutines scale where threads do not, needs thousands of connections (memory and scheduling per OS
-     * thread); virtual threads keep the threaded code and reach that scale too. The pre-forked processes fall behind
-     * all three: every line makes two more hops (parent to worker and back) for sessions that need no CPU, which is
-     * what a process per few connections costs for I/O-bound work (a smoke run on 2 busy cores, indicative only: one
-     * client, 3,585 sessions/s on virtual threads against 702 pre-forked; 16 clients, 4,903 against 2,747). Clients
-     * and server share the machine's cores, so the numbers measure the whole exchange, not the server alone.
+     * <p>At 64 connections a platform thread each is still cheap, and every session is a few loopback round trips.
+     * The event loop serves everything on one thread, so it cannot use more than one core for the server; the thread
+     * styles can. The book's promise, that coroutines scale where threads do not, needs thousands of connections
+     * (memory and scheduling per OS thread): {@link Item61Load} measures that, each server in a process of its own
+     * and every client driven from one selector thread. The pre-forked processes fall behind all three: every line
+     * makes two more hops (parent to worker and back) for sessions that need no CPU. Clients and server share this
+     * JVM and the machine's cores, so the numbers measure the whole exchange, not the server alone.
      */
     @Benchmark
     public int round(Sessions counter) throws Exception {
