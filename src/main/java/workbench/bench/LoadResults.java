@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -27,6 +29,20 @@ import org.knowm.xchart.XYChartBuilder;
 public final class LoadResults {
 
     private LoadResults() {
+    }
+
+    /** A full (not quick) load recording's file name; group 1 is the item. */
+    static final Pattern FILE = Pattern.compile("load-item(\\d+)\\.json");
+
+    /** The items with a full load recording in {@code machineDir}, in order. */
+    static List<Integer> items(Path machineDir) throws IOException {
+        try (var files = Files.list(machineDir)) {
+            return files.map(file -> FILE.matcher(file.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(match -> Integer.parseInt(match.group(1)))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /** Where {@code workbench load} records an item's rows. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,5 +37,16 @@ class LoadResultsTest {
         assertTrue(Files.size(dir.resolve("item61-load-sessions.png")) > 0);
         assertTrue(Files.size(dir.resolve("item61-load-rss.png")) > 0);
         assertEquals("", LoadResults.markdown(dir, 62), "nothing recorded, nothing said");
+    }
+
+    @Test
+    void aFolderWithOnlyALoadRecordingStillGetsItsReport(@TempDir Path dir) throws Exception {
+        Files.writeString(LoadResults.file(dir, 61, false), "[" + row("EVENT_LOOP", "Java", 64, 12000, 95) + "]");
+
+        String md = Files.readString(Report.write(dir));
+
+        assertTrue(md.contains("## Item 61\n"), md);
+        assertTrue(md.contains("| EVENT_LOOP | Java | 64 | 12,000 |"), md);
+        assertEquals(List.of(dir), Report.machineDirs(dir.getParent()).stream().filter(dir::equals).toList());
     }
 }
