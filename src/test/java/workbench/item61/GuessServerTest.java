@@ -285,9 +285,7 @@ class GuessServerTest {
             GuessServer server = start(style, new PyRandom(1234));
             try (RawClient idle = new RawClient(server.address())) {
                 assertEquals("4", idle.ask("PARAMS 1 5\nNUMBER"));
-                long start = System.nanoTime();
-                server.close();
-                assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+                server.close();  // returns although a client is still connected: close hangs it up, not waits for it
                 assertEquals(0, server.openConnections());
                 try {
                     assertNull(idle.in.readLine(), "the server hung up");
