@@ -31,6 +31,7 @@ import workbench.proc.JavaLauncher;
  *   java -jar target/workbench.jar run all         every built demo
  *   java -jar target/workbench.jar bench 52 --quick
  *   java -jar target/workbench.jar stress 54 --quick   an item's jcstress outcome tables
+ *   java -jar target/workbench.jar timeline 53       lanes of who ran when: PNG, Trace Event JSON, .jfr
  * </pre>
  *
  * Exit codes: 0 done; 1 a demo or benchmark failed, or the item is not built yet; 2 bad usage.
@@ -40,7 +41,7 @@ import workbench.proc.JavaLauncher;
                 + " With no command: the tour of every built demo.",
         subcommands = {Workbench.ListItems.class, Workbench.Run.class, Workbench.Bench.class,
                 Workbench.Index.class, Workbench.ReportCommand.class, Workbench.Stress.class,
-                workbench.notebook.NotebooksCommand.class})
+                workbench.notebook.NotebooksCommand.class, workbench.cli.TimelineCommand.class})
 public final class Workbench implements Callable<Integer> {
 
     public static final int OK = 0;

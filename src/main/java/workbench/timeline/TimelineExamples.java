@@ -1,0 +1,78 @@
+package workbench.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import workbench.gil.Gil;
+import workbench.item53.BlockingCalls;
+import workbench.item53.Item53;
+import workbench.item64.Item64;
+import workbench.parallel.Strategy;
+
+/**
+ * The central example of each item, once per strategy it compares: what {@code workbench timeline <item>}
+ * records. Each body is the item's own code (its demo's example), run once.
+ */
+public final class TimelineExamples {
+
+    private TimelineExamples() {
+    }
+
+    /** One recordable run: an item's example under one strategy. */
+    public record Example(int item, String strategy, String title, TimelineRecorder.Body body) {
+
+        /** The files' common stem: {@code timeline-<item>-<strategy>}. */
+        public String stem() {
+            return "timeline-" + item + "-" + strategy;
+        }
+    }
+
+    /** Every example recorded for {@code item}; empty if the item has no timeline yet. */
+    public static List<Example> of(int item) {
+        List<Example> examples = new ArrayList<>();
+        switch (item) {
+            case 53 -> {
+                // The 3rd edition's sixteen numbers: the 2nd's four take ~20 ms once compiled, too short for more
+                // than a hand-off or two of a 5 ms switch interval.
+                examples.add(new Example(53, "gil-threads", "Item 53: factorize the 3rd edition's 16 numbers on 16"
+                        + " threads under the GIL model",
+                        () -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, Gil.create())));
+                examples.add(new Example(53, "java-threads", "Item 53: factorize the 3rd edition's 16 numbers on 16"
+                        + " Java threads", () -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, null)));
+                examples.add(new Example(53, "processes", "Item 53: factorize the 3rd edition's 16 numbers in a"
+                        + " pool of 4 worker JVMs",
+                        () -> Strategy.PROCESSES.map(Item53::factorize, Item53.NUMBERS_3RD_EDITION, 4)));
+                examples.add(new Example(53, "blocking-serial", "Item 53: five slow system calls, one after another",
+                        () -> BlockingCalls.SEQUENTIAL.run(5, 1, Item53.BLOCK)));
+                examples.add(new Example(53, "blocking-threads", "Item 53: five slow system calls on five threads",
+                        () -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK)));
+                examples.add(new Example(53, "blocking-gil", "Item 53: five slow system calls on five threads under"
+                        + " the GIL model", () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK)));
+            }
+            case 64 -> {
+                examples.add(new Example(64, "serial", "Item 64: the ten gcd pairs, one after another",
+                        () -> Strategy.SEQUENTIAL.map(Item64::gcd, Item64.NUMBERS, 1)));
+                examples.add(new Example(64, "threads", "Item 64: the ten gcd pairs on a thread pool of 2",
+                        () -> Strategy.THREADS.map(Item64::gcd, Item64.NUMBERS, 2)));
+                examples.add(new Example(64, "gil-threads", "Item 64: the ten gcd pairs on 2 threads under the GIL"
+                        + " model", () -> Strategy.GIL_THREADS.map(Item64::gcd, Item64.NUMBERS, 2)));
+                examples.add(new Example(64, "processes", "Item 64: the ten gcd pairs on a process pool of 2",
+                        () -> Strategy.PROCESSES.map(Item64::gcd, Item64.NUMBERS, 2)));
+            }
+            default -> {
+            }
+        }
+        return examples;
+    }
+
+    /** The items that have timelines. */
+    public static List<Integer> items() {
+        return List.of(53, 64);
+    }
+
+    /** The example of {@code item} named {@code strategy}, if there is one. */
+    public static Optional<Example> find(int item, String strategy) {
+        return of(item).stream().filter(e -> e.strategy().equals(strategy)).findFirst();
+    }
+}
