@@ -20,4 +20,9 @@ final class RunEvent extends Event {
 
     @Label("Process id")
     long pid;
+
+    @Label("Process CPU time")
+    @Description("CPU time the whole JVM used during the run, all threads (-1 where the OS does not say)")
+    @jdk.jfr.Timespan
+    long processCpu;
 }

@@ -13,11 +13,12 @@ import java.util.Locale;
  * @param title   what ran (item, example, strategy)
  * @param start   when the run began, nanoseconds since the epoch
  * @param end     when it ended
+ * @param cpu     the CPU time the parent JVM used during the run, all its threads; -1 if unknown
  * @param holds   every GIL-model hold, in start order
  * @param tasks   every process pool task phase recorded, in start order
  * @param notes   legend lines: what is not shown, what was aggregated
  */
-public record Timeline(String title, long start, long end, List<Lane> lanes, List<Hold> holds, List<PoolTask> tasks,
+public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds, List<PoolTask> tasks,
         List<String> notes) {
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
@@ -126,11 +127,14 @@ public record Timeline(String title, long start, long end, List<Lane> lanes, Lis
                     + " in all", gilHeldByOneAtATime() ? "yes" : "NO", gilHandOffs(),
                     lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6));
         }
+        if (cpu >= 0 && nanos() > 0) {
+            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average (the JVM's CPU time over the"
+                    + " run)", cpu / (double) nanos(), cores));
+        }
         long[] overlap = runningOverlap();
         if (overlap[1] > 0) {
-            lines.add(String.format(Locale.ROOT, "overlap of threads' running time: %.1f of %d cores on average"
-                    + " while any ran (at most %d running or runnable at once)", overlap[0] / (double) overlap[1],
-                    cores, overlap[2]));
+            lines.add(String.format(Locale.ROOT, "threads running or runnable at once: %.1f on average while any"
+                    + " was, at most %d", overlap[0] / (double) overlap[1], overlap[2]));
         }
         lanes.stream().filter(l -> l.longestBlocked() > 0).max(Comparator.comparingLong(Lane::longestBlocked))
                 .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",

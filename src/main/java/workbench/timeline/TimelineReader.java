@@ -112,7 +112,8 @@ public final class TimelineReader {
             }
             collect(workerEvents, workerPid, "worker " + index, workerThreads, start, end, lanes, holds, tasks);
         }
-        return new Timeline(run.getString("title"), start, end, lanes, holds, tasks, notes);
+        return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), lanes, holds, tasks,
+                notes);
     }
 
     private static void collect(List<RecordedEvent> events, long pid, String jvm, Map<Long, ThreadInfo> threads,

@@ -74,6 +74,7 @@ public final class TimelineRecorder {
             RunEvent run = new RunEvent();
             run.begin();
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             long nanos;
             try {
                 body.run();
@@ -81,12 +82,22 @@ public final class TimelineRecorder {
                 nanos = System.nanoTime() - start;
                 run.title = title;
                 run.pid = ProcessHandle.current().pid();
+                run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
                 run.commit();
                 recording.stop();
             }
             dump(recording, jfr);
             return nanos;
         }
+    }
+
+    /** The JVM's CPU time so far, all threads, or -1 where the platform does not report it. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void dump(Recording recording, Path jfr) throws IOException {

@@ -38,8 +38,8 @@ public final class Timelines {
         /** One line: the cost ratio and the sizes of the files. */
         public String costLine() {
             return String.format(Locale.ROOT, "recording cost: %.2fx (%.1f ms recorded vs %.1f ms unrecorded, one run"
-                    + " each); files: jfr %s, json %s, png %s", costRatio(), recordedNanos / 1e6,
-                    unrecordedNanos / 1e6, size(jfr), size(json), size(png));
+                    + " each, so noisy: the item's benchmark measures it); files: jfr %s, json %s, png %s",
+                    costRatio(), recordedNanos / 1e6, unrecordedNanos / 1e6, size(jfr), size(json), size(png));
         }
     }
 

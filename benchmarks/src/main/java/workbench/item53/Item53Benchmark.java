@@ -35,6 +35,10 @@ import workbench.parallel.Strategy;
  * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
  * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
  *
+ * <p><b>timeline</b>: one op is {@code workbench timeline 53}'s example: the sixteen numbers factorized on sixteen
+ * threads, under the GIL model or not, with the timeline's flight recording off or on. <b>You should see</b> the
+ * two rows within 5 %: what recording costs.
+ *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -71,6 +75,23 @@ public class Item53Benchmark {
         public int workers;
     }
 
+    /** {@code workbench timeline 53}'s examples, recorded or not ({@link workbench.timeline.TimelineRecording}). */
+    @State(Scope.Benchmark)
+    public static class Timeline extends workbench.timeline.TimelineRecording {
+        @Param({"gil-threads", "java-threads"})
+        public String example;
+
+        @Override
+        protected int item() {
+            return 53;
+        }
+
+        @Override
+        protected String strategy() {
+            return example;
+        }
+    }
+
     @Benchmark
     public List<List<Integer>> factorize(Cpu state) throws Exception {
         return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
@@ -79,6 +100,11 @@ public class Item53Benchmark {
     @Benchmark
     public void blockingCalls(Blocking state) throws Exception {
         state.strategy.run(CALLS, state.workers, BLOCK);
+    }
+
+    @Benchmark
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     /**

@@ -41,6 +41,10 @@ import workbench.parallel.Strategy;
  * pool of two. CPython's ProcessPoolExecutor takes about 0.16-0.44 ms for this on a 2-core machine
  * ({@code benchmarks/python/item64.py} measures it beside ours).
  *
+ * <p><b>timeline</b>: one op is {@code workbench timeline 64}'s example: gcd over the book's ten pairs, serially
+ * or on two threads (under the GIL model or not), with the timeline's flight recording off or on. <b>You should
+ * see</b> the two rows within 5 %: what recording costs.
+ *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 64 [--quick]}, or this class's {@code main}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -102,6 +106,23 @@ public class Item64Benchmark {
         }
     }
 
+    /** {@code workbench timeline 64}'s examples, recorded or not ({@link workbench.timeline.TimelineRecording}). */
+    @State(Scope.Benchmark)
+    public static class Timeline extends workbench.timeline.TimelineRecording {
+        @Param({"serial", "threads", "gil-threads"})
+        public String example;
+
+        @Override
+        protected int item() {
+            return 64;
+        }
+
+        @Override
+        protected String strategy() {
+            return example;
+        }
+    }
+
     @Benchmark
     public List<Integer> gcd(Pool state) throws Exception {
         return state.mapper().map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
@@ -120,6 +141,11 @@ public class Item64Benchmark {
 
     static Integer identity(Integer value, Checkpoint checkpoint) {
         return value;
+    }
+
+    @Benchmark
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     /**
