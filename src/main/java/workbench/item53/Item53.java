@@ -219,6 +219,8 @@ public final class Item53 implements Demo {
         BlockingCalls.GIL_THREADS.run(5, 5, BLOCK);
         out.took(start);
         out.java("The GIL is released around each call, as CPython releases it around select: they still overlap.");
+
+        out.seeTimeline(53);
     }
 
     private static void check(List<List<Integer>> expected, List<List<Integer>> actual) {

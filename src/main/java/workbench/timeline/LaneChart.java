@@ -89,11 +89,10 @@ public final class LaneChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setPosition(RectangleEdge.TOP);
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        for (String line : summary) {
-            chart.addSubtitle(text(line, small));
-        }
-        for (String note : timeline.notes()) {
-            chart.addSubtitle(text("note: " + note, small));
+        List<String> lines = new java.util.ArrayList<>(summary);
+        timeline.notes().forEach(note -> lines.add("note: " + note));
+        for (int i = lines.size() - 1; i >= 0; i--) { // bottom subtitles stack upwards from the last added
+            chart.addSubtitle(text(lines.get(i), small));
         }
         return chart;
     }

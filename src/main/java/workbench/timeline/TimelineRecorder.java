@@ -69,6 +69,7 @@ public final class TimelineRecorder {
      * @return how long the body ran, in nanoseconds (what the recording cost is measured on)
      */
     public static long record(String title, Path jfr, Body body) throws Exception {
+        processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         try (Recording recording = newRecording()) {
             recording.start();
             RunEvent run = new RunEvent();
