@@ -30,7 +30,7 @@ public final class TimelineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "1", paramLabel = "<item>",
-            description = "An item with timelines: 53 or 64 (or the 3rd edition's 68, 79).")
+            description = "An item with timelines: 53, 63 or 64 (or the 3rd edition's 68, 78, 79).")
     String item;
 
     @Option(names = "--strategy", paramLabel = "<strategy>",

@@ -40,6 +40,13 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
             long end) {
     }
 
+    /** This timeline with {@code more} legend lines. */
+    public Timeline withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Timeline(title, start, end, cpu, lanes, holds, tasks, all);
+    }
+
     public long nanos() {
         return end - start;
     }
@@ -135,6 +142,13 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
         if (overlap[1] > 0) {
             lines.add(String.format(Locale.ROOT, "threads running or runnable at once: %.1f on average while any"
                     + " was, at most %d", overlap[0] / (double) overlap[1], overlap[2]));
+        }
+        if (!lanes.isEmpty()) {
+            Lane caller = lanes.get(0);
+            long blocked = caller.segments().stream().filter(s -> s.state().blocked()).mapToLong(Lane.Segment::nanos)
+                    .sum();
+            lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of %.1f, longest %.1f ms",
+                    caller.name(), blocked / 1e6, caller.lifetime() / 1e6, caller.longestBlocked() / 1e6));
         }
         lanes.stream().filter(l -> l.longestBlocked() > 0).max(Comparator.comparingLong(Lane::longestBlocked))
                 .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",

@@ -7,6 +7,8 @@ import java.util.Optional;
 import workbench.gil.Gil;
 import workbench.item53.BlockingCalls;
 import workbench.item53.Item53;
+import workbench.item63.Item63;
+import workbench.item63.Placement;
 import workbench.item64.Item64;
 import workbench.parallel.Strategy;
 
@@ -16,11 +18,19 @@ import workbench.parallel.Strategy;
  */
 public final class TimelineExamples {
 
+    /** Said under every picture of an event loop until the loop records its idle waits. */
+    static final String LOOP_IDLE_NOT_RECORDED = "the loop thread (main) idles in Selector.select, which the JDK does"
+            + " not record: its idle time is drawn as running; its sleeps are the slow writes";
+
     private TimelineExamples() {
     }
 
     /** One recordable run: an item's example under one strategy. */
-    public record Example(int item, String strategy, String title, TimelineRecorder.Body body) {
+    public record Example(int item, String strategy, String title, TimelineRecorder.Body body, List<String> notes) {
+
+        public Example(int item, String strategy, String title, TimelineRecorder.Body body) {
+            this(item, strategy, title, body, List.of());
+        }
 
         /** The files' common stem: {@code timeline-<item>-<strategy>}. */
         public String stem() {
@@ -50,6 +60,15 @@ public final class TimelineExamples {
                 examples.add(new Example(53, "blocking-gil", "Item 53: five slow system calls on five threads under"
                         + " the GIL model", () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK)));
             }
+            case 63 -> {
+                examples.add(new Example(63, "on-loop", "Item 63: " + Item63.DRILL_WRITES + " writes of "
+                        + Item63.DRILL_WRITE_COST.toMillis() + " ms to a slow device on the loop, a heartbeat ticking",
+                        () -> Item63.slowDeviceDrill(Placement.ON_LOOP, Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST),
+                        List.of(LOOP_IDLE_NOT_RECORDED)));
+                examples.add(new Example(63, "write-thread", "Item 63: the same writes on a WriteThread, the loop"
+                        + " only handing lines over", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD,
+                        Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST), List.of(LOOP_IDLE_NOT_RECORDED)));
+            }
             case 64 -> {
                 examples.add(new Example(64, "serial", "Item 64: the ten gcd pairs, one after another",
                         () -> Strategy.SEQUENTIAL.map(Item64::gcd, Item64.NUMBERS, 1)));
@@ -68,7 +87,7 @@ public final class TimelineExamples {
 
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 64);
+        return List.of(53, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */

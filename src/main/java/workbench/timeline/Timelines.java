@@ -52,7 +52,7 @@ public final class Timelines {
         long unrecorded = System.nanoTime() - start;
         Path jfr = folder.resolve(example.stem() + ".jfr");
         long recorded = TimelineRecorder.record(example.title(), jfr, example.body());
-        Timeline timeline = TimelineReader.read(jfr);
+        Timeline timeline = TimelineReader.read(jfr).withNotes(example.notes());
         return write(example, timeline, folder, jfr, unrecorded, recorded);
     }
 

@@ -25,6 +25,8 @@ import workbench.Workbench;
 import workbench.gil.Gil;
 import workbench.item53.BlockingCalls;
 import workbench.item53.Item53;
+import workbench.item63.Item63;
+import workbench.item63.Placement;
 import workbench.testing.NoLeaks;
 
 /**
@@ -83,6 +85,26 @@ class TimelineTest {
             assertTrue(lane.nanosIn(State.IO) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
         }
         assertStatesSumToLifetimes(timeline);
+    }
+
+    @Test
+    void aSlowWriteOnTheLoopBlocksTheLoopAndOnTheWriteThreadItDoesNot() throws Throwable {
+        long write = Item63.DRILL_WRITE_COST.toNanos();
+        Timeline onLoop = record("on loop", () -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
+        Lane loop = onLoop.lanes().get(0); // the loop runs on the thread that called asyncio.run
+        assertTrue(loop.longestBlocked() >= write, "the loop was blocked at least one slow write: "
+                + loop.longestBlocked());
+        assertTrue(loop.nanosIn(State.SLEEP) >= 3 * write, "the three slow writes slept on the loop");
+        assertStatesSumToLifetimes(onLoop);
+
+        Timeline writeThread = record("write thread", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD, 3,
+                Item63.DRILL_WRITE_COST));
+        loop = writeThread.lanes().get(0);
+        assertEquals(0, loop.nanosIn(State.SLEEP), "no slow write on the loop");
+        Lane writer = writeThread.lane("WriteThread").orElseThrow();
+        assertTrue(writer.longestBlocked() >= write && writer.nanosIn(State.SLEEP) >= 3 * write,
+                "the slow writes blocked the WriteThread instead");
+        assertStatesSumToLifetimes(writeThread);
     }
 
     @Test
