@@ -1,14 +1,17 @@
 """Shared timing helpers for the workbench's CPython measurements.
 
 Each itemNN.py script measures the same workload as the Java benchmark of that item and prints one JSON
-object per line: {"item", "benchmark", "strategy", "workers", "seconds" (the median), "min", "max", "count", "python", ...}.
+object per line: {"item", "benchmark", "strategy", "workers", "seconds" (the median), "min", "max", "count", "python",
+"date", "loadAverage", ...}.
 Keys beyond those are the workload's parameters (named as the Java benchmark's @Params), except the figures
 CPython.java knows as results (lost, p90, p99, workerCpuMicros, sessionsPerSecond), which the report shows as notes.
 `workbench bench NN` runs the script when python3 is present and records its lines beside the JMH JSON.
 """
 
+import argparse
 import asyncio
 import contextlib
+import datetime
 import json
 import os
 import platform
@@ -65,6 +68,8 @@ def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail
         "implementation": platform.python_implementation(),
         "gil": getattr(sys, "_is_gil_enabled", lambda: True)(),
         "cores": os.cpu_count(),
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "loadAverage": os.getloadavg()[0] if hasattr(os, "getloadavg") else -1,
     }
     if tail:
         ordered = sorted(times)
@@ -74,4 +79,33 @@ def emit(item, benchmark, strategy, workers, func, runs=5, warmup=1, ops=1, tail
     if results is not None:
         row.update(results(seconds))
     print(json.dumps(row), flush=True)
+    _emitted.append(row)
     return seconds
+
+
+_emitted = []
+
+
+def main(benchmarks, argv=None):
+    """Runs the script's benchmarks ({name: function printing that benchmark's rows}): all of them, or only those
+    named on the command line. With --into FILE (a recorded python-itemNN.json), the rows of the benchmarks run
+    replace theirs in FILE and the other rows stay: `python3 item53.py convoy --into ../results/<machine>/...`."""
+    parser = argparse.ArgumentParser(description="CPython's side of a workbench benchmark; prints JSON lines.")
+    parser.add_argument("names", nargs="*", metavar="benchmark", help="run only these: " + ", ".join(benchmarks))
+    parser.add_argument("--into", metavar="FILE", help="also record the rows into this python-itemNN.json")
+    args = parser.parse_args(argv)
+    unknown = [n for n in args.names if n not in benchmarks]
+    if unknown:
+        parser.error("no benchmark " + ", ".join(unknown) + "; this script has " + ", ".join(benchmarks))
+    names = args.names or list(benchmarks)
+    for name in names:
+        benchmarks[name]()
+    if args.into:
+        kept = []
+        if os.path.exists(args.into):
+            with open(args.into) as f:
+                kept = [row for row in json.load(f) if row.get("benchmark") not in names]
+        os.makedirs(os.path.dirname(os.path.abspath(args.into)), exist_ok=True)
+        with open(args.into, "w") as f:
+            f.write(json.dumps(kept + _emitted, indent=2) + "\n")
+        print("Recorded %d rows into %s" % (len(_emitted), args.into), file=sys.stderr)

@@ -1,10 +1,18 @@
 """Item 53 in CPython: the 3rd edition's sixteen numbers (the workload of Item53Benchmark), serial vs one thread per
-number; and sixteen 0.1 s blocking calls on 1-16 threads, as Item53Benchmark.blockingCalls makes them."""
+number; sixteen 0.1 s blocking calls on 1-16 threads, as Item53Benchmark.blockingCalls makes them; and the GIL convoy
+(Item53Benchmark.convoy, workbench.item53.Convoy): 200 one-byte round trips between two threads over a socket pair,
+alone and beside a CPU-bound thread, at the default switch interval and at 1 ms and 0.1 ms.
+
+`python3 item53.py` runs everything; `python3 item53.py convoy` only the convoy (a few seconds)."""
 
 import select
 import socket
+import statistics
+import sys
+import time
 from threading import Lock, Thread
 
+import _bench
 from _bench import emit
 
 NUMBERS = [7775876, 6694411, 5038540, 5426782, 9934740, 9168996, 5271226, 8288002,
@@ -73,15 +81,72 @@ def threaded_calls(workers):
     return run
 
 
-def main():
+ROUND_TRIPS = 200
+CONVOY_RUNS = 3
+TIMEOUT = 60
+
+
+def convoy_run(beside_cpu, round_trips):
+    """One run: the main thread makes the round trips with an echo thread, optionally beside a thread that spins;
+    appends each round trip's seconds to round_trips."""
+    client, server = socket.socketpair()
+    client.settimeout(TIMEOUT)
+    server.settimeout(TIMEOUT)
+    running = [True]
+
+    def spin():
+        n = 0
+        while running[0]:
+            n += 1
+
+    def echo():
+        for _ in range(ROUND_TRIPS):
+            server.sendall(server.recv(1))
+
+    threads = ([Thread(target=spin, daemon=True)] if beside_cpu else []) + [Thread(target=echo, daemon=True)]
+    try:
+        for t in threads:
+            t.start()
+        for _ in range(ROUND_TRIPS):
+            start = time.perf_counter()
+            client.sendall(b"x")
+            if client.recv(1) != b"x":
+                raise RuntimeError("the echo thread answered wrongly")
+            round_trips.append(time.perf_counter() - start)
+    finally:
+        running[0] = False
+        for t in threads:
+            t.join(TIMEOUT)
+        client.close()
+        server.close()
+
+
+def convoy():
+    default = sys.getswitchinterval()
+    for strategy, interval in (("ALONE", default), ("BESIDE_CPU", default), ("BESIDE_CPU", 0.001),
+                               ("BESIDE_CPU", 0.0001)):
+        round_trips = []
+        sys.setswitchinterval(interval)
+        try:
+            emit(53, "convoy", strategy, 1, lambda: convoy_run(strategy == "BESIDE_CPU", round_trips),
+                 runs=CONVOY_RUNS, warmup=1, switchInterval=interval,
+                 results=lambda _: {"medianRoundTrip": statistics.median(round_trips[-CONVOY_RUNS * ROUND_TRIPS:])})
+        finally:
+            sys.setswitchinterval(default)
+
+
+def factorize_rows():
     expected = serial()
     assert threads() == expected
     emit(53, "factorize", "SEQUENTIAL", 1, serial, runs=1, warmup=0)
     emit(53, "factorize", "THREADS", len(NUMBERS), threads, runs=1, warmup=0)
+
+
+def blocking_calls_rows():
     emit(53, "blockingCalls", "SEQUENTIAL", 1, serial_calls, runs=3)
     for workers in (1, 2, 4, 8, 16):
         emit(53, "blockingCalls", "THREADS", workers, threaded_calls(workers), runs=3)
 
 
 if __name__ == "__main__":
-    main()
+    _bench.main({"factorize": factorize_rows, "blockingCalls": blocking_calls_rows, "convoy": convoy})

@@ -43,7 +43,11 @@ public enum ReadmeSections {
     /** Replaces the section in the README file with {@code content}. */
     public void write(Path readme, String content) throws IOException {
         String text = Files.readString(readme);
-        read(text);
+        try {
+            read(text);
+        } catch (IllegalStateException e) {
+            throw new IOException(readme + ": " + e.getMessage(), e);
+        }
         int start = text.indexOf(start()) + start().length();
         int end = text.indexOf(end());
         Files.writeString(readme, text.substring(0, start) + "\n" + content.strip() + "\n" + text.substring(end));

@@ -36,6 +36,9 @@ public final class BenchRunner {
 
     public static final Path DEFAULT_RESULTS = Path.of("benchmarks", "results");
 
+    /** The JDK 24+ flag that lets a library use {@code sun.misc.Unsafe}'s memory access without a warning. */
+    public static final String ALLOW_UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";
+
     private BenchRunner() {
     }
 
@@ -45,12 +48,10 @@ public final class BenchRunner {
         Class<?> benchmark = item.benchmarkClass().orElseThrow(() -> new IllegalStateException(
                 item.label() + " has no benchmark yet (" + item.benchmarkClassName() + ")"));
         Machine machine = Machine.current();
-        Path dir = resultsRoot.resolve(machine.id());
-        Files.createDirectories(dir);
+        Path dir = machineFolder(resultsRoot, machine);
         String name = "item" + item.number() + (profile == Profile.QUICK ? "-quick" : "");
         Path json = dir.resolve(name + ".json");
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+        ChainedOptionsBuilder options = options(benchmark)
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString())
                 .shouldFailOnError(true);
@@ -79,6 +80,34 @@ public final class BenchRunner {
             }
         }
         return json;
+    }
+
+    /** This machine's folder under {@code resultsRoot}, made if need be: {@code run} records there. */
+    public static Path machineFolder(Path resultsRoot) throws IOException {
+        return machineFolder(resultsRoot, Machine.current());
+    }
+
+    private static Path machineFolder(Path resultsRoot, Machine machine) throws IOException {
+        return Files.createDirectories(resultsRoot.resolve(machine.id()));
+    }
+
+    /**
+     * JMH's options for every benchmark of one class, forked with {@link #forkJvmArgs}: what {@code workbench bench}
+     * runs, and what each benchmark's {@code main} runs from an IDE.
+     */
+    public static ChainedOptionsBuilder options(Class<?> benchmark) {
+        return new OptionsBuilder()
+                .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
+                .jvmArgsAppend(forkJvmArgs(Runtime.version().feature()).toArray(String[]::new));
+    }
+
+    /**
+     * The flags a forked benchmark JVM of feature version {@code javaFeature} needs: from JDK 24 on, JMH's use of
+     * {@code sun.misc.Unsafe} memory access prints four warnings in every fork unless it is allowed (JEP 498).
+     * JMH forks the {@code java} that runs it, so the running JVM's version is the forks' version.
+     */
+    public static List<String> forkJvmArgs(int javaFeature) {
+        return javaFeature >= 24 ? List.of(ALLOW_UNSAFE_MEMORY_ACCESS) : List.of();
     }
 
     /** The benchmark classes JMH's annotation processor listed in this build's META-INF/BenchmarkList. */

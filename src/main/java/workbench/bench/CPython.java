@@ -33,7 +33,8 @@ public final class CPython {
     private static final Map<String, String> RESULTS = resultLabels();
     /** What a row says about the run rather than the workload. */
     private static final java.util.Set<String> META = java.util.stream.Stream.concat(RESULTS.keySet().stream(),
-            java.util.stream.Stream.of("python", "implementation", "gil", "cores", "min", "max", "count"))
+            java.util.stream.Stream.of("python", "implementation", "gil", "cores", "min", "max", "count", "date",
+                    "loadAverage"))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
@@ -50,6 +51,7 @@ public final class CPython {
         labels.put("p99", "p99 %s s");
         labels.put("workerCpuMicros", "worker CPU per op: %s µs");
         labels.put("sessionsPerSecond", "%s sessions/s");
+        labels.put("medianRoundTrip", "median round trip %s s");
         return java.util.Collections.unmodifiableMap(labels);
     }
 
@@ -59,7 +61,7 @@ public final class CPython {
         RESULTS.forEach((key, label) -> {
             String value = row.extra().get(key);
             if (value != null) {
-                if (value.matches("-?\\d+\\.\\d+(E-?\\d+)?")) {
+                if (value.matches("-?\\d+\\.\\d+([eE]-?\\d+)?")) { // Gson keeps Python's 5e-06 as written
                     value = Report.fmt(Double.parseDouble(value), 3); // seconds such as p99: 3 significant digits
                 }
                 notes.add(label.formatted(value));
@@ -109,22 +111,24 @@ public final class CPython {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        List<Row> rows = new ArrayList<>();
-        for (JsonElement element : JsonParser.parseString(Files.readString(file)).getAsJsonArray()) {
-            JsonObject row = element.getAsJsonObject();
-            Map<String, String> extra = new LinkedHashMap<>();
-            row.entrySet().forEach(e -> {
-                if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
-                    extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
-                            : e.getValue().toString());
-                }
-            });
-            rows.add(new Row(row.get("benchmark").getAsString(),
-                    row.has("strategy") ? row.get("strategy").getAsString() : "",
-                    row.has("workers") ? row.get("workers").getAsString() : "1",
-                    row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
-        }
-        return Optional.of(rows);
+        return Optional.of(JsonFiles.read(file, json -> {
+            List<Row> rows = new ArrayList<>();
+            for (JsonElement element : json.getAsJsonArray()) {
+                JsonObject row = element.getAsJsonObject();
+                Map<String, String> extra = new LinkedHashMap<>();
+                row.entrySet().forEach(e -> {
+                    if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
+                        extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                                : e.getValue().toString());
+                    }
+                });
+                rows.add(new Row(row.get("benchmark").getAsString(),
+                        row.has("strategy") ? row.get("strategy").getAsString() : "",
+                        row.has("workers") ? row.get("workers").getAsString() : "1",
+                        row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
+            }
+            return rows;
+        }));
     }
 
     /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */

@@ -1,8 +1,6 @@
 package workbench.bench;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.TreeMap;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * One row of a JMH JSON result file: a benchmark method, its parameters and its primary score. JMH writes
@@ -43,8 +40,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
     }
 
     public static List<JmhResult> read(Path json) throws IOException {
-        try (Reader reader = Files.newBufferedReader(json)) {
-            JsonElement root = JsonParser.parseReader(reader);
+        return JsonFiles.read(json, root -> {
             if (!root.isJsonArray()) {
                 throw new IOException(json + " is not a JMH JSON result (expected an array)");
             }
@@ -53,9 +49,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
                 results.add(of(element.getAsJsonObject(), json));
             }
             return results;
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read JMH results from " + json + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static JmhResult of(JsonObject row, Path source) throws IOException {

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Turns recorded JMH results into what a reader needs: per item, a table of every row with its score and error,
@@ -305,16 +304,18 @@ public final class Report {
     }
 
     private static Map<String, Object> sidecar(Path sidecar) throws IOException {
-        Map<String, Object> map = new TreeMap<>();
-        JsonObject json = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
-        for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
-                "loadAverageAtEnd")) {
-            if (json.has(key)) {
-                map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
-                        : json.get(key).getAsString());
+        return JsonFiles.read(sidecar, root -> {
+            Map<String, Object> map = new TreeMap<>();
+            JsonObject json = root.getAsJsonObject();
+            for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
+                    "loadAverageAtEnd")) {
+                if (json.has(key)) {
+                    map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
+                            : json.get(key).getAsString());
+                }
             }
-        }
-        return map;
+            return map;
+        });
     }
 
     private static String describeMachine(Map<String, Object> machine) {

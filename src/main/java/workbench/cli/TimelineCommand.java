@@ -1,9 +1,8 @@
 package workbench.cli;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,14 +23,14 @@ import workbench.timeline.Timelines;
 @Command(name = "timeline", description = "Record an item's example under each strategy and write"
         + " timeline-<item>-<strategy>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
         + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording.")
-public final class TimelineCommand implements Callable<Integer> {
+final class TimelineCommand extends Subcommand {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "1", paramLabel = "<item>",
+    @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsArgument.OneItemConverter.class,
             description = "An item with timelines: 53, 63 or 64 (or the 3rd edition's 68, 78, 79).")
-    String item;
+    Catalog.Item item;
 
     @Option(names = "--strategy", paramLabel = "<strategy>",
             description = "Record only this strategy (default: every one the item compares).")
@@ -42,13 +41,17 @@ public final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        int number = itemNumber();
+        PrintStream stdout = out();
+        int number = item.number();
+        if (TimelineExamples.of(number).isEmpty()) {
+            throw usage(item.label() + " has no timeline yet; items with timelines: "
+                    + String.join(", ", TimelineExamples.items().stream().map(String::valueOf).toList()));
+        }
         List<TimelineExamples.Example> examples = TimelineExamples.of(number);
         if (strategy != null) {
             examples = examples.stream().filter(e -> e.strategy().equals(strategy)).toList();
             if (examples.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + strategy + "' is not a strategy"
+                throw usage("'" + strategy + "' is not a strategy"
                         + " of Item " + number + "'s timeline: give one of " + String.join(", ",
                         TimelineExamples.of(number).stream().map(TimelineExamples.Example::strategy).toList()));
             }
@@ -68,24 +71,7 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         stdout.println("Open a .json in the Perfetto UI (ui.perfetto.dev, 'Open trace file') or chrome://tracing;"
                 + " a .jfr in JDK Mission Control.");
-        return 0;
-    }
-
-    /** The item's 2nd-edition number; not an item, or an item without timelines, is a usage error (exit 2). */
-    private int itemNumber() {
-        int number;
-        try {
-            number = Catalog.require(Integer.parseInt(item.strip())).number();
-        } catch (NumberFormatException e) {
-            throw usage("'" + item + "' is not an item: give a number, 52-64 or 67-79");
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
-        if (TimelineExamples.of(number).isEmpty()) {
-            throw usage("Item " + number + " has no timeline yet; items with timelines: "
-                    + String.join(", ", TimelineExamples.items().stream().map(String::valueOf).toList()));
-        }
-        return number;
+        return ExitCode.OK;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -1,6 +1,7 @@
 package workbench.eventloop;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
  * {@code while} loop whose body awaits ({@link #whileTrue}), {@code try/finally} around an awaited body
  * ({@link #tryFinally}) and {@code async with} ({@link #using}), and {@code asyncio.gather} ({@link #gather}).
  * Continuations run on whichever thread completes a future; on an {@link EventLoop} that is always the loop's
- * thread. ({@link EventLoop#whileTrue} is the {@code while} loop that yields to the loop between iterations.)
+ * thread. As in Python, awaiting a future that is already complete does not yield to the loop: a body that should
+ * let other callbacks run awaits {@code loop.sleep(Duration.ZERO)}.
  */
 public final class Async {
 
@@ -24,6 +26,18 @@ public final class Async {
     /** An already completed future: what {@code return value} is in a coroutine that did not need to wait. */
     public static <T> CompletableFuture<T> done(T value) {
         return CompletableFuture.completedFuture(value);
+    }
+
+    /**
+     * {@code async def f(): return work()}, a coroutine that awaits nothing: runs {@code work} now and returns its
+     * result, or its exception (checked ones too), as a completed future.
+     */
+    public static <T> CompletableFuture<T> call(Callable<T> work) {
+        try {
+            return done(work.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**

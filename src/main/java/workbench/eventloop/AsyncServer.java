@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import workbench.annotations.NotThreadSafe;
@@ -20,7 +21,7 @@ import workbench.annotations.NotThreadSafe;
  * the connection callback. Confined to its loop's thread.
  */
 @NotThreadSafe
-public final class AsyncServer implements EventLoop.Handler {
+public final class AsyncServer implements LoopCore.Handler {
 
     /** How long accepting pauses after {@code accept} failed (e.g. out of file descriptors), as asyncio does. */
     static final Duration ACCEPT_BACKOFF = Duration.ofMillis(100);
@@ -34,7 +35,26 @@ public final class AsyncServer implements EventLoop.Handler {
     SelectionKey key;
     private boolean closed;
 
-    AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes, Consumer<AsyncStream> onConnection)
+    /** {@link EventLoop#startServer}: binds, registers for accepts, and completes with the server. Loop thread. */
+    static CompletableFuture<AsyncServer> listen(EventLoop loop, InetSocketAddress address, int maxLineBytes,
+                                                 Consumer<AsyncStream> onConnection) {
+        ServerSocketChannel channel = null;
+        try {
+            channel = ServerSocketChannel.open();
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.bind(address, 128);
+            channel.configureBlocking(false);
+            AsyncServer server = new AsyncServer(loop, channel, maxLineBytes, onConnection);
+            server.key = loop.register(channel, SelectionKey.OP_ACCEPT, server);
+            return Async.done(server);
+        } catch (IOException | RuntimeException e) {
+            LoopCore.closeQuietly(channel);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private AsyncServer(EventLoop loop, ServerSocketChannel channel, int maxLineBytes,
+                        Consumer<AsyncStream> onConnection)
             throws IOException {
         this.loop = loop;
         this.channel = channel;
@@ -86,14 +106,14 @@ public final class AsyncServer implements EventLoop.Handler {
             if (stream != null) {
                 stream.close();
             } else {
-                EventLoop.closeQuietly(accepted);
+                LoopCore.closeQuietly(accepted);
             }
         }
     }
 
     private void pauseAccepting() {
         key.interestOps(0);
-        loop.schedule(ACCEPT_BACKOFF, () -> {
+        loop.callLater(ACCEPT_BACKOFF, () -> {
             if (!closed && key.isValid()) {
                 key.interestOps(SelectionKey.OP_ACCEPT);
             }
@@ -108,7 +128,7 @@ public final class AsyncServer implements EventLoop.Handler {
         }
         closed = true;
         key.cancel();
-        EventLoop.closeQuietly(channel);
+        LoopCore.closeQuietly(channel);
         for (AsyncStream stream : new ArrayList<>(connections)) {
             stream.close();
         }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -27,7 +28,7 @@ import workbench.annotations.NotThreadSafe;
  * in order. The socket is read only while a {@code readLine} waits (and while {@link #closeGracefully} drains).
  */
 @NotThreadSafe
-public final class AsyncStream implements EventLoop.Handler {
+public final class AsyncStream implements LoopCore.Handler {
 
     private static final int READ_CHUNK = 4096;
 
@@ -97,7 +98,7 @@ public final class AsyncStream implements EventLoop.Handler {
         CompletableFuture<String> read = new CompletableFuture<>();
         pendingRead = read;
         if (readTimeout.isPositive()) {
-            readTimer = loop.schedule(readTimeout, () -> {
+            readTimer = loop.callLater(readTimeout, () -> {
                 if (pendingRead == read) {
                     pendingRead = null;
                     updateInterest();
@@ -160,7 +161,7 @@ public final class AsyncStream implements EventLoop.Handler {
             close();
             return closedFuture;
         }
-        lingerTimer = loop.schedule(linger, this::close);
+        lingerTimer = loop.callLater(linger, this::close);
         updateInterest();
         return closedFuture;
     }
@@ -184,7 +185,7 @@ public final class AsyncStream implements EventLoop.Handler {
         if (key != null) {
             key.cancel();
         }
-        EventLoop.closeQuietly(channel);
+        LoopCore.closeQuietly(channel);
         failPendingRead(cause);
         if (connecting != null) {
             CompletableFuture<AsyncStream> connect = connecting;
@@ -212,10 +213,31 @@ public final class AsyncStream implements EventLoop.Handler {
         closeHooks.add(hook);
     }
 
-    CompletableFuture<AsyncStream> awaitConnect(InetSocketAddress address, Duration timeout) {
+    /** {@link EventLoop#openConnection}: starts a non-blocking connect and completes once it is made. Loop thread. */
+    static CompletableFuture<AsyncStream> connect(EventLoop loop, InetSocketAddress address, Duration timeout,
+                                                  int maxLineBytes) {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            AsyncStream stream = new AsyncStream(loop, channel, maxLineBytes);
+            if (channel.connect(address)) {
+                stream.key = loop.register(channel, 0, stream);
+                return Async.done(stream);
+            }
+            stream.key = loop.register(channel, SelectionKey.OP_CONNECT, stream);
+            return stream.awaitConnect(address, timeout);
+        } catch (IOException | RuntimeException e) {
+            LoopCore.closeQuietly(channel);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<AsyncStream> awaitConnect(InetSocketAddress address, Duration timeout) {
         CompletableFuture<AsyncStream> connect = new CompletableFuture<>();
         connecting = connect;
-        connectTimer = loop.schedule(timeout, () -> {
+        connectTimer = loop.callLater(timeout, () -> {
             if (connecting == connect) {
                 connecting = null;
                 close();

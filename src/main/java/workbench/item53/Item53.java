@@ -220,6 +220,8 @@ public final class Item53 implements Demo {
         out.took(start);
         out.java("The GIL is released around each call, as CPython releases it around select: they still overlap.");
 
+        Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
+
         out.seeTimeline(53);
     }
 

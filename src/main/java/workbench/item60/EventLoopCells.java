@@ -55,7 +55,7 @@ public final class EventLoopCells implements Simulation {
 
     @Override
     public Grid step(Grid grid) throws InterruptedException, TimeoutException {
-        return AsyncLife.await(loop.submit(() -> simulate(grid)), timeout);
+        return AsyncLife.await(loop.runCoroutineThreadsafe("simulate", () -> simulate(grid)), timeout);
     }
 
     /** {@code async def simulate(grid)}, on the loop's thread. */

@@ -209,7 +209,7 @@ public final class FanOut {
             @Override
             public int run(int tasks) throws InterruptedException, TimeoutException {
                 int[] finished = {0};                       // confined to the loop's thread
-                return AsyncLife.await(loop.submit(() -> {
+                return AsyncLife.await(loop.runCoroutineThreadsafe("fan_out", () -> {
                     List<CompletableFuture<Void>> futures = new ArrayList<>(tasks);
                     for (int i = 0; i < tasks; i++) {
                         futures.add(loop.sleep(latency).thenRun(() -> finished[0]++));

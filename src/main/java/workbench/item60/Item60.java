@@ -173,7 +173,8 @@ public final class Item60 implements Demo {
         try (EventLoopCells simulation = new EventLoopCells(AsyncLife.StepCell.AWAIT_GAME_LOGIC, TIMEOUT)) {
             out.java("eventLoop: game_logic as a coroutine on the loop (asyncio.run(game_logic(ALIVE, 3))):");
             try {
-                AsyncLife.await(simulation.loop().submit(() -> AsyncRules.onLoop(simulation.loop(), broken,
+                AsyncLife.await(simulation.loop().runCoroutineThreadsafe("game_logic",
+                        () -> AsyncRules.onLoop(simulation.loop(), broken,
                         Duration.ZERO, Duration.ZERO).gameLogic(Life.ALIVE, 3)), TIMEOUT);
                 out.println("Not reached: game_logic always fails");
             } catch (RuntimeException expected) {

@@ -53,7 +53,8 @@ public final class AsyncClient {
     /**
      * {@code run_async_client}: game (1, 5, secret 3) through an async comprehension, game (10, 15, secret 12)
      * through {@code async for}, then close the connection and wait for it to close. Call on the loop's thread
-     * ({@code loop.run(() -> AsyncClient.runClient(loop, address, out), timeout)} from outside).
+     * ({@code loop.runCoroutineThreadsafe("run_async_client", () -> AsyncClient.runClient(loop, address, out))}
+     * from outside).
      */
     public static CompletableFuture<List<Outcome>> runClient(EventLoop loop, InetSocketAddress address,
                                                              Consumer<String> out) {

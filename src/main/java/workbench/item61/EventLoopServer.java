@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -16,6 +18,7 @@ import workbench.eventloop.Async;
 import workbench.eventloop.AsyncServer;
 import workbench.eventloop.AsyncStream;
 import workbench.eventloop.EventLoop;
+import workbench.eventloop.EventLoopClosedException;
 import workbench.eventloop.LineTooLongException;
 import workbench.pyrandom.PyRandom;
 
@@ -76,8 +79,9 @@ public final class EventLoopServer implements GuessServer {
         }
         AsyncServer started;
         try {
-            started = on.run(() -> on.startServer(requested, GuessSession.MAX_LINE_BYTES, this::accepted),
-                    LOOP_TIMEOUT);
+            started = on.runCoroutineThreadsafe("start_server",
+                    () -> on.startServer(requested, GuessSession.MAX_LINE_BYTES, this::accepted))
+                    .get(LOOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             closeOwnLoop();
             Throwable cause = Async.unwrap(e);
@@ -153,14 +157,14 @@ public final class EventLoopServer implements GuessServer {
         }
         try {
             if (listening != null && !on.isTerminated()) {
-                on.run(() -> {
+                on.runCoroutineThreadsafe("close_server", () -> {
                     listening.close();
                     return Async.done(null);
-                }, LOOP_TIMEOUT);
+                }).get(LOOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (ExecutionException | TimeoutException | CancellationException | EventLoopClosedException e) {
             // the loop is gone or stuck; closing our own loop below ends everything on it anyway
         } finally {
             closeOwnLoop();

@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import workbench.Demo;
@@ -114,7 +115,9 @@ public final class Item61 implements Demo {
     /** {@code main_async}'s client half: runs the async client on {@code loop}, returning its results. */
     static List<Outcome> runAsync(EventLoop loop, GuessServer server, Narrator out) throws Exception {
         try {
-            return loop.run(() -> AsyncClient.runClient(loop, server.address(), out::println), RUN_TIMEOUT);
+            return loop.runCoroutineThreadsafe("run_async_client",
+                    () -> AsyncClient.runClient(loop, server.address(), out::println))
+                    .get(RUN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             Throwable cause = Async.unwrap(e);
             if (cause instanceof UncheckedIOException unchecked) {

@@ -169,8 +169,8 @@ public final class Item63 implements Demo {
                 AtomicInteger written = new AtomicInteger();
                 byte[] line = "a line for a slow device\n".getBytes(UTF_8);
                 return placement.withOutput(loop, output, SlowDevice.opener(perWrite),
-                        write -> loop.whileTrue(() -> write.apply(line)
-                                .thenApply(done -> written.incrementAndGet() < writes)))
+                        write -> Async.whileTrue(() -> write.apply(line).thenCompose(done -> loop.sleep(Duration.ZERO))
+                                .thenApply(yielded -> written.incrementAndGet() < writes)))
                         .handle((done, error) -> {
                             Heartbeat.Lateness lateness = heartbeat.stop();
                             if (error != null) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import workbench.annotations.ThreadSafe;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.eventloop.EventLoopClosedException;
 
 /**
  * The book's {@code WriteThread}: a dedicated thread that runs an event loop of its own and owns the output file,
@@ -54,14 +55,14 @@ public final class WriteThread {
     public WriteThread(Path outputPath, Opener opener) {
         this.outputPath = outputPath;
         this.opener = opener;
-        this.loop = EventLoop.create("WriteThread"); // new_event_loop() in __init__
+        this.loop = EventLoop.newEventLoop("WriteThread"); // new_event_loop() in __init__
         this.thread = Thread.ofPlatform().name("WriteThread").unstarted(this::run);
     }
 
     /** {@code async with WriteThread(output_path) as output:} around {@code body}, on the running loop. */
     public static <T> CompletableFuture<T> using(Path outputPath, Opener opener,
             Function<WriteThread, ? extends CompletionStage<T>> body) {
-        EventLoop caller = EventLoop.running();
+        EventLoop caller = EventLoop.getRunningLoop();
         return start(caller, new WriteThread(outputPath, opener)).thenCompose(output -> {
             CompletableFuture<T> result = new CompletableFuture<>();
             CompletionStage<T> stage;
@@ -121,7 +122,8 @@ public final class WriteThread {
 
     /** {@code async def write(data)}: call from a running loop; completes on that loop once the line is written. */
     public CompletableFuture<Void> write(byte[] data) {
-        return EventLoop.running().wrap(loop.submit("real_write", () -> realWrite(data)));
+        return EventLoop.getRunningLoop().wrapFuture(loop.runCoroutineThreadsafe("real_write",
+                () -> Async.call(() -> realWrite(data))));
     }
 
     /**
@@ -129,10 +131,15 @@ public final class WriteThread {
      * caller's executor, so the file is closed when this completes. Fails if the file could not be opened.
      */
     CompletableFuture<Void> stop(EventLoop caller) {
-        CompletableFuture<Void> stopped = caller.wrap(loop.submit("real_stop", () -> {
-            loop.stop();
-            return null;
-        }));
+        CompletableFuture<Void> stopped;
+        try {
+            stopped = caller.wrapFuture(loop.runCoroutineThreadsafe("real_stop", () -> Async.call(() -> {
+                loop.stop();
+                return null;
+            })));
+        } catch (EventLoopClosedException e) { // the writer's loop has ended already (the file did not open)
+            stopped = CompletableFuture.failedFuture(e);
+        }
         return stopped.handle((ignored, stopError) -> stopError).thenCompose(stopError -> caller.runInExecutor(() -> {
             if (!thread.join(JOIN_TIMEOUT)) {
                 throw new IllegalStateException("WriteThread still running " + JOIN_TIMEOUT.toSeconds()

@@ -2,6 +2,7 @@ package workbench.notebook;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs a notebook's code cells for real, in order, in one JShell ({@code jdk.jshell}) per notebook, on this JVM's
@@ -31,9 +36,13 @@ import jdk.jshell.UnresolvedReferenceException;
  * expression, {@code error} for a compile error, an exception or an incomplete cell. Execution stops at the first
  * error, as {@code jupyter nbconvert --execute} does; the cells after it are left without outputs.
  *
- * <p>Snippets run in this JVM (JShell's "local" engine, as the rapaio kernel runs them in its own), so a cell sees
- * the workbench's classes as they are and {@link Display} reaches the executor directly. While a cell runs,
- * {@code System.out} and {@code System.err} are the cell's: run one notebook at a time.
+ * <p>Snippets run in this JVM, as the rapaio kernel runs them in its own, so a cell sees the workbench's classes as
+ * they are and {@link Display} reaches the executor directly. They run on the executor's own cell thread
+ * ({@link InPlace}), not through JShell's "local" engine: that engine starts each snippet on a new thread and then
+ * joins, without a bound, every thread of its group alive at that moment, so a snippet such as
+ * {@code var loop = EventLoop.start(...)} whose thread a later cell stops hangs the notebook whenever the new
+ * thread is seen in time (a race: seen in one notebook run of about ten). While a cell runs, {@code System.out}
+ * and {@code System.err} are the cell's: run one notebook at a time.
  *
  * <p>Magic lines of the rapaio kernel that put the workbench on the class path ({@code %jar}, {@code %%jars},
  * {@code %classpath}) are accepted and do nothing here: the class path is already the executor's.
@@ -78,7 +87,7 @@ public final class NotebookExecutor {
             thread.setDaemon(true);
             return thread;
         });
-        JShell shell = JShell.builder().executionEngine("local").build();
+        JShell shell = JShell.builder().executionEngine(new InPlace(), Map.of()).build();
         try {
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
@@ -289,5 +298,44 @@ public final class NotebookExecutor {
 
     private static String firstLine(String text) {
         return text.strip().lines().findFirst().orElse("");
+    }
+
+    /**
+     * JShell's in-process engine without the "local" engine's snippet thread: a snippet runs on the thread that
+     * evaluates it (the executor's cell thread), and threads it starts are its own business, left to the cell that
+     * stops them and to the caller's leak checks. {@link #stop} interrupts the snippet, which is how a cell that
+     * runs past its timeout is ended.
+     */
+    static final class InPlace implements ExecutionControlProvider {
+
+        @Override
+        public String name() {
+            return "workbench-in-place";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return new DirectExecutionControl() {
+                private volatile Thread running;
+
+                @Override
+                protected String invoke(Method doit) throws Exception {
+                    running = Thread.currentThread();
+                    try {
+                        return super.invoke(doit);
+                    } finally {
+                        running = null;
+                    }
+                }
+
+                @Override
+                public void stop() {
+                    Thread thread = running;
+                    if (thread != null) {
+                        thread.interrupt();
+                    }
+                }
+            };
+        }
     }
 }

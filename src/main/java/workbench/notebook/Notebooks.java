@@ -186,7 +186,7 @@ public final class Notebooks {
         return new Outcome(file, code, problems, changed);
     }
 
-    static boolean isIndex(Path file) {
+    public static boolean isIndex(Path file) {
         return file.getFileName().toString().equals("index.ipynb");
     }
 }

@@ -5,7 +5,7 @@ import java.io.InvalidClassException;
 /**
  * Deserialisation met a class outside the pool's allow-list ({@link java.io.ObjectInputFilter}), in the parent
  * (a result or exception from a worker) or in a worker (a task from the parent). Nothing of the class was
- * constructed. Allow a package with {@link ProcessPool.Builder#allow(String...)}.
+ * constructed. Allow a package with {@link ProcessPoolBuilder#allow(String...)}.
  */
 public final class ClassNotAllowedException extends InvalidClassException {
 

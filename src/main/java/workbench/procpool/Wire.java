@@ -48,8 +48,7 @@ final class Wire {
             "java.io.NotSerializableException", "java.io.StreamCorruptedException", "java.io.ObjectStreamException",
             "workbench.procpool.RemoteTaskException", "workbench.procpool.BrokenProcessPoolException",
             "workbench.procpool.ClassNotAllowedException", "workbench.procpool.Wire$Failure",
-            "workbench.procpool.ProcessPool$Ping", "workbench.procpool.ProcessPool$Chunk",
-            "workbench.procpool.ProcessPool$Applied");
+            Worker.Ping.class.getName(), ExecutorVerbs.Chunk.class.getName(), ExecutorVerbs.Applied.class.getName());
 
     /** A class name, a package ({@code p.*}), a package tree ({@code p.**}) or a name prefix ({@code p.Foo*}). */
     private static final Pattern USER_PATTERN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z0-9_$]+)*"

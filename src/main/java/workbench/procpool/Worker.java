@@ -104,21 +104,29 @@ public final class Worker {
                     System.err.println("procpool worker: unexpected frame kind " + frame.kind());
                     return 4;
                 }
-                byte kind;
-                byte[] payload;
-                try {
-                    payload = Wire.checkSize(Wire.serialize(run(Wire.deserialize(frame.payload(), filter))));
-                    kind = Wire.RESULT;
-                } catch (Throwable t) {
-                    payload = failure(t);
-                    kind = Wire.FAILURE;
-                }
-                Wire.writeFrame(out, kind, frame.id(), payload);
+                runTask(frame);
             }
         } catch (IOException e) {
             // The parent is gone or closed our stdout: nothing left to serve.
             return 5;
         }
+    }
+
+    /**
+     * Runs one task frame and writes its answer, a result or a failure frame with the task's id: the one place a
+     * task runs in the worker.
+     */
+    private void runTask(Wire.Frame task) throws IOException {
+        byte kind;
+        byte[] payload;
+        try {
+            payload = Wire.checkSize(Wire.serialize(run(Wire.deserialize(task.payload(), filter))));
+            kind = Wire.RESULT;
+        } catch (Throwable t) {
+            payload = failure(t);
+            kind = Wire.FAILURE;
+        }
+        Wire.writeFrame(out, kind, task.id(), payload);
     }
 
     private static Object run(Object task) throws Exception {
@@ -145,10 +153,20 @@ public final class Worker {
     /** Loads the classes of the serving path before the parent's first task arrives. */
     private void warmUp() {
         try {
-            run(Wire.deserialize(Wire.serialize(new ProcessPool.Ping()), filter));
+            run(Wire.deserialize(Wire.serialize(new Ping()), filter));
             failure(new IllegalStateException("warm-up"));
         } catch (Exception e) {
             System.err.println("procpool worker: warm-up failed: " + e);
+        }
+    }
+
+    /** A trivial task: answers the worker's pid (the warm-up's task, here and in {@link ProcessPool#prestart()}). */
+    static final class Ping implements SerializableCallable<Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long call() {
+            return ProcessHandle.current().pid();
         }
     }
 }

@@ -51,7 +51,9 @@
  * object spoils one task, never the stream. The parent serialises a task once, at submit (a task that does not
  * serialise fails there); a submitting thread writes straight to an idle worker, else the task waits in a FIFO
  * queue that each worker's reader thread drains as its answers arrive. A round trip is two pipe writes and three
- * thread wake-ups, with no process start. The worker moves {@code System.out} to stderr and empties
+ * thread wake-ups, with no process start. The pool's one lock guards its state, queue and slots, and is never held
+ * across a process start, a pipe write or a kill: a new worker's slot is reserved under it, its JVM started
+ * without it, and the worker published after. The worker moves {@code System.out} to stderr and empties
  * {@code System.in} before serving, and starts with HotSpot's warnings and logging sent to stderr
  * ({@code -XX:+DisplayVMOutputToStderr -Xlog:all=warning:stderr}), so that neither a task's output nor the JVM's
  * can corrupt the protocol; the parent forwards each

@@ -58,7 +58,7 @@ public final class Tails {
      */
     public static CompletableFuture<Void> tailAsync(EventLoop loop, LogReader handle, Duration interval,
             AsyncLineWriter write) {
-        return loop.whileTrue(() -> {
+        return Async.whileTrue(() -> {
             boolean last = handle.writersDone();
             return loop.runInExecutor(handle::readline).thenCompose(line -> {
                 if (line.isPresent()) {

@@ -193,7 +193,10 @@ class ReportTest {
                  {"benchmark": "round", "strategy": "EVENT_LOOP", "workers": 16, "seconds": 0.003,
                   "sessionsPerSecond": 5446},
                  {"benchmark": "heartbeat", "strategy": "ON_LOOP", "workers": 1, "seconds": 0.0064,
-                  "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5}]""");
+                  "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5},
+                 {"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 1.52,
+                  "switchInterval": 0.005, "medianRoundTrip": 5.04749959873152e-06, "date": "2026-12-03T04:48:33Z",
+                  "loadAverage": 0.31}]""");
         Report.writeAll(root);
         String md = Files.readString(dir.resolve("REPORT.md"));
         assertTrue(md.contains("| pipeline | THREADS | 3/4/5 | latencyMillis=1 | 0.4 | 8.00x |  |"), md);
@@ -203,6 +206,9 @@ class ReportTest {
         assertTrue(md.contains("| round | EVENT_LOOP | 16 |  | 0.003 |  | 5446 sessions/s |"), md);
         assertTrue(md.contains(
                 "| heartbeat | ON_LOOP | 1 | writeMillis=5 | 0.0064 |  | p90 0.00645 s; p99 0.00674 s |"), md);
+        assertTrue(md.contains(
+                "| convoy | BESIDE_CPU | 1 | switchInterval=0.005 | 1.52 |  | median round trip 0.00000505 s |"),
+                "a row's date and load average are provenance, not workload parameters\n" + md);
     }
 
     @Test

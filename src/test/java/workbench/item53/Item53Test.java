@@ -66,7 +66,8 @@ class Item53Test {
                 "--- Beyond the book: the 3rd edition's sixteen larger numbers", "Took ", "Took ", "Took ",
                 "--- Beyond the book: one worker JVM per number", "Took ",
                 "--- Example 6-7:", "Took ", "--- Example 8-9:", "Took ",
-                "--- Beyond the book: the same five threads under the GIL model", "Took ");
+                "--- Beyond the book: the same five threads under the GIL model", "Took ",
+                "--- Beyond the book: the convoy effect", "Took ", "Took ", "Took ", "Took ", "Took ");
         assertTrue(lines.stream().filter(l -> l.startsWith("Took ")).allMatch(l -> l.matches("Took \\d+\\.\\d{3} seconds")),
                 "the book's format: Took {delta:.3f} seconds");
     }

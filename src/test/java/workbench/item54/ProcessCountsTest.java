@@ -3,8 +3,6 @@ package workbench.item54;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,10 +19,8 @@ class ProcessCountsTest {
     @Timeout(60)
     void theSumOfTheWorkersCountsIsExactWithMoreSharesThanWorkersAndWithTheBenchmarksFlags() throws Throwable {
         NoLeaks.check(() -> {
-            List<String> flags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
-            flags.addAll(ProcessCounts.NO_INLINE_FLAGS);
-            try (ProcessPool pool = ProcessPool.builder().workers(2).allow("workbench.**").jvmFlags(flags).build()
-                    .prestart()) {
+            try (ProcessPool pool = ProcessPool.builder().workers(2).allow("workbench.**")
+                    .addJvmFlags(ProcessCounts.NO_INLINE_FLAGS).build().prestart()) {
                 assertEquals(2 * 100_000L, ProcessCounts.run(pool, 2, 100_000, TIMEOUT));
                 assertEquals(5 * 100_000L, ProcessCounts.run(pool, 5, 100_000, TIMEOUT), "5 shares on 2 workers");
                 assertEquals(0L, ProcessCounts.run(pool, 3, 0, TIMEOUT));

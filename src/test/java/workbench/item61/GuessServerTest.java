@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,8 @@ class GuessServerTest {
 
     static List<Outcome> runAsyncClient(InetSocketAddress address, Consumer<String> out) throws Exception {
         try (EventLoop loop = EventLoop.start("test-client-loop")) {
-            return loop.run(() -> AsyncClient.runClient(loop, address, out), WAIT);
+            return loop.runCoroutineThreadsafe("run_async_client", () -> AsyncClient.runClient(loop, address, out))
+                    .get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -229,8 +231,8 @@ class GuessServerTest {
                 List<CompletableFuture<List<Outcome>>> async = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     int secret = 1 + i % 5;
-                    async.add(loop.submit(() -> AsyncClient.connect(loop, server.address(), QUIET)
-                            .thenCompose(client -> client.session(1, 5, secret,
+                    async.add(loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(),
+                            QUIET).thenCompose(client -> client.session(1, 5, secret,
                                     game -> game.requestNumbers(5).map(x -> game.reportOutcome(x)
                                             .thenApply(decision -> new Outcome(x, decision))))
                                     .whenComplete((done, error) -> client.close()))));
@@ -338,8 +340,9 @@ class GuessServerTest {
                 assertEquals("server answered: ERROR no numbers between 5 and 1", error.getMessage());
                 ExecutionException asyncError = assertThrows(ExecutionException.class, () -> {
                     try (EventLoop loop = EventLoop.start("test-client-loop")) {
-                        loop.run(() -> AsyncClient.connect(loop, server.address(), QUIET)
-                                .thenCompose(async -> async.session(5, 1, 3, g -> g.requestNumbers(5).next())), WAIT);
+                        loop.runCoroutineThreadsafe("client", () -> AsyncClient.connect(loop, server.address(), QUIET)
+                                .thenCompose(async -> async.session(5, 1, 3, g -> g.requestNumbers(5).next())))
+                                .get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
                     }
                 });
                 assertInstanceOf(ProtocolException.class, Async.unwrap(asyncError).getCause());

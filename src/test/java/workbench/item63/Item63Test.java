@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +31,7 @@ import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 import workbench.testing.NoLeaks;
+import workbench.testing.SlowCallbackLine;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class Item63Test {
@@ -108,9 +108,14 @@ class Item63Test {
         EventLoop.run("main", "slow_coroutine", loop -> Item63.slowCoroutine(), LONG,
                 EventLoop.Options.debug(warnings::add));
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).matches(
-                "Executing <Task finished name='Task-\\d+' coro=<slow_coroutine\\(\\)>> took \\d\\.\\d{3} seconds"),
-                warnings.get(0));
+        SlowCallbackLine line = SlowCallbackLine.parse(warnings.get(0));
+        assertEquals("Task-1", line.taskName());
+        assertEquals("finished", line.state());
+        assertEquals("slow_coroutine", line.coro());
+        assertEquals(Item63Test.class.getName() + ".slowCoroutineTripsTheDebugWarning", line.definedAt().method());
+        assertEquals(EventLoop.class.getName() + ".run", line.createdAt().method());
+        assertEquals("null", line.result());
+        assertTrue(line.seconds() >= 0.5, warnings.get(0));
     }
 
     @ParameterizedTest
@@ -130,8 +135,11 @@ class Item63Test {
         for (String example : new String[] {"1", "2", "3-9"}) {
             assertTrue(output.contains("--- Example " + example + ":"), output);
         }
-        assertTrue(Pattern.compile("(?m)^Executing <Task finished name='Task-\\d+' coro=<slow_coroutine\\(\\)>> took"
-                + " \\d\\.\\d{3} seconds$").matcher(output).find(), output);
+        List<SlowCallbackLine> slow = output.lines().filter(SlowCallbackLine::isTask).map(SlowCallbackLine::parse)
+                .filter(line -> line.coro().equals("slow_coroutine")).toList();
+        assertEquals(1, slow.size(), output);
+        assertEquals("Task-1", slow.get(0).taskName(), "Example 2 runs a fresh loop, as the book a fresh interpreter");
+        assertEquals("Item63.java", slow.get(0).definedAt().file());
         for (Placement placement : Placement.values()) {
             assertTrue(output.contains("[Java] " + placement + ": confirm_merge passed (15 lines from 3 files"),
                     output);

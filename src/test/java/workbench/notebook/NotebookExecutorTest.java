@@ -125,6 +125,35 @@ class NotebookExecutorTest {
         assertEquals("timeout", problems.get(0).kind());
     }
 
+    /**
+     * A thread started by one snippet and stopped by a later one. JShell's "local" engine runs each snippet on a new
+     * thread and then joins, unbounded, every thread of that snippet's group it sees alive: when it sees the new
+     * thread in time (a race), the notebook hangs until a timeout, since only a later cell ends it. Here snippets
+     * run on the executor's own cell thread, which joins nothing: every cell finishes, and the thread is gone at
+     * the end.
+     */
+    @Test
+    void aThreadThatOutlivesItsSnippetDoesNotHoldUpTheNotebook() throws Exception {
+        Notebook notebook = Notebook.create()
+                .code("a", "var release = new java.util.concurrent.CountDownLatch(1);\n"
+                        + "Thread waiter = Thread.ofPlatform().name(\"waiter\").start(() -> {\n"
+                        + "    try { release.await(20, java.util.concurrent.TimeUnit.SECONDS); }\n"
+                        + "    catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+                        + "});\n")
+                .code("b", "Thread.currentThread().getName()\n")
+                .code("c", "release.countDown();\nwaiter.join(java.time.Duration.ofSeconds(20))\n");
+
+        List<NotebookExecutor.Problem> problems = new NotebookExecutor(Duration.ofSeconds(10)).execute(notebook);
+
+        assertEquals(List.of(), problems);
+        assertEquals("\"notebook-cell-runner\"", result(notebook, 1), "a snippet runs on the executor's thread");
+        assertEquals("true", result(notebook, 2), "the thread ended when the last cell released it");
+    }
+
+    private static String result(Notebook notebook, int cell) {
+        return Notebook.multiline(((Map<?, ?>) outputs(notebook, cell).get(0).get("data")).get("text/plain"));
+    }
+
     @Test
     void displayBecomesDisplayData(@TempDir Path dir) throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};

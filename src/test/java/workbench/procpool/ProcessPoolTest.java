@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Serializable;
@@ -27,10 +28,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
@@ -69,7 +73,7 @@ class ProcessPoolTest {
         }
     }
 
-    private static ProcessPool.Builder testPool(int workers) {
+    private static ProcessPoolBuilder testPool(int workers) {
         // One class, not a package: its lambdas (hidden classes named ProcessPoolTest$$Lambda/0x...) come with it.
         return ProcessPool.builder().workers(workers).allow(ProcessPoolTest.class.getName());
     }
@@ -503,7 +507,152 @@ class ProcessPoolTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ starting
+
+    @Test
+    @Timeout(60)
+    void aSlowWorkerStartHoldsUpNeitherTheStartedWorkerNorItsSubmitters(@TempDir Path dir) throws Throwable {
+        String go = dir.resolve("go").toString();
+        NoLeaks.check(() -> {
+            try (GatedStart gate = new GatedStart(2); ProcessPool pool = testPool(2).starter(gate).build()) {
+                Future<Long> first = pool.submit(() -> pidOnceExists(go)); // starts worker 1, keeps it busy
+                Future<Future<Long>> second = gate.submitHeld(pool, () -> ProcessHandle.current().pid());
+
+                // Worker 2's start is held: worker 1's answer still arrives, and a submit still reaches it.
+                Files.createFile(Path.of(go));
+                long worker1 = first.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                Future<Long> third = gate.elsewhere(() -> pool.submit(() -> ProcessHandle.current().pid())
+                        .get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertEquals(worker1, third.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertFalse(second.isDone(), "the submit that needs worker 2 waits for its start");
+                assertEquals(1, pool.workerProcesses().size());
+
+                gate.release(false);
+                Future<Long> onWorker2 = second.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                long worker2 = onWorker2.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertNotEquals(worker1, worker2);
+                assertEquals(2, pool.workersStarted());
+                assertFalse(pool.isBroken());
+            }
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void aWorkerThatCannotBeStartedBreaksThePoolAndFailsTheTasksQueuedMeanwhile() throws Throwable {
+        NoLeaks.check(() -> {
+            try (GatedStart gate = new GatedStart(1); ProcessPool pool = testPool(1).starter(gate).build()) {
+                Future<Future<Integer>> first = gate.submitHeld(pool, () -> 1);
+                Future<Integer> queued = pool.submit(() -> 2); // the one worker is taken: this one queues
+                gate.release(true);
+
+                ExecutionException submitFailed = assertThrows(ExecutionException.class,
+                        () -> first.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class,
+                        submitFailed.getCause());
+                assertInstanceOf(IOException.class, broken.getCause());
+                ExecutionException queuedFailed = assertThrows(ExecutionException.class,
+                        () -> queued.get(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertInstanceOf(BrokenProcessPoolException.class, queuedFailed.getCause());
+                assertTrue(pool.isBroken());
+                assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+            }
+        });
+    }
+
+    @Test
+    @Timeout(60)
+    void shutdownNowDuringAWorkerStartKillsThatWorkerOnceItIsUp() throws Throwable {
+        NoLeaks.check(() -> {
+            try (GatedStart gate = new GatedStart(1); ProcessPool pool = testPool(1).starter(gate).build()) {
+                Future<Future<Integer>> first = gate.submitHeld(pool, () -> 1);
+
+                assertEquals(List.of(), pool.shutdownNow());
+                gate.release(false);
+
+                assertTrue(first.get(BOUND.toSeconds(), TimeUnit.SECONDS).isCancelled());
+                assertTrue(pool.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS));
+                assertEquals(1, pool.workersStarted());
+                assertFalse(pool.isBroken(), "stopped on purpose is not broken");
+            }
+        });
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+    /**
+     * Holds the {@code held}th worker start until released (or for {@link #BOUND} at most), then starts that worker
+     * or fails its start. Its own threads submit, since a submit that starts a worker waits for that start.
+     */
+    private static final class GatedStart implements WorkerConnection.Starter, AutoCloseable {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final int held;
+        private final AtomicInteger starts = new AtomicInteger();
+        private final ExecutorService submitters = Executors.newFixedThreadPool(2);
+        private volatile boolean fail;
+
+        GatedStart(int held) {
+            this.held = held;
+        }
+
+        /** Submits {@code task} from another thread, whose submit starts the held worker; returns once it is held. */
+        <T> Future<Future<T>> submitHeld(ProcessPool pool, SerializableCallable<T> task) throws InterruptedException {
+            Future<Future<T>> submitted = submitters.submit(() -> pool.submit(task));
+            assertTrue(entered.await(BOUND.toSeconds(), TimeUnit.SECONDS), "the held start began");
+            return submitted;
+        }
+
+        /** Runs {@code body} on another thread (it may submit: a submit must not hang the test). */
+        <T> Future<T> elsewhere(Callable<T> body) {
+            return submitters.submit(body);
+        }
+
+        void release(boolean failIt) {
+            if (released.getCount() > 0) {
+                fail = failIt;
+                released.countDown();
+            }
+        }
+
+        @Override
+        public Process start(List<String> command) throws IOException {
+            if (starts.incrementAndGet() == held) {
+                entered.countDown();
+                try {
+                    if (!released.await(BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                        throw new IOException("the test never released the held start");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while held");
+                }
+                if (fail) {
+                    throw new IOException("no process for this worker (the test's failed start)");
+                }
+            }
+            return PROCESS_BUILDER.start(command);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            release(false);
+            submitters.shutdownNow();
+            assertTrue(submitters.awaitTermination(BOUND.toSeconds(), TimeUnit.SECONDS), "a submitter hangs");
+        }
+    }
+
+    /** In a worker: waits (bounded) until {@code file} exists, then answers the worker's pid. */
+    private static long pidOnceExists(String file) throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!Files.exists(Path.of(file))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("never told to go: " + file);
+            }
+            Thread.sleep(10);
+        }
+        return ProcessHandle.current().pid();
+    }
+
 
     private static long awaitPid(Path file) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + BOUND.toNanos();

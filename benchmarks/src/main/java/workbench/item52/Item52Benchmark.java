@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 
@@ -95,6 +95,6 @@ public class Item52Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item52Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item52Benchmark.class).build()).run();
     }
 }

@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
@@ -34,6 +34,10 @@ import workbench.parallel.Strategy;
  * threads
  * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
  * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+ *
+ * <p><b>convoy</b>: one op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
+ * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
+ * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
  *
  * <p><b>timeline</b>: one op is {@code workbench timeline 53}'s example: the sixteen numbers factorized on sixteen
  * threads, under the GIL model or not, with the timeline's flight recording off or on. <b>You should see</b> the
@@ -75,6 +79,12 @@ public class Item53Benchmark {
         public int workers;
     }
 
+    @State(Scope.Benchmark)
+    public static class ConvoyState {
+        @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
+        public Convoy.Setup strategy;
+    }
+
     /** {@code workbench timeline 53}'s examples, recorded or not ({@link workbench.timeline.TimelineRecording}). */
     @State(Scope.Benchmark)
     public static class Timeline extends workbench.timeline.TimelineRecording {
@@ -103,15 +113,23 @@ public class Item53Benchmark {
     }
 
     @Benchmark
+    public Convoy.Result convoy(ConvoyState state) throws Exception {
+        return state.strategy.run(Convoy.ROUND_TRIPS);
+    }
+
+    @Benchmark
     public void timeline(Timeline state) throws Exception {
         state.runExample();
     }
 
     /**
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
-     * largest task); for the blocking calls min(workers, calls), since waiting needs no core.
+     * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
      */
     public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+        if (method.equals("convoy") || method.equals("timeline")) {
+            return Double.NaN; // latency or a recording's cost, not a speedup: no sequential baseline
+        }
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);
@@ -123,6 +141,6 @@ public class Item53Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item53Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item53Benchmark.class).build()).run();
     }
 }

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.gil.Gil;
 import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
@@ -109,10 +109,8 @@ public class Item54Benchmark {
     @Setup(Level.Trial)
     public void startTeam() throws InterruptedException {
         if (strategy == Strategy.PROCESSES) {
-            List<String> flags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
-            flags.addAll(ProcessCounts.NO_INLINE_FLAGS);
-            pool = ProcessPool.builder().workers(threads).allow("workbench.**").jvmFlags(flags)
-                    .closeGrace(PROCESS_TIMEOUT).buildStarted();
+            pool = ProcessPool.builder().workers(threads).allow("workbench.**")
+                    .addJvmFlags(ProcessCounts.NO_INLINE_FLAGS).closeGrace(PROCESS_TIMEOUT).buildStarted();
         } else {
             team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
         }
@@ -269,6 +267,6 @@ public class Item54Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item54Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item54Benchmark.class).build()).run();
     }
 }

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import workbench.bench.BenchRunner;
 
 /**
  * Item 55: the download / resize / upload pipeline's throughput by workers per stage and I/O latency, and what
@@ -129,6 +130,6 @@ public class Item55Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item55Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item55Benchmark.class).build()).run();
     }
 }

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
@@ -82,6 +82,6 @@ public class Item56Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item56Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item56Benchmark.class).build()).run();
     }
 }

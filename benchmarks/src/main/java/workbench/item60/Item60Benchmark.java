@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.life.LifeBench;
 
@@ -154,6 +154,6 @@ public class Item60Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item60Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item60Benchmark.class).build()).run();
     }
 }

@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -128,6 +128,6 @@ public class Item61Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item61Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item61Benchmark.class).build()).run();
     }
 }

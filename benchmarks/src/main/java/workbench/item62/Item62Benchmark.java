@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
 import workbench.item62.Migration.LockedOutput;
 import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
@@ -122,6 +122,6 @@ public class Item62Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item62Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item62Benchmark.class).build()).run();
     }
 }

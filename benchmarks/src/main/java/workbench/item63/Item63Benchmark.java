@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import workbench.bench.BenchRunner;
+import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
 
 /**
@@ -71,7 +72,7 @@ public class Item63Benchmark {
         WriteThread.Opener slowDevice =
                 path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));
         writer = loop.runCoroutineThreadsafe("writer", () -> placement.withOutput(loop, Path.of("slow-device"),
-                slowDevice, write -> loop.whileTrue(() -> {
+                slowDevice, write -> Async.whileTrue(() -> {
                     if (stopping) {
                         return CompletableFuture.completedFuture(false);
                     }
@@ -96,6 +97,6 @@ public class Item63Benchmark {
     }
 
     public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(Item63Benchmark.class.getSimpleName()).build()).run();
+        new Runner(BenchRunner.options(Item63Benchmark.class).build()).run();
     }
 }

@@ -1,11 +1,13 @@
-package workbench.notebook;
+package workbench.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import workbench.Catalog;
+import workbench.notebook.Notebook;
+import workbench.notebook.NotebookExecutor;
+import workbench.notebook.Notebooks;
 
 /**
  * {@code workbench notebooks}: execute the notebooks for real and write their outputs back, check them, regenerate
@@ -30,7 +35,7 @@ import workbench.Catalog;
 @Command(name = "notebooks", mixinStandardHelpOptions = true,
         description = "Execute the notebooks (notebooks/*.ipynb) in JShell and write their outputs back, check"
                 + " them, regenerate the index, or start a new item's notebook.")
-public final class NotebooksCommand implements Callable<Integer> {
+final class NotebooksCommand extends Subcommand {
 
     @Spec
     CommandSpec spec;
@@ -62,9 +67,15 @@ public final class NotebooksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintStream out = out();
+        PrintStream err = err();
         Path root = rootOption != null ? rootOption.toAbsolutePath() : Notebooks.projectRoot();
+        if (!Files.exists(root)) {
+            throw new NoSuchFileException(root.toString());
+        }
+        if (!Files.isDirectory(root)) {
+            throw new NotDirectoryException(root.toString());
+        }
         if (newItem != null) {
             return newNotebook(root, out, err);
         }
@@ -72,7 +83,7 @@ public final class NotebooksCommand implements Callable<Integer> {
             Path file = root.resolve(Notebooks.INDEX);
             Notebooks.index(root).write(file);
             out.println("Wrote " + root.relativize(file));
-            return 0;
+            return ExitCode.OK;
         }
         if (!execute && !check) {
             return list(root, out);
@@ -80,7 +91,7 @@ public final class NotebooksCommand implements Callable<Integer> {
         if (!NotebookExecutor.available()) {
             err.println("workbench: running notebooks needs the jdk.jshell module, which this Java runtime lacks;"
                     + " run it with a full JDK 21+");
-            return 1;
+            return ExitCode.FAILED;
         }
         List<Path> targets = files.isEmpty() ? new ArrayList<>(Notebooks.all(root)) : files;
         if (files.isEmpty() && targets.stream().noneMatch(Notebooks::isIndex)) {
@@ -97,7 +108,17 @@ public final class NotebooksCommand implements Callable<Integer> {
                 failures++;
                 continue;
             }
-            Notebooks.Outcome outcome = Notebooks.execute(file, root, execute && !check, executor);
+            Notebooks.Outcome outcome;
+            try {
+                outcome = Notebooks.execute(file, root, execute && !check, executor);
+            } catch (IOException e) {  // unreadable, not a notebook, or not writable: say which, go on
+                err.println(ErrorLine.of(e));
+                if (debug()) {
+                    e.printStackTrace(err);
+                }
+                failures++;
+                continue;
+            }
             Path shown = file.toAbsolutePath().startsWith(root) ? root.relativize(file.toAbsolutePath()) : file;
             String what = outcome.codeCells() + " code cells";
             if (outcome.ok()) {
@@ -109,10 +130,10 @@ public final class NotebooksCommand implements Callable<Integer> {
                 outcome.problems().forEach(problem -> err.println("  " + problem));
             }
         }
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private int checkCatalogue(Path root, PrintWriter err) throws Exception {
+    private int checkCatalogue(Path root, PrintStream err) throws Exception {
         int failures = 0;
         for (Catalog.Item item : Notebooks.missing(root)) {
             err.println("workbench: " + item.label() + " is built but has no notebook " + item.notebookPath()
@@ -128,17 +149,17 @@ public final class NotebooksCommand implements Callable<Integer> {
         return failures;
     }
 
-    private int list(Path root, PrintWriter out) throws Exception {
+    private int list(Path root, PrintStream out) throws Exception {
         for (Path file : Notebooks.all(root)) {
             out.println(root.relativize(file));
         }
         for (Catalog.Item item : Notebooks.missing(root)) {
             out.println("missing: " + item.notebookPath() + " (" + item.label() + " is built)");
         }
-        return 0;
+        return ExitCode.OK;
     }
 
-    private int newNotebook(Path root, PrintWriter out, PrintWriter err) throws Exception {
+    private int newNotebook(Path root, PrintStream out, PrintStream err) throws Exception {
         Catalog.Item item;
         try {
             item = Catalog.require(newItem);
@@ -148,13 +169,13 @@ public final class NotebooksCommand implements Callable<Integer> {
         Path file = root.resolve(item.notebookPath());
         if (Files.exists(file)) {
             err.println("workbench: " + item.notebookPath() + " exists already; not overwritten");
-            return 1;
+            return ExitCode.FAILED;
         }
         Notebooks.skeleton(item).write(file);
         out.println("Wrote " + item.notebookPath() + (item.built() ? "" : " (" + item.label()
                 + " is not built yet: its cells will not compile until it is)"));
         out.println("Fill in the TODOs, then: java -jar target/workbench.jar notebooks --execute "
                 + item.notebookPath());
-        return 0;
+        return ExitCode.OK;
     }
 }
