@@ -135,8 +135,8 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
                     lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6));
         }
         if (cpu >= 0 && nanos() > 0) {
-            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average (the JVM's CPU time over the"
-                    + " run)", cpu / (double) nanos(), cores));
+            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average (the parent JVM's CPU time"
+                    + " over the run)", cpu / (double) nanos(), cores));
         }
         long[] overlap = runningOverlap();
         if (overlap[1] > 0) {

@@ -10,7 +10,9 @@ import workbench.item53.Item53;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
 import workbench.item64.Item64;
+import workbench.parallel.CpuTask;
 import workbench.parallel.Strategy;
+import workbench.procpool.ProcessPool;
 
 /**
  * The central example of each item, once per strategy it compares: what {@code workbench timeline <item>}
@@ -52,7 +54,7 @@ public final class TimelineExamples {
                         + " Java threads", () -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, null)));
                 examples.add(new Example(53, "processes", "Item 53: factorize the 3rd edition's 16 numbers in a"
                         + " pool of 4 worker JVMs",
-                        () -> Strategy.PROCESSES.map(Item53::factorize, Item53.NUMBERS_3RD_EDITION, 4)));
+                        () -> onProcesses(Item53::factorize, Item53.NUMBERS_3RD_EDITION, 4)));
                 examples.add(new Example(53, "blocking-serial", "Item 53: five slow system calls, one after another",
                         () -> BlockingCalls.SEQUENTIAL.run(5, 1, Item53.BLOCK)));
                 examples.add(new Example(53, "blocking-threads", "Item 53: five slow system calls on five threads",
@@ -77,12 +79,24 @@ public final class TimelineExamples {
                 examples.add(new Example(64, "gil-threads", "Item 64: the ten gcd pairs on 2 threads under the GIL"
                         + " model", () -> Strategy.GIL_THREADS.map(Item64::gcd, Item64.NUMBERS, 2)));
                 examples.add(new Example(64, "processes", "Item 64: the ten gcd pairs on a process pool of 2",
-                        () -> Strategy.PROCESSES.map(Item64::gcd, Item64.NUMBERS, 2)));
+                        () -> onProcesses(Item64::gcd, Item64.NUMBERS, 2)));
             }
             default -> {
             }
         }
         return examples;
+    }
+
+    /**
+     * {@link Strategy#PROCESSES}'s map, its worker JVMs recording their own parts while a timeline is recorded
+     * ({@link TimelineRecorder#workerFlags()}).
+     */
+    static <A, R> List<R> onProcesses(CpuTask<A, R> task, List<A> inputs, int workers) throws Exception {
+        try (ProcessPool pool = ProcessPool.builder().workers(workers).allow("workbench.**")
+                .addJvmFlags(TimelineRecorder.workerFlags())
+                .build()) {
+            return Strategy.runAll(pool, task, inputs);
+        }
     }
 
     /** The items that have timelines. */

@@ -51,9 +51,9 @@ public final class Timelines {
         example.body().run();
         long unrecorded = System.nanoTime() - start;
         Path jfr = folder.resolve(example.stem() + ".jfr");
-        long recorded = TimelineRecorder.record(example.title(), jfr, example.body());
-        Timeline timeline = TimelineReader.read(jfr).withNotes(example.notes());
-        return write(example, timeline, folder, jfr, unrecorded, recorded);
+        TimelineRecorder.Recorded recorded = TimelineRecorder.record(example.title(), jfr, example.body());
+        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(example.notes());
+        return write(example, timeline, folder, jfr, unrecorded, recorded.nanos());
     }
 
     /** Draws and exports an already-read timeline beside its recording. */

@@ -77,7 +77,7 @@ public final class TraceEvents {
             end.addProperty("ts", micros(timeline, run.end()));
             events.add(end);
             for (Timeline.PoolTask submit : timeline.tasks()) {
-                if (submit.phase().equals("submit") && submit.pool().equals(run.pool())
+                if (submit.phase().equals("send") && submit.pool().equals(run.pool())
                         && submit.task() == run.task()) {
                     flow++;
                     events.add(flow("s", submit.pid(), submit.tid(), micros(timeline, submit.start()), flow,

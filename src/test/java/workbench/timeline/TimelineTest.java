@@ -27,6 +27,7 @@ import workbench.item53.BlockingCalls;
 import workbench.item53.Item53;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
+import workbench.item64.Item64;
 import workbench.testing.NoLeaks;
 
 /**
@@ -41,8 +42,8 @@ class TimelineTest {
 
     private Timeline record(String title, TimelineRecorder.Body body) throws Throwable {
         Path jfr = dir.resolve("run.jfr");
-        NoLeaks.check(() -> TimelineRecorder.record(title, jfr, body));
-        return TimelineReader.read(jfr);
+        TimelineRecorder.Recorded recorded = NoLeaks.check(() -> TimelineRecorder.record(title, jfr, body));
+        return TimelineReader.read(jfr, recorded.workers());
     }
 
     @Test
@@ -108,11 +109,29 @@ class TimelineTest {
     }
 
     @Test
+    void everyProcessPoolTaskRunsOnceInOneWorkerLane() throws Throwable {
+        Timeline timeline = record("processes", () -> TimelineExamples.onProcesses(Item64::gcd, Item64.NUMBERS, 2));
+        List<Timeline.PoolTask> runs = timeline.tasks().stream().filter(t -> t.phase().equals("run")).toList();
+        assertEquals(Item64.NUMBERS.size(), runs.size(), "each task ran once: " + runs);
+        assertEquals(Item64.NUMBERS.size(), runs.stream().map(Timeline.PoolTask::task).distinct().count());
+        List<Lane> workers = timeline.lanes().stream().filter(l -> !l.jvm().equals(Timeline.PARENT)).toList();
+        for (Timeline.PoolTask run : runs) {
+            assertEquals(1, workers.stream().filter(l -> l.pid() == run.pid() && l.tid() == run.tid()).count(),
+                    "task " + run.task() + " ran in one worker lane");
+            assertTrue(timeline.tasks().stream().anyMatch(t -> t.phase().equals("send") && t.task() == run.task()),
+                    "task " + run.task() + " was sent by the parent");
+        }
+        assertTrue(runs.stream().map(Timeline.PoolTask::pid).distinct().count() >= 1);
+        assertStatesSumToLifetimes(timeline);
+        TraceChecks.assertWellFormed(TraceEvents.toJson(timeline, List.of()));
+    }
+
+    @Test
     void theTraceOpensInPerfettoAndThePictureIsAPng() throws Throwable {
         TimelineExamples.Example example = new TimelineExamples.Example(53, "test", "GIL threads",
                 () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK));
         Path jfr = dir.resolve(example.stem() + ".jfr");
-        NoLeaks.check(() -> TimelineRecorder.record(example.title(), jfr, example.body()));
+        NoLeaks.check(() -> TimelineRecorder.record(example.title(), jfr, example.body()).nanos());
         Timeline timeline = TimelineReader.read(jfr);
         Timelines.Output output = Timelines.write(example, timeline, dir, jfr, 1, 1);
         JsonObject trace = JsonParser.parseString(Files.readString(output.json())).getAsJsonObject();
