@@ -20,10 +20,6 @@ import workbench.procpool.ProcessPool;
  */
 public final class TimelineExamples {
 
-    /** Said under every picture of an event loop until the loop records its idle waits. */
-    static final String LOOP_IDLE_NOT_RECORDED = "the loop thread (main) idles in Selector.select, which the JDK does"
-            + " not record: its idle time is drawn as running; its sleeps are the slow writes";
-
     private TimelineExamples() {
     }
 
@@ -65,11 +61,10 @@ public final class TimelineExamples {
             case 63 -> {
                 examples.add(new Example(63, "on-loop", "Item 63: " + Item63.DRILL_WRITES + " writes of "
                         + Item63.DRILL_WRITE_COST.toMillis() + " ms to a slow device on the loop, a heartbeat ticking",
-                        () -> Item63.slowDeviceDrill(Placement.ON_LOOP, Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST),
-                        List.of(LOOP_IDLE_NOT_RECORDED)));
+                        () -> Item63.slowDeviceDrill(Placement.ON_LOOP, Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST)));
                 examples.add(new Example(63, "write-thread", "Item 63: the same writes on a WriteThread, the loop"
                         + " only handing lines over", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD,
-                        Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST), List.of(LOOP_IDLE_NOT_RECORDED)));
+                        Item63.DRILL_WRITES, Item63.DRILL_WRITE_COST)));
             }
             case 64 -> {
                 examples.add(new Example(64, "serial", "Item 64: the ten gcd pairs, one after another",

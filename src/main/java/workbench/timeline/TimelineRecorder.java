@@ -13,6 +13,8 @@ import workbench.recording.BlockingCallEvent;
 import workbench.recording.GilDropRequestEvent;
 import workbench.recording.GilHoldEvent;
 import workbench.recording.GilWaitEvent;
+import workbench.recording.LoopCallbackEvent;
+import workbench.recording.LoopIdleEvent;
 import workbench.recording.PoolTaskEvent;
 
 /**
@@ -33,7 +35,8 @@ public final class TimelineRecorder {
 
     /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
     static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
-            GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, RunEvent.class);
+            GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
+            LoopIdleEvent.class, RunEvent.class);
 
     private TimelineRecorder() {
     }

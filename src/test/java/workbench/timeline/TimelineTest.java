@@ -102,6 +102,7 @@ class TimelineTest {
                 Item63.DRILL_WRITE_COST));
         loop = writeThread.lanes().get(0);
         assertEquals(0, loop.nanosIn(State.SLEEP), "no slow write on the loop");
+        assertTrue(loop.nanosIn(State.LOOP_IDLE) > 0, "the loop idled, waiting for the heartbeat and the writes");
         Lane writer = writeThread.lane("WriteThread").orElseThrow();
         assertTrue(writer.longestBlocked() >= write && writer.nanosIn(State.SLEEP) >= 3 * write,
                 "the slow writes blocked the WriteThread instead");
