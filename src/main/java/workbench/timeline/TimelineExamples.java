@@ -1,5 +1,6 @@
 package workbench.timeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,10 @@ import java.util.Optional;
 import workbench.gil.Gil;
 import workbench.item53.BlockingCalls;
 import workbench.item53.Item53;
+import workbench.item54.CounterKind;
+import workbench.item54.Sensors;
+import workbench.item55.Coordination;
+import workbench.item55.Stages;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
 import workbench.item64.Item64;
@@ -58,6 +63,21 @@ public final class TimelineExamples {
                 examples.add(new Example(53, "blocking-gil", "Item 53: five slow system calls on five threads under"
                         + " the GIL model", () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK)));
             }
+            case 54 -> {
+                for (CounterKind kind : List.of(CounterKind.UNSAFE, CounterKind.LOCKING, CounterKind.SYNCHRONIZED)) {
+                    examples.add(new Example(54, kind.name().toLowerCase(java.util.Locale.ROOT), "Item 54: five"
+                            + " sensors incrementing a " + kind.className() + " 100,000 times each",
+                            () -> Sensors.run(kind.create(), 5, 100_000)));
+                }
+            }
+            case 55 -> {
+                for (Coordination way : Coordination.values()) {
+                    examples.add(new Example(55, way.name().toLowerCase(java.util.Locale.ROOT), "Item 55: 100 items"
+                            + " through download, resize and upload (1 ms each), " + way.name().toLowerCase(
+                            java.util.Locale.ROOT) + " workers",
+                            () -> way.run(100, new Stages(Duration.ofMillis(1)), Duration.ofSeconds(30))));
+                }
+            }
             case 63 -> {
                 examples.add(new Example(63, "on-loop", "Item 63: " + Item63.DRILL_WRITES + " writes of "
                         + Item63.DRILL_WRITE_COST.toMillis() + " ms to a slow device on the loop, a heartbeat ticking",
@@ -96,7 +116,7 @@ public final class TimelineExamples {
 
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 63, 64);
+        return List.of(53, 54, 55, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */
