@@ -94,6 +94,8 @@ public final class Item54 implements Demo {
                 + " shows the lost update as an observed outcome for both, and forbidden for the four fixes.");
 
         processes(out);
+
+        out.seeTimeline(54);
     }
 
     /** Beyond the book: five worker JVMs each count 100,000 on a counter of their own; the parent adds them up. */

@@ -82,6 +82,8 @@ public final class Item62 implements Demo {
         out.java("Every future the loop hands out completes on the loop thread, so a continuation after it"
                 + " (thenCompose) runs where the code after 'await' would: that is what keeps the fully async"
                 + " writes on one thread with no lock.");
+
+        out.seeTimeline(62);
     }
 
     private void mergeAndConfirm(Narrator out, Migration step) throws Exception {

@@ -108,6 +108,8 @@ public final class Item63 implements Demo {
         out.java("Unlike the book, the WriteThread is joined on exit (through the executor, off the loop), so the"
                 + " merged file is closed before confirm_merge reads it; the book's final sleep(0) pass is not"
                 + " needed because real_stop's future completes inside the callback that stops the writer's loop.");
+
+        out.seeTimeline(63);
     }
 
     /**

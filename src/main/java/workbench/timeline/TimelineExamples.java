@@ -12,12 +12,15 @@ import workbench.item54.CounterKind;
 import workbench.item54.Sensors;
 import workbench.item55.Coordination;
 import workbench.item55.Stages;
+import workbench.item62.Migration;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
 import workbench.item64.Item64;
 import workbench.parallel.CpuTask;
 import workbench.parallel.Strategy;
 import workbench.procpool.ProcessPool;
+import workbench.tail.LogHarness;
+import workbench.tail.Workload;
 
 /**
  * The central example of each item, once per strategy it compares: what {@code workbench timeline <item>}
@@ -78,6 +81,16 @@ public final class TimelineExamples {
                             () -> way.run(100, new Stages(Duration.ofMillis(1)), Duration.ofSeconds(30))));
                 }
             }
+            case 62 -> {
+                for (Migration step : Migration.values()) {
+                    String name = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    examples.add(new Example(62, name, "Item 62: merging the book's five logs, " + step, () -> {
+                        try (LogHarness harness = LogHarness.setup(Workload.BOOK)) {
+                            harness.run(step);
+                        }
+                    }));
+                }
+            }
             case 63 -> {
                 examples.add(new Example(63, "on-loop", "Item 63: " + Item63.DRILL_WRITES + " writes of "
                         + Item63.DRILL_WRITE_COST.toMillis() + " ms to a slow device on the loop, a heartbeat ticking",
@@ -116,7 +129,7 @@ public final class TimelineExamples {
 
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 54, 55, 63, 64);
+        return List.of(53, 54, 55, 62, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */

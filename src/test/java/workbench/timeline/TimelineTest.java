@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.Workbench;
@@ -144,6 +145,22 @@ class TimelineTest {
         assertEquals(LaneChart.WIDTH, image.getWidth());
         assertEquals(LaneChart.height(timeline.lanes().size(), output.summary().size() + timeline.notes().size()),
                 image.getHeight());
+    }
+
+    /** Every example the command records, as the command records it: files written, trace well formed. */
+    @Test
+    @Tag("slow")
+    void everyExampleRecordsAWellFormedTimeline() throws Throwable {
+        for (int item : TimelineExamples.items()) {
+            for (TimelineExamples.Example example : TimelineExamples.of(item)) {
+                Timelines.Output output = NoLeaks.check(() -> Timelines.record(example, dir));
+                assertStatesSumToLifetimes(output.timeline());
+                assertTrue(output.timeline().gilHeldByOneAtATime(), example.stem());
+                TraceChecks.assertWellFormed(JsonParser.parseString(Files.readString(output.json())).getAsJsonObject());
+                assertEquals(LaneChart.WIDTH, ImageIO.read(output.png().toFile()).getWidth(), example.stem());
+                assertTrue(Files.size(output.jfr()) > 0 && Files.size(output.json()) < (8 << 20), example.stem());
+            }
+        }
     }
 
     @Test
