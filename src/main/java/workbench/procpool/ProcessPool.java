@@ -644,27 +644,25 @@ public final class ProcessPool extends ExecutorVerbs {
             worker.retire();
         }
         done.complete(frame, filter);
-        PoolTaskEvent event = new PoolTaskEvent();
-        if (event.shouldCommit()) {
-            event.phase = "result";
-            event.pool = POOL_ID;
-            event.task = done.id;
-            event.worker = (int) slot.number;
-            event.commit();
-        }
+        recordTask("result", done, slot);
     }
 
     /** Sends {@code task} to the worker of {@code slot}: the one place a task leaves for a worker JVM. */
     private static void dispatch(Slot slot, WorkerConnection worker, Pending<?> task) {
+        recordTask("send", task, slot);
+        worker.send(task.frame);
+    }
+
+    /** A flight-recorder event for one phase of {@code task} (send, result) on {@code slot}'s worker. */
+    private static void recordTask(String phase, Pending<?> task, Slot slot) {
         PoolTaskEvent event = new PoolTaskEvent();
         if (event.shouldCommit()) {
-            event.phase = "send";
+            event.phase = phase;
             event.pool = POOL_ID;
             event.task = task.id;
             event.worker = (int) slot.number;
             event.commit();
         }
-        worker.send(task.frame);
     }
 
     /**
