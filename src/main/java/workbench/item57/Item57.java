@@ -95,6 +95,8 @@ public final class Item57 implements Demo {
                 + " (pid_max and threads-max count every process's threads). Virtual threads are bounded by heap.");
 
         processPerCell(out);
+
+        out.seeTimeline(57);
     }
 
     /** Beyond the book: a process per cell, extrapolated from a few measured JVM starts, against 45 threads. */

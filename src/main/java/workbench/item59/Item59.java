@@ -97,6 +97,8 @@ public final class Item59 implements Demo {
                 + " without Item 57's cost per thread.");
 
         processPool(out, slow, expected);
+
+        out.seeTimeline(59);
     }
 
     /** Beyond the book: the glider on worker JVMs (row bands), against the thread pool; then the I/O case. */

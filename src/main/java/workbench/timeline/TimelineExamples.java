@@ -12,10 +12,20 @@ import workbench.item54.CounterKind;
 import workbench.item54.Sensors;
 import workbench.item55.Coordination;
 import workbench.item55.Stages;
+import workbench.item57.ThreadPerCell;
+import workbench.item58.QueueWorkers;
+import workbench.item59.ThreadPool;
+import workbench.item60.AsyncLife;
+import workbench.item60.EventLoopCells;
+import workbench.item60.VirtualThreadPerCell;
 import workbench.item62.Migration;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
 import workbench.item64.Item64;
+import workbench.life.Life;
+import workbench.life.LockingGrid;
+import workbench.life.Rules;
+import workbench.life.Simulation;
 import workbench.parallel.CpuTask;
 import workbench.parallel.Strategy;
 import workbench.procpool.ProcessPool;
@@ -81,6 +91,32 @@ public final class TimelineExamples {
                             () -> way.run(100, new Stages(Duration.ofMillis(1)), Duration.ofSeconds(30))));
                 }
             }
+            case 60 -> {
+                Rules rules = Rules.withIo(Duration.ofMillis(10));
+                Duration timeout = Duration.ofSeconds(30);
+                String what = "one generation of the glider (45 cells, 10 ms of I/O each) ";
+                examples.add(new Example(60, "virtual-threads", "Item 60: " + what + "on a virtual thread per cell",
+                        () -> generation(new VirtualThreadPerCell(rules, timeout))));
+                examples.add(new Example(60, "event-loop", "Item 60: " + what + "as coroutines on one event loop",
+                        () -> generation(new EventLoopCells(Rules.BOOK, Duration.ZERO, Duration.ofMillis(10),
+                                AsyncLife.StepCell.AWAIT_GAME_LOGIC, timeout))));
+            }
+            case 57, 58, 59 -> {
+                // One generation of the book's 5 x 9 glider with 10 ms of I/O per cell, on the item's strategy.
+                Rules rules = Rules.withIo(Duration.ofMillis(10));
+                Duration timeout = Duration.ofSeconds(30);
+                String what = "one generation of the glider (45 cells, 10 ms of I/O each) ";
+                if (item == 57) {
+                    examples.add(new Example(57, "thread-per-cell", "Item 57: " + what + "on a thread per cell",
+                            () -> generation(new ThreadPerCell(rules, timeout))));
+                } else if (item == 58) {
+                    examples.add(new Example(58, "queue-workers", "Item 58: " + what + "on 10 queue workers",
+                            () -> generation(new QueueWorkers(10, rules, timeout))));
+                } else {
+                    examples.add(new Example(59, "thread-pool", "Item 59: " + what + "on a pool of 10 threads",
+                            () -> generation(new ThreadPool(10, rules, timeout))));
+                }
+            }
             case 62 -> {
                 for (Migration step : Migration.values()) {
                     String name = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -127,9 +163,16 @@ public final class TimelineExamples {
         }
     }
 
+    /** One generation of the book's glider on {@code simulation}, which is then closed. */
+    private static void generation(Simulation simulation) throws Exception {
+        try (simulation) {
+            simulation.step(Life.glider(new LockingGrid(5, 9)));
+        }
+    }
+
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 54, 55, 62, 63, 64);
+        return List.of(53, 54, 55, 57, 58, 59, 60, 62, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */
