@@ -5,7 +5,12 @@ object per line: {"item", "benchmark", "strategy", "workers", "seconds" (the med
 "date", "loadAverage", ...}.
 Keys beyond those are the workload's parameters (named as the Java benchmark's @Params), except the figures
 CPython.java knows as results (lost, p90, p99, workerCpuMicros, sessionsPerSecond), which the report shows as notes.
-`workbench bench NN` runs the script when python3 is present and records its lines beside the JMH JSON.
+A row lines up with a Java row (SideBySide.java) when "benchmark" is the Java method, "strategy" the Java row's way
+(its strategy/style/coordination/placement/child/kind @Param value, any case), the workload parameters are Java's,
+and "workers" is Java's worker count where the Java benchmark varies it; "seconds" is per operation as Java's op
+counts them (pass ops= for work too short to time one at a time). The report converts it to the Java unit.
+`workbench bench NN` runs the script right after the JMH run and records its lines beside the JMH JSON, with a
+sidecar carrying the same run id, the date and the load average.
 """
 
 import argparse

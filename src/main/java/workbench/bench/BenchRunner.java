@@ -21,8 +21,9 @@ import workbench.Catalog;
  * Runs an item's JMH benchmark through JMH's {@link Runner} and records its JSON with a machine sidecar under
  * {@code benchmarks/results/<machine-id>/}. The benchmark class's own annotations set the full profile; the
  * quick profile overrides them with one fork and short iterations, for a look in minutes rather than a result
- * to publish. A full run also measures CPython on the same workload where the item has a script under
- * {@code benchmarks/python/} and {@code python3} is present ({@link CPython}).
+ * to publish. A full run then measures CPython on the same workload where the item has a script under
+ * {@code benchmarks/python/} ({@link CPython}); both sidecars carry the same run id, date and load averages, and
+ * where {@code python3} is absent the CPython sidecar says so.
  */
 public final class BenchRunner {
 
@@ -64,16 +65,19 @@ public final class BenchRunner {
                 item.label(), benchmark.getSimpleName(), profile.name().toLowerCase(java.util.Locale.ROOT),
                 machine.id(), json);
         double loadAtStart = Machine.loadAverage();
+        // One id for the JMH run and the CPython run that follows it: the report takes a ratio only within a run.
+        String run = machine.date() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
         java.util.Collection<RunResult> results = new Runner(options.build()).run();
         if (results.isEmpty()) {
             throw new IllegalStateException("JMH ran no benchmark of " + benchmark.getName()
                     + ": is it listed in META-INF/BenchmarkList?");
         }
         Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(java.util.Map.of(
-                "profile", profile.name().toLowerCase(java.util.Locale.ROOT), "loadAverageAtStart", loadAtStart)));
+                "profile", profile.name().toLowerCase(java.util.Locale.ROOT), "loadAverageAtStart", loadAtStart,
+                "run", run)));
         if (profile == Profile.FULL) {
             try {
-                CPython.record(item.number(), dir, log).ifPresent(file -> log.println("Recorded CPython: " + file));
+                CPython.record(item.number(), dir, log, run).ifPresent(file -> log.println("Recorded CPython: " + file));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while measuring CPython", e);

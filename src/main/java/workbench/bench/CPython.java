@@ -22,8 +22,9 @@ import workbench.proc.ChildProcessException;
 /**
  * CPython's figures beside Java's. {@code benchmarks/python/itemNN.py} (our own scripts) measures the item's
  * workload in CPython and prints one JSON object per line; {@code workbench bench NN} runs it where
- * {@code python3} is present and records the lines as {@code python-itemNN.json} beside the JMH results, and
- * {@code workbench report} shows them in the item's section, or says that they are absent.
+ * {@code python3} is present and records the lines as {@code python-itemNN.json} beside the JMH results, with a
+ * sidecar naming the run; {@code workbench report} shows them beside Java's rows ({@link SideBySide}), or says
+ * why they are absent.
  */
 public final class CPython {
 
@@ -77,13 +78,28 @@ public final class CPython {
         return machineDir.resolve("python-item" + item + ".json");
     }
 
-    /** Runs the item's script if it and python3 exist; returns the file written, or empty (and says why). */
-    public static Optional<Path> record(int item, Path machineDir, PrintStream log)
+    /** The sidecar of an item's CPython figures: the run that recorded them, when, and the load around it. */
+    public static Path sidecarFile(Path machineDir, int item) {
+        return machineDir.resolve("python-item" + item + ".machine.json");
+    }
+
+    /**
+     * Runs the item's script if it exists, as part of the {@code bench} run {@code run} (the id in the JMH
+     * sidecar too); returns the file written, or empty (and says why). Either way a sidecar records the run, the
+     * date and the load average around the script, or why CPython was not measured (python3 absent, the script
+     * failed); a file left by an earlier run is removed then, so that it is never taken for this run's.
+     */
+    public static Optional<Path> record(int item, Path machineDir, PrintStream log, String run)
             throws IOException, InterruptedException {
         Path script = SCRIPTS.resolve("item" + item + ".py");
         if (!Files.exists(script)) {
             return Optional.empty();
         }
+        Machine machine = Machine.current();
+        double loadAtStart = Machine.loadAverage();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("run", run);
+        facts.put("loadAverageAtStart", loadAtStart);
         Child.Result result;
         try {
             ProcessBuilder python = new ProcessBuilder("python3", script.getFileName().toString())
@@ -91,7 +107,12 @@ public final class CPython {
             log.println("Measuring CPython with " + script + " ...");
             result = Child.run(python, null, LIMIT);
         } catch (ChildProcessException e) {
-            log.println("CPython figures not recorded: " + e.getMessage());
+            String why = e instanceof workbench.proc.ChildStartException
+                    ? "python3 could not be started on this machine" : "the script failed: " + e.getMessage();
+            log.println("CPython figures not recorded: " + why);
+            Files.deleteIfExists(resultFile(machineDir, item));
+            facts.put("notMeasured", why);
+            Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
             return Optional.empty();
         }
         List<JsonElement> rows = new ArrayList<>();
@@ -102,6 +123,7 @@ public final class CPython {
         }
         Path out = resultFile(machineDir, item);
         Files.writeString(out, new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
+        Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
         return Optional.of(out);
     }
 
@@ -148,20 +170,26 @@ public final class CPython {
         });
     }
 
-    /** The report's Markdown for one item: a table with speedups against CPython's own sequential row. */
-    static String markdown(Path machineDir, int item) throws IOException {
-        Optional<List<Row>> rows = read(machineDir, item);
-        if (rows.isEmpty()) {
-            return Files.exists(SCRIPTS.resolve("item" + item + ".py"))
-                    ? "CPython: not measured on this machine (python3 was absent, or the script failed, when it was"
-                            + " benchmarked).\n"
-                    : "";
-        }
-        // A sequential row with the same workers is the baseline (Item 52's N children one after another), else the
-        // one sequential row of that workload (Items 53 and 64 run sequential code once, with one worker), else, as
-        // in the Java report, one recorded with another item (Items 57-59 against Item 56's sequential generation).
+    /** A row's workload parameters (the keys beyond the run's facts and results), by name, as strings. */
+    static Map<String, String> workload(Row row) {
+        Map<String, String> workload = new java.util.TreeMap<>();
+        row.extra().forEach((key, value) -> {
+            if (!META.contains(key)) {
+                workload.put(key, value);
+            }
+        });
+        return workload;
+    }
+
+    /**
+     * Each row's speedup over CPython's own sequential row: one with the same workers (Item 52's N children one
+     * after another), else the one sequential row of that workload (Items 53 and 64 run sequential code once, with
+     * one worker), else, as in the Java report, one recorded with another item (Items 57-59 against Item 56's
+     * sequential generation). Rows without a baseline are absent.
+     */
+    static Map<Row, Double> speedups(Path machineDir, int item, List<Row> rows) throws IOException {
         Map<String, Double> sequential = new LinkedHashMap<>();
-        addSequential(rows.get(), sequential);
+        addSequential(rows, sequential);
         try (var files = Files.list(machineDir)) {
             for (Path other : files.sorted().toList()) {
                 java.util.regex.Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
@@ -170,25 +198,14 @@ public final class CPython {
                 }
             }
         }
-        String version = rows.get().stream().map(r -> r.extra().get("python")).filter(v -> v != null)
-                .findFirst().orElse("?");
-        StringBuilder md = new StringBuilder("CPython " + version + " on this machine, same workload"
-                + " (`benchmarks/python/item" + item + ".py`; median of its runs):\n\n"
-                + "| Benchmark | Strategy | Workers | Params | Seconds | Speedup | Notes |\n"
-                + "|---|---|---:|---|---:|---:|---|\n");
-        for (Row row : rows.get()) {
+        Map<Row, Double> speedups = new java.util.HashMap<>();
+        for (Row row : rows) {
             Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
                     sequential.get(baselineKey(row)));
-            String notes = notes(row);
-            String params = row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
-            md.append("| ").append(row.benchmark()).append(" | ").append(row.strategy()).append(" | ")
-                    .append(row.workers()).append(" | ").append(params).append(" | ")
-                    .append(Double.isNaN(row.seconds()) ? "" : Report.fmt(row.seconds(), 3)).append(" | ")
-                    .append(base == null || Double.isNaN(row.seconds()) ? ""
-                            : String.format(Locale.ROOT, "%.2fx", base / row.seconds()))
-                    .append(" | ").append(notes).append(" |\n");
+            if (base != null && !Double.isNaN(row.seconds())) {
+                speedups.put(row, base / row.seconds());
+            }
         }
-        return md.toString();
+        return speedups;
     }
 }

@@ -15,15 +15,21 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Speedup-versus-workers charts, one per benchmark method and setting of its other parameters: a line per
- * strategy and a dashed line for the ideal bound. Rendered headless to PNG beside the report.
+ * strategy, a dotted line per CPython strategy measured on that workload (its speedup over CPython's own
+ * sequential row), and a dashed line for the ideal bound. Rendered headless to PNG beside the report.
  */
 final class Charts {
 
     private Charts() {
     }
 
-    /** Renders the item's charts into {@code dir} and returns their paths (none when nothing has workers). */
-    static List<Path> speedupCharts(Report.ItemResults item, int cores, Path dir) throws IOException {
+    /**
+     * Renders the item's charts into {@code dir} and returns their paths (none when nothing has workers); CPython's
+     * speedups ({@code python}: by chart key, then series name, then workers) are a second series of dotted lines
+     * on the charts Java's rows make.
+     */
+    static List<Path> speedupCharts(Report.ItemResults item, int cores, Path dir,
+                                    Map<String, Map<String, TreeMap<Integer, Double>>> python) throws IOException {
         // chart key (method + fixed params) -> strategy -> workers -> speedup
         Map<String, Map<String, TreeMap<Integer, Double>>> charts = new TreeMap<>();
         Map<String, TreeMap<Integer, Double>> ideals = new TreeMap<>();
@@ -58,6 +64,10 @@ final class Charts {
             xy.getStyler().setXAxisDecimalPattern("#");
             for (var strategy : chart.getValue().entrySet()) {
                 addSeries(xy, strategy.getKey(), strategy.getValue());
+            }
+            for (var strategy : python.getOrDefault(chart.getKey(), Map.of()).entrySet()) {
+                XYSeries series = addSeries(xy, strategy.getKey(), strategy.getValue());
+                series.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
             }
             if (!ideal.isEmpty()) {
                 XYSeries bound = addSeries(xy, "ideal bound", ideal);

@@ -1,8 +1,6 @@
 package workbench.bench;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,9 +19,10 @@ import java.util.stream.Collectors;
 import com.google.gson.JsonObject;
 
 /**
- * Turns recorded JMH results into what a reader needs: per item, a table of every row with its score and error,
- * its speedup over the sequential row of the same parameters, the ideal bound and how much of it was reached;
- * and a chart of speedup against workers per strategy. Nothing here is typed by hand: rerun {@code workbench
+ * Turns recorded JMH results into what a reader needs: per item, one table of every row with its score and error,
+ * its speedup over the sequential row of the same parameters, the ideal bound and how much of it was reached, and
+ * CPython's figure for the same workload beside it ({@link SideBySide}); and a chart of speedup against workers
+ * per strategy, CPython's strategies as a second series. Nothing here is typed by hand: rerun {@code workbench
  * report} after recording and every table and chart is regenerated from the JSON.
  *
  * <p>Conventions a benchmark follows to be reported this way:
@@ -32,9 +31,8 @@ import com.google.gson.JsonObject;
  *       (or {@code sequential} / {@code serial});</li>
  *   <li>the degree of parallelism is the first of {@link #WORKER_PARAMS} present;</li>
  *   <li>the ideal speedup defaults to {@code min(cores, workers)}; a benchmark whose work bounds it lower (ten
- *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) declares
- *       {@code public static double idealSpeedup(String method, Map<String, String> params, int cores)}
- *       (NaN where it has none).</li>
+ *       uneven tasks cannot beat total work / largest task) or higher (sleeping children need no core) implements
+ *       {@link IdealBound}.</li>
  * </ul>
  */
 public final class Report {
@@ -109,14 +107,13 @@ public final class Report {
                 }
             }
             md.append(".\n\n");
-            md.append(table(item.rows()));
-            if (!item.quick()) {
-                String python = CPython.markdown(machineDir, item.item());
-                if (!python.isEmpty()) {
-                    md.append('\n').append(python);
-                }
+            SideBySide.Table table = SideBySide.of(machineDir, item);
+            String provenance = SideBySide.provenance(table, item.item());
+            if (!provenance.isEmpty()) {
+                md.append(provenance).append('\n');
             }
-            for (Path chart : Charts.speedupCharts(item, cores, machineDir)) {
+            md.append(SideBySide.markdown(table));
+            for (Path chart : Charts.speedupCharts(item, cores, machineDir, SideBySide.chartPoints(table))) {
                 md.append("\n![").append(chart.getFileName()).append("](").append(chart.getFileName()).append(")\n");
             }
             md.append('\n');
@@ -219,50 +216,35 @@ public final class Report {
         return Optional.empty();
     }
 
-    /** The ideal speedup: the benchmark's own {@code idealSpeedup}, else {@code min(cores, workers)}. */
+    /** The ideal speedup: the benchmark's own {@link IdealBound}, else {@code min(cores, workers)}. */
     static double ideal(JmhResult result, int cores) {
         String strategy = result.param("strategy");
         if (strategy != null && isBaseline(strategy)) {
             return 1;
         }
-        Optional<Method> declared = idealMethod(result.benchmarkClass());
+        Optional<IdealBound> declared = idealBound(result.benchmarkClass());
         if (declared.isPresent()) {
-            try {
-                return ((Number) declared.get().invoke(null, result.method(), result.params(), cores)).doubleValue();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(result.benchmarkClass() + ".idealSpeedup failed", e);
-            }
+            return declared.get().idealSpeedup(result.method(), result.params(), cores);
         }
         return workers(result).map(w -> (double) Math.min(Math.max(cores, 1), w)).orElse(Double.NaN);
     }
 
-    private static Optional<Method> idealMethod(String className) {
+    /** The benchmark class's {@link IdealBound}, if it implements one (and is on the class path). */
+    private static Optional<IdealBound> idealBound(String className) {
+        Class<?> benchmark;
         try {
-            Method method = Class.forName(className, false, Report.class.getClassLoader())
-                    .getMethod("idealSpeedup", String.class, Map.class, int.class);
-            return Modifier.isStatic(method.getModifiers()) ? Optional.of(method) : Optional.empty();
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            benchmark = Class.forName(className, false, Report.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    static String table(List<Row> rows) {
-        List<String> paramNames = rows.stream().flatMap(r -> r.result().params().keySet().stream())
-                .distinct().sorted().toList();
-        StringBuilder md = new StringBuilder("| Benchmark |");
-        paramNames.forEach(p -> md.append(' ').append(p).append(" |"));
-        md.append(" Score | ± Error | Unit | Speedup | Ideal | Of ideal |\n|---|");
-        paramNames.forEach(p -> md.append("---|"));
-        md.append("---:|---:|---|---:|---:|---:|\n");
-        for (Row row : rows) {
-            JmhResult r = row.result();
-            md.append("| ").append(r.method()).append(" |");
-            paramNames.forEach(p -> md.append(' ').append(r.params().getOrDefault(p, "")).append(" |"));
-            md.append(' ').append(fmt(r.score(), 3)).append(" | ").append(fmt(r.error(), 3)).append(" | ")
-                    .append(r.unit()).append(" | ").append(times(row.speedup())).append(" | ")
-                    .append(times(row.ideal())).append(" | ").append(percent(row.ofIdeal())).append(" |\n");
+        if (!IdealBound.class.isAssignableFrom(benchmark)) {
+            return Optional.empty();
         }
-        return md.toString();
+        try {
+            return Optional.of((IdealBound) benchmark.getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(className + " implements IdealBound but cannot be created", e);
+        }
     }
 
     /** The README's results section: one line per machine, linking its report. */
@@ -285,14 +267,36 @@ public final class Report {
                             .collect(Collectors.joining(", ")))
                     .append(" | [REPORT.md](").append(rel).append(") |\n");
         }
+        for (Path dir : dirs) {
+            md.append('\n').append(javaBesideCPython(dir));
+        }
         return md.append('\n').append(Scaling.readmeLine(root)).toString();
     }
 
-    /** The machine a folder's results came from, as its first sidecar ({@code itemNN.machine.json}) says. */
+    /** One line per item of a machine: how Java compares with CPython there (or why no ratio is taken). */
+    static String javaBesideCPython(Path machineDir) throws IOException {
+        StringBuilder md = new StringBuilder("Java beside CPython on " + machineDir.getFileName()
+                + " (from each item's combined table in its REPORT.md):\n\n");
+        for (ItemResults item : read(machineDir)) {
+            if (!item.quick()) {
+                md.append("- ").append(SideBySide.readmeLine(SideBySide.of(machineDir, item), item.item()))
+                        .append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /**
+     * The machine a folder's results came from, as its first JMH sidecar ({@code itemNN.machine.json}) says (a
+     * CPython sidecar, {@code python-itemNN.machine.json}, describes a run, not the folder).
+     */
     static Map<String, Object> machine(Path machineDir) throws IOException {
         Path sidecar;
         try (var files = Files.list(machineDir)) {
-            sidecar = files.filter(p -> p.getFileName().toString().endsWith(".machine.json"))
+            sidecar = files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".machine.json")
+                            && RESULT_FILE.matcher(name.replace(".machine.json", ".json")).matches())
+                    .map(machineDir::resolve)
                     .sorted().findFirst().orElse(null);
         }
         return sidecar == null ? new TreeMap<>() : sidecar(sidecar);
@@ -303,12 +307,17 @@ public final class Report {
         return json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", ".machine.json"));
     }
 
+    /** A sidecar's facts, or none when it is absent. */
+    static Map<String, Object> sidecarIfAny(Path sidecar) throws IOException {
+        return Files.exists(sidecar) ? sidecar(sidecar) : new TreeMap<>();
+    }
+
     private static Map<String, Object> sidecar(Path sidecar) throws IOException {
         return JsonFiles.read(sidecar, root -> {
             Map<String, Object> map = new TreeMap<>();
             JsonObject json = root.getAsJsonObject();
             for (String key : List.of("cores", "cpuModel", "os", "jdk", "maxHeapBytes", "date", "loadAverageAtStart",
-                    "loadAverageAtEnd")) {
+                    "loadAverageAtEnd", "run", "notMeasured")) {
                 if (json.has(key)) {
                     map.put(key, json.get(key).getAsJsonPrimitive().isNumber() ? json.get(key).getAsNumber()
                             : json.get(key).getAsString());
@@ -358,11 +367,11 @@ public final class Report {
                 .toPlainString();
     }
 
-    private static String times(double value) {
+    static String times(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "" : String.format(Locale.ROOT, "%.2fx", value);
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * value);
     }
 }

@@ -6,9 +6,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import workbench.futures.Futures;
 
 /**
  * The control flow of {@code async def} for {@link CompletableFuture} chains, none of which needs a loop: a
@@ -61,7 +62,7 @@ public final class Async {
                     if (!next.isDone()) {
                         next.whenComplete((more, error) -> {
                             if (error != null) {
-                                finished.completeExceptionally(unwrap(error));
+                                finished.completeExceptionally(Futures.unwrap(error));
                             } else if (Boolean.TRUE.equals(more)) {
                                 run();
                             } else {
@@ -74,7 +75,7 @@ public final class Async {
                     try {
                         more = Boolean.TRUE.equals(next.join());
                     } catch (CompletionException | CancellationException e) {
-                        finished.completeExceptionally(unwrap(e));
+                        finished.completeExceptionally(Futures.unwrap(e));
                         return;
                     }
                     if (!more) {
@@ -108,14 +109,14 @@ public final class Async {
             }
             return cleaned.handle((ignored, cleanupError) -> {
                 if (error != null) {
-                    Throwable cause = unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (cleanupError != null && cleanupError != cause) {
-                        cause.addSuppressed(unwrap(cleanupError));
+                        cause.addSuppressed(Futures.unwrap(cleanupError));
                     }
                     throw new CompletionException(cause);
                 }
                 if (cleanupError != null) {
-                    throw new CompletionException(unwrap(cleanupError));
+                    throw new CompletionException(Futures.unwrap(cleanupError));
                 }
                 return value;
             });
@@ -142,30 +143,5 @@ public final class Async {
     /** {@code asyncio.gather(*futures)}: completes when all have completed, and fails if any of them failed. */
     public static CompletableFuture<Void> gather(List<? extends CompletableFuture<?>> futures) {
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
-    }
-
-    /** The real failure inside {@link CompletionException}/{@link ExecutionException} wrappers. */
-    public static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    /**
-     * Throws the real failure inside {@code wrapped} ({@link #unwrap}) as itself where Java allows it, an unchecked
-     * exception or an error, as Python's {@code future.result()} raises what the task raised; a checked one comes
-     * wrapped in an {@link IllegalStateException}. Declared to return, so callers can write {@code throw rethrow(e)}.
-     */
-    public static RuntimeException rethrow(Throwable wrapped) {
-        Throwable cause = unwrap(wrapped);
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException(cause);
     }
 }

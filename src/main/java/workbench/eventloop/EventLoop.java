@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import workbench.annotations.ThreadSafe;
+import workbench.futures.Futures;
 
 /**
  * A single-threaded event loop: Java's counterpart of an asyncio event loop, on a {@link java.nio.channels.Selector}
@@ -245,7 +246,7 @@ public final class EventLoop extends LoopCore {
             try {
                 enqueue(owner, () -> {
                     if (error != null) {
-                        local.completeExceptionally(Async.unwrap(error));
+                        local.completeExceptionally(Futures.unwrap(error));
                     } else {
                         local.complete(value);
                     }

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
+import workbench.futures.Futures;
+
 /**
  * asyncio's {@code Task}: a coroutine the loop runs, named {@code Task-N} in the order its loop made it (each loop
  * counts from 1, as each of the book's examples starts a fresh interpreter). Its {@link #toString} is asyncio's
@@ -77,7 +79,7 @@ final class Task<T> {
         if (state == CompletableFuture.State.SUCCESS) {
             repr.append(" result=").append(shorten(String.valueOf(future.resultNow())));
         } else if (state == CompletableFuture.State.FAILED) {
-            Throwable error = Async.unwrap(future.exceptionNow());
+            Throwable error = Futures.unwrap(future.exceptionNow());
             repr.append(" exception=").append(error.getClass().getSimpleName()).append("('")
                     .append(shorten(String.valueOf(error.getMessage()))).append("')");
         }
@@ -104,7 +106,7 @@ final class Task<T> {
         }
         stage.whenComplete((value, error) -> {
             if (error != null) {
-                future.completeExceptionally(Async.unwrap(error));
+                future.completeExceptionally(Futures.unwrap(error));
             } else {
                 future.complete(value);
             }

@@ -19,16 +19,17 @@ import org.openjdk.jcstress.infra.results.J_Result;
  * {@code 1} means the two read-add-write sequences overlapped and one update was lost. For the racy counters that
  * lost update is {@code ACCEPTABLE_INTERESTING} (the JVM may produce it, and jcstress reports how often it did);
  * for every fixed counter the same outcome is {@code FORBIDDEN}: one occurrence in billions of trials fails the
- * run. Anything else (0, 3) is unlisted and so forbidden for all of them.
+ * run. Each table ends with jcstress's catch-all, an {@code @Outcome} with no id: anything else (0, 3) is forbidden.
  *
  * <p><b>You should see</b> {@code 1} observed for {@link Unsafe} and {@link Volatile} (often thousands of times
  * on a multicore machine) and never for {@link Synchronized}, {@link Locking}, {@link Atomic} and {@link Adder}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar stress 54 --quick} (one JVM configuration, one short
  * iteration per test: 1 to 2 minutes on an idle machine) or without {@code --quick} (jcstress's default preset, much
- * longer); the reports land in {@code target/jcstress/item54/}.
- * The GIL-model counters have no table here: their check points are explicit, so a plain test can force the
- * interleaving instead ({@code CounterOutcomeTest}).
+ * longer); the reports land in {@code target/jcstress/item54/}. Above each table is what one quick run recorded on
+ * the workbench's 2-core machine; the racy counts vary from run to run, the forbidden ones stay 0. The GIL-model
+ * counters have no table here: their check points are explicit, so a plain test can force the interleaving instead
+ * ({@code CounterOutcomeTest}).
  *
  * <p>Each table states only its counter and its outcomes; the increments and the read are {@link TwoSensors}'s.
  * The actors cannot be inherited: jcstress's annotation processor looks for {@code @Actor} and {@code @Arbiter}
@@ -62,10 +63,18 @@ public final class Item54Stress {
         }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1   25,909    6.36%  Interesting  Lost update: both actors read 0 before either wrote, ...
+             2  381,662   93.64%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
             desc = "Lost update: both actors read 0 before either wrote, and both wrote 1.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Unsafe extends TwoSensors {
         public Unsafe() { super(new UnsafeCounter()); }
@@ -74,10 +83,18 @@ public final class Item54Stress {
         @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1    5,831    1.36%  Interesting  Lost update: volatile orders the reads and writes but ...
+             2  422,220   98.64%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = ACCEPTABLE_INTERESTING,
             desc = "Lost update: volatile orders the reads and writes but does not make += atomic.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Volatile extends TwoSensors {
         public Volatile() { super(new VolatileCounter()); }
@@ -86,9 +103,17 @@ public final class Item54Stress {
         @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1        0    0.00%    Forbidden  Lost update: synchronized must make the increment atomic.
+             2  428,051  100.00%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: synchronized must make the increment atomic.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Synchronized extends TwoSensors {
         public Synchronized() { super(new SynchronizedCounter()); }
@@ -97,9 +122,17 @@ public final class Item54Stress {
         @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1        0    0.00%    Forbidden  Lost update: the ReentrantLock must make the increment ...
+             2  376,851  100.00%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: the ReentrantLock must make the increment atomic.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Locking extends TwoSensors {
         public Locking() { super(new LockingCounter()); }
@@ -108,9 +141,17 @@ public final class Item54Stress {
         @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1        0    0.00%    Forbidden  Lost update: AtomicLong.addAndGet is one atomic operation.
+             2  417,811  100.00%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: AtomicLong.addAndGet is one atomic operation.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Atomic extends TwoSensors {
         public Atomic() { super(new AtomicCounter()); }
@@ -119,10 +160,18 @@ public final class Item54Stress {
         @Arbiter public void read(J_Result r) { readInto(r); }
     }
 
+    /*
+      This 2-core machine (Linux, JDK 25), stress 54 --quick:
+
+        RESULT  SAMPLES     FREQ       EXPECT  DESCRIPTION
+             1        0    0.00%    Forbidden  Lost update: LongAdder must count every add once the ...
+             2  407,571  100.00%   Acceptable  Both increments counted.
+     */
     @JCStressTest
     @Outcome(id = "2", expect = ACCEPTABLE, desc = "Both increments counted.")
     @Outcome(id = "1", expect = FORBIDDEN, desc = "Lost update: LongAdder must count every add once the adders"
             + " are done.")
+    @Outcome(expect = FORBIDDEN, desc = "Neither 1 nor 2: an increment counted twice or not at all.")
     @State
     public static class Adder extends TwoSensors {
         public Adder() { super(new AdderCounter()); }

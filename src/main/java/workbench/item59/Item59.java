@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
+import workbench.futures.Futures;
 import workbench.item56.Sequential;
 import workbench.life.Grid;
 import workbench.life.Life;
@@ -30,7 +31,7 @@ import workbench.procpool.ProcessPool;
  * <p><b>In Java.</b> {@link ExecutorService} ({@link Executors#newFixedThreadPool}) is
  * {@code ThreadPoolExecutor}, closed by try-with-resources as the book's {@code with} block closes the pool.
  * {@link Future#get} throws an {@link ExecutionException} whose cause is the worker's exception;
- * {@link ThreadPool#result} unwraps it to behave like Python's {@code result()}. Beyond the book: the same
+ * {@link Futures#result} unwraps it to behave like Python's {@code result()}. Beyond the book: the same
  * {@link ThreadPool#simulatePool} on {@link Executors#newVirtualThreadPerTaskExecutor} lifts the cap: every cell
  * waits its I/O at once (Item 60's coroutines, the JVM way); and {@link ProcessPoolRows} swaps the threads for
  * worker JVMs ({@link workbench.procpool.ProcessPool}, Python's {@code ProcessPoolExecutor}), one band of rows per
@@ -41,6 +42,8 @@ import workbench.procpool.ProcessPool;
  * taking about 50 ms on 10 pool threads (5 rounds of 10) and about 10 ms on virtual threads; the glider's block
  * computed again by 2 worker JVMs, the same, each generation slower than on the thread pool (a round trip of
  * serialised rows), and with I/O about 270 ms per generation (the larger band, 27 cells x 10 ms, one by one).
+ *
+ * <p>Builds on Item 56: its model ({@code workbench.life}) and its {@link Sequential} to check the cells.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 59}, or this class's {@code main} from an IDE.
  */
@@ -70,7 +73,7 @@ public final class Item59 implements Demo {
         try (ExecutorService pool = Executors.newFixedThreadPool(MAX_WORKERS)) {
             Future<Character> future = pool.submit(() -> broken.gameLogic(Life.ALIVE, 3));
             try {
-                ThreadPool.result(future, System.nanoTime() + TIMEOUT.toNanos());
+                Futures.result(future, TIMEOUT);
                 out.println("Not reached: the task always fails");
             } catch (RuntimeException expected) {
                 PyLogging.exception(out, "Expected", expected);
@@ -79,7 +82,7 @@ public final class Item59 implements Demo {
                 future.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException wrapped) {
                 out.java("Future.get() itself throws " + wrapped.getClass().getSimpleName() + " with that exception as"
-                        + " its cause; ThreadPool.result unwraps getCause() so the caller sees what the worker threw.");
+                        + " its cause; Futures.result unwraps getCause() so the caller sees what the worker threw.");
             }
         }
 

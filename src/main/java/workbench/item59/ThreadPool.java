@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import workbench.annotations.ThreadSafe;
-import workbench.eventloop.Async;
+import workbench.futures.Futures;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
@@ -24,23 +24,35 @@ import workbench.life.Simulation;
  * Item 59's {@code simulate_pool}: submit one {@code step_cell} task per cell to a fixed pool of threads (fan-out),
  * then wait for every {@link Future} (fan-in). The workers are reused across cells and generations, and a task's
  * exception comes back to the caller: {@link Future#get} wraps it in an {@link ExecutionException}, which
- * {@link #simulatePool} unwraps so the caller sees the worker's own exception, as Python's {@code result()}
- * re-raises it.
+ * {@link #simulatePool} unwraps ({@link Futures#resultBefore}) so the caller sees the worker's own exception, as
+ * Python's {@code result()} re-raises it.
  */
 @ThreadSafe
 public final class ThreadPool implements Simulation {
 
-    private final int workers;
+    private final String name;
+    private final ExecutorService pool;
     private final Rules rules;
     private final Duration timeout;
-    private final ExecutorService pool;
 
     /** A pool of {@code workers} platform threads ({@code ThreadPoolExecutor(max_workers=workers)}). */
     public ThreadPool(int workers, Rules rules, Duration timeout) {
-        this.workers = workers;
+        this("threadPool" + workers, Executors.newFixedThreadPool(workers, named("pool-worker-")), rules, timeout);
+    }
+
+    /**
+     * Beyond the book: the same {@link #simulatePool} on {@link Executors#newVirtualThreadPerTaskExecutor}, a new
+     * virtual thread per cell and no cap on the I/O in flight (Item 60's point, the JVM way).
+     */
+    public static ThreadPool virtualThreadPerTask(Rules rules, Duration timeout) {
+        return new ThreadPool("virtualThreadPerTask", Executors.newVirtualThreadPerTaskExecutor(), rules, timeout);
+    }
+
+    private ThreadPool(String name, ExecutorService pool, Rules rules, Duration timeout) {
+        this.name = name;
+        this.pool = pool;
         this.rules = rules;
         this.timeout = timeout;
-        this.pool = Executors.newFixedThreadPool(workers, named("pool-worker-"));
     }
 
     @Override
@@ -66,23 +78,11 @@ public final class ThreadPool implements Simulation {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             for (Future<?> future : futures) {
-                result(future, deadline);
+                Futures.resultBefore(future, deadline);
             }
             return nextGrid;
         } finally {
             futures.forEach(future -> future.cancel(true));              // no-op for the finished ones
-        }
-    }
-
-    /**
-     * Python's {@code future.result()}, bounded: the value, or the task's own exception re-thrown. A checked cause
-     * (impossible for {@code step_cell}) would come wrapped in an {@link IllegalStateException}.
-     */
-    public static <T> T result(Future<T> future, long deadlineNanos) throws InterruptedException, TimeoutException {
-        try {
-            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            throw Async.rethrow(e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class ThreadPool implements Simulation {
 
     @Override
     public String name() {
-        return "threadPool" + workers;
+        return name;
     }
 
     static ThreadFactory named(String prefix) {

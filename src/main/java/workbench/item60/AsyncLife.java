@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import workbench.eventloop.Async;
+import workbench.futures.Futures;
 import workbench.life.CellGetter;
 import workbench.life.CellSetter;
 import workbench.life.Life;
@@ -80,7 +80,7 @@ public final class AsyncLife {
                     throw new CompletionException(failure(task));
                 }
             }
-            throw new CompletionException(Async.unwrap(error));
+            throw new CompletionException(Futures.unwrap(error));
         });
     }
 
@@ -95,7 +95,7 @@ public final class AsyncLife {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            throw Async.rethrow(e);
+            throw Futures.rethrow(e);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw e;
@@ -116,7 +116,7 @@ public final class AsyncLife {
             failed.join();
             throw new IllegalStateException("not failed");
         } catch (CompletionException | CancellationException e) {
-            return Async.unwrap(e);
+            return Futures.unwrap(e);
         }
     }
 }

@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import workbench.annotations.ThreadSafe;
-import workbench.eventloop.Async;
+import workbench.futures.Futures;
 
 /**
  * Beyond the book: the classic coroutine showcase, fetching many URLs, with real sockets. A local HTTP server
@@ -163,7 +163,7 @@ public final class Fetcher {
                 try {
                     bodies.add(future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw Async.rethrow(e);
+                    throw Futures.rethrow(e);
                 }
             }
             return bodies;

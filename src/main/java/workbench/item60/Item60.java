@@ -10,8 +10,7 @@ import java.util.concurrent.Future;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.item57.ThreadCost;
-import workbench.item59.ThreadPool;
+import workbench.futures.Futures;
 import workbench.life.Life;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
@@ -53,8 +52,8 @@ import workbench.threads.ParkedThreads;
  * with {@code sendAsync} or virtual threads (opening 100 connections at once is what costs). It takes about ten
  * seconds, more on a loaded machine.
  *
- * <p>Builds on Items 56 (the model), 57 (thread per cell, {@code ThreadCost}), 59 (pool, {@code result()}) and
- * the event loop of Item 61 ({@code workbench.eventloop}).
+ * <p>Builds on Item 56 (the model) and on the event loop that Item 61 ports to ({@code workbench.eventloop});
+ * {@code result()} is {@link Futures#result}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 60}, or this class's {@code main} from an IDE.
  */
@@ -159,7 +158,7 @@ public final class Item60 implements Demo {
             out.java("virtualThreads: game_logic on a virtual thread, its Future's result:");
             Future<Character> future = virtual.submit(() -> broken.gameLogic(Life.ALIVE, 3));
             try {
-                ThreadPool.result(future, System.nanoTime() + TIMEOUT.toNanos());
+                Futures.result(future, TIMEOUT);
                 out.println("Not reached: game_logic always fails");
             } catch (RuntimeException expected) {
                 PyLogging.exception(out, "Expected", expected);
@@ -184,7 +183,7 @@ public final class Item60 implements Demo {
             }
         }
         out.java("Each caller got the IOException's wrapper itself, not an ExecutionException or CompletionException:"
-                + " Future.get and CompletableFuture.get wrap it, AsyncLife.await and ThreadPool.result unwrap it,"
+                + " Future.get and CompletableFuture.get wrap it, AsyncLife.await and Futures.result unwrap it,"
                 + " as Python's await re-raises the coroutine's own OSError. A whole generation too:");
         for (Simulation failing : strategies(broken, AsyncLife.StepCell.AWAIT_GAME_LOGIC, Duration.ZERO,
                 Duration.ZERO)) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import workbench.annotations.ThreadSafe;
-import workbench.eventloop.Async;
+import workbench.futures.Futures;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.Rules;
@@ -72,7 +72,7 @@ public final class VirtualThreadPerCell implements Simulation {
             }
             for (Throwable error : errors) {
                 if (error != null) {
-                    throw Async.rethrow(error);
+                    throw Futures.rethrow(error);
                 }
             }
             Grid nextGrid = new Grid(height, width);

@@ -20,6 +20,7 @@ import workbench.eventloop.AsyncStream;
 import workbench.eventloop.EventLoop;
 import workbench.eventloop.EventLoopClosedException;
 import workbench.eventloop.LineTooLongException;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -84,7 +85,7 @@ public final class EventLoopServer implements GuessServer {
                     .get(LOOP_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             closeOwnLoop();
-            Throwable cause = Async.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             throw cause instanceof IOException io ? io : new IOException(cause);
         } catch (InterruptedException | TimeoutException e) {
             closeOwnLoop();
@@ -120,7 +121,7 @@ public final class EventLoopServer implements GuessServer {
             String reply = session.onLine(command);
             return reply == null ? Async.done(true) : stream.writeLine(reply).thenApply(written -> true);
         })).exceptionallyCompose(error -> {
-            if (Async.unwrap(error) instanceof LineTooLongException tooLong) {
+            if (Futures.unwrap(error) instanceof LineTooLongException tooLong) {
                 return stream.writeLine(GuessSession.lineTooLong(tooLong.limit()))
                         .thenCompose(written -> stream.closeGracefully(ThreadPerConnectionServer.LINGER));
             }

@@ -11,8 +11,8 @@ import java.util.function.IntFunction;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -119,7 +119,7 @@ public final class Item61 implements Demo {
                     () -> AsyncClient.runClient(loop, server.address(), out::println))
                     .get(RUN_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = Async.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof UncheckedIOException unchecked) {
                 throw unchecked.getCause();
             }

@@ -15,6 +15,7 @@ import workbench.Demo;
 import workbench.demo.Narrator;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 
@@ -176,7 +177,7 @@ public final class Item63 implements Demo {
                         .handle((done, error) -> {
                             Heartbeat.Lateness lateness = heartbeat.stop();
                             if (error != null) {
-                                throw new IllegalStateException("slow-device drill failed", Async.unwrap(error));
+                                throw new IllegalStateException("slow-device drill failed", Futures.unwrap(error));
                             }
                             return lateness;
                         });

@@ -13,6 +13,7 @@ import workbench.annotations.ThreadSafe;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
 import workbench.eventloop.EventLoopClosedException;
+import workbench.futures.Futures;
 
 /**
  * The book's {@code WriteThread}: a dedicated thread that runs an event loop of its own and owns the output file,
@@ -73,12 +74,12 @@ public final class WriteThread {
             }
             stage.whenComplete((value, error) -> output.stop(caller).whenComplete((stopped, stopError) -> {
                 // as with Python's __aexit__, an error on the way out wins; the body's rides along as suppressed
-                Throwable failed = stopError != null ? Async.unwrap(stopError) : null;
+                Throwable failed = stopError != null ? Futures.unwrap(stopError) : null;
                 if (error != null) {
                     if (failed == null) {
-                        failed = Async.unwrap(error);
+                        failed = Futures.unwrap(error);
                     } else {
-                        failed.addSuppressed(Async.unwrap(error));
+                        failed.addSuppressed(Futures.unwrap(error));
                     }
                 }
                 if (failed != null) {
@@ -149,7 +150,7 @@ public final class WriteThread {
                 throw failure;
             }
             if (stopError != null) {
-                throw new IllegalStateException("WriteThread did not stop cleanly", Async.unwrap(stopError));
+                throw new IllegalStateException("WriteThread did not stop cleanly", Futures.unwrap(stopError));
             }
             return null;
         }));

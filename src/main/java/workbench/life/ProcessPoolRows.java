@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 
 import workbench.annotations.ThreadSafe;
-import workbench.item59.ThreadPool;
+import workbench.futures.Futures;
 import workbench.procpool.ProcessPool;
 import workbench.procpool.SerializableCallable;
 
@@ -20,7 +20,7 @@ import workbench.procpool.SerializableCallable;
  * gets the last row above it), the worker steps its cells with the same {@link Life#stepCell} and {@link Rules} as
  * every other strategy and sends back one {@code String} per row. The rules cross too, so they must be
  * {@link Serializable} ({@link Rules#BOOK}, {@link Rules#withIo} and the failing rules are); a cell's exception
- * comes back as the caller's, as {@link ThreadPool#result} unwraps it.
+ * comes back as the caller's ({@link Futures#resultBefore}).
  *
  * <p>The verdict is in the costs: the pool is started and warmed once ({@link ProcessPool#prestart}), but every
  * generation serialises the whole grid out and back, and inside a worker the cells of its band run one after
@@ -90,7 +90,7 @@ public final class ProcessPoolRows implements Simulation {
             long deadline = System.nanoTime() + timeout.toNanos();
             Grid nextGrid = new Grid(height, grid.width());                // only this thread writes it
             for (int band = 0; band < bands; band++) {
-                String[] next = ThreadPool.result(futures.get(band), deadline);
+                String[] next = Futures.resultBefore(futures.get(band), deadline);
                 int first = firstRows.get(band);
                 for (int i = 0; i < next.length; i++) {
                     for (int x = 0; x < next[i].length(); x++) {

@@ -1,6 +1,7 @@
 package workbench.parallel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import workbench.gil.Gil;
 import workbench.gil.Site;
@@ -16,7 +18,9 @@ import workbench.procpool.SerializableCallable;
 
 /**
  * The ways to run independent CPU-bound tasks that Items 53 and 64 compare, one implementation each. The demo,
- * the benchmark and the tests iterate the same constants, and the tests prove they compute identical results.
+ * the benchmark and the tests iterate the same constants, and the tests prove they compute identical results. A
+ * benchmark's {@code @Param strategy} names one ({@link #named}), as the Game of Life's name theirs
+ * ({@code workbench.strategies.LifeStrategy}).
  *
  * <p>{@link #THREADS} and {@link #PROCESSES} differ in one line, the executor, as the book's
  * {@code ThreadPoolExecutor} and {@code ProcessPoolExecutor} do: both submit the same serialisable callables.
@@ -44,7 +48,7 @@ public enum Strategy {
     THREADS("Java threads") {
         @Override
         public Mapper start(int workers) {
-            return new ExecutorMapper(Executors.newFixedThreadPool(workers, named("threads")));
+            return new ExecutorMapper(Executors.newFixedThreadPool(workers, threadFactory("threads")));
         }
     },
 
@@ -56,7 +60,7 @@ public enum Strategy {
         @Override
         public Mapper start(int workers) {
             Gil gil = Gil.create();
-            ExecutorService pool = Executors.newFixedThreadPool(workers, named("gil-threads"));
+            ExecutorService pool = Executors.newFixedThreadPool(workers, threadFactory("gil-threads"));
             return new Mapper() {
                 @Override
                 public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs)
@@ -118,6 +122,26 @@ public enum Strategy {
 
     public String description() {
         return description;
+    }
+
+    /** The name the benchmarks' {@code @Param strategy} and the recorded results give this strategy. */
+    public String param() {
+        return name();
+    }
+
+    /**
+     * The strategy a benchmark's {@code @Param strategy} names.
+     *
+     * @throws IllegalArgumentException naming the known strategies, when none has that name
+     */
+    public static Strategy named(String param) {
+        for (Strategy strategy : values()) {
+            if (strategy.param().equals(param)) {
+                return strategy;
+            }
+        }
+        throw new IllegalArgumentException("no CPU strategy named '" + param + "'; the strategies are "
+                + Arrays.stream(values()).map(Strategy::param).collect(Collectors.joining(", ")));
     }
 
     /** Starts what this strategy needs (threads, a GIL, worker JVMs) for {@code workers} workers. */
@@ -185,7 +209,7 @@ public enum Strategy {
         return results;
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
+    private static java.util.concurrent.ThreadFactory threadFactory(String prefix) {
         return Thread.ofPlatform().name(prefix + "-", 1).factory();
     }
 }

@@ -18,8 +18,8 @@ import java.util.Locale;
  * @param tasks   every process pool task phase recorded, in start order
  * @param notes   legend lines: what is not shown, what was aggregated
  */
-public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds, List<PoolTask> tasks,
-        List<String> notes) {
+public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds,
+        List<PoolTask> tasks, List<String> notes) {
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
     public static final String PARENT = "parent";

@@ -215,7 +215,8 @@ public final class TimelineReader {
             return true;
         }
         try {
-            return Thread.class.isAssignableFrom(Class.forName(className, false, TimelineReader.class.getClassLoader()));
+            ClassLoader loader = TimelineReader.class.getClassLoader();
+            return Thread.class.isAssignableFrom(Class.forName(className, false, loader));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }

@@ -133,14 +133,14 @@ class ReportTest {
     }
 
     @Test
-    void cpythonFiguresStandBesideJavasOrTheReportSaysTheyAreAbsent(@TempDir Path root) throws IOException {
+    void cpythonSpeedupsAreAgainstCPythonsOwnSequentialRow(@TempDir Path root) throws IOException {
         String b = "workbench.item64.Item64Benchmark.gcd";
         Path dir = root.resolve("2cpu-test");
         record(dir, "item64",
                 row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
                 row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"));
         Report.writeAll(root);
-        assertTrue(Files.readString(dir.resolve("REPORT.md")).contains("CPython: not measured on this machine"));
+        assertEquals(SideBySide.Pairing.NOT_MEASURED, table(dir, 64).pairing());
 
         Files.writeString(CPython.resultFile(dir, 64), """
                 [{"item": 64, "benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9,
@@ -149,8 +149,7 @@ class ReportTest {
                   "python": "3.11.7"}]""");
         Report.writeAll(root);
         String md = Files.readString(dir.resolve("REPORT.md"));
-        assertTrue(md.contains("CPython 3.11.7 on this machine"), md);
-        assertTrue(md.contains("| gcd | PROCESSES | 2 |  | 0.6 | 1.50x |  |"), md);
+        assertTrue(md.contains("| gcd | PROCESSES | 2 |  |  | 600 | ms/op | CPython only |  |  |  | 1.50x |  |"), md);
 
         // Item 52's shape: one sequential row per worker count, each the baseline of its own count.
         Files.writeString(CPython.resultFile(dir, 64), """
@@ -159,7 +158,7 @@ class ReportTest {
                  {"benchmark": "fanOut", "strategy": "PARALLEL", "workers": 4, "seconds": 0.1}]""");
         Report.writeAll(root);
         md = Files.readString(dir.resolve("REPORT.md"));
-        assertTrue(md.contains("| fanOut | PARALLEL | 4 |  | 0.1 | 4.00x |  |"), md);
+        assertTrue(md.contains("| fanOut | PARALLEL | 4 |  |  | 0.1 | s/op | CPython only |  |  |  | 4.00x |  |"), md);
 
         // Item 57's CPython script measures a thread per cell only: its baseline is Item 56's sequential row.
         record(dir, "item57", row("workbench.item57.Item57Benchmark.generation", "avgt",
@@ -170,9 +169,9 @@ class ReportTest {
         Files.writeString(CPython.resultFile(dir, 57), """
                 [{"benchmark": "generation", "strategy": "threadPerCell", "workers": 1, "size": "5x9",
                   "ioMillis": 10, "seconds": 0.02}]""");
-        Report.writeAll(root);
-        md = Files.readString(dir.resolve("REPORT.md"));
-        assertTrue(md.contains("| generation | threadPerCell | 1 | size=5x9 ioMillis=10 | 0.02 | 23.00x |  |"), md);
+        SideBySide.Line line = table(dir, 57).lines().get(0);
+        assertEquals(23.0, line.pythonSpeedup(), 1e-9);
+        assertEquals(20.0, line.pythonScore(), 1e-9, "0.02 s in Java's ms/op");
     }
 
     @Test
@@ -190,8 +189,6 @@ class ReportTest {
                  {"benchmark": "pipeline", "strategy": "THREADS", "workers": "3/4/5", "seconds": 0.1,
                   "latencyMillis": 0},
                  {"benchmark": "idle", "strategy": "POLLING", "workers": 3, "seconds": 0.1, "workerCpuMicros": 1817},
-                 {"benchmark": "round", "strategy": "EVENT_LOOP", "workers": 16, "seconds": 0.003,
-                  "sessionsPerSecond": 5446},
                  {"benchmark": "heartbeat", "strategy": "ON_LOOP", "workers": 1, "seconds": 0.0064,
                   "p90": 0.006454651000240119, "p99": 0.006736716999512282, "writeMillis": 5},
                  {"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 1.52,
@@ -199,16 +196,24 @@ class ReportTest {
                   "loadAverage": 0.31}]""");
         Report.writeAll(root);
         String md = Files.readString(dir.resolve("REPORT.md"));
-        assertTrue(md.contains("| pipeline | THREADS | 3/4/5 | latencyMillis=1 | 0.4 | 8.00x |  |"), md);
-        assertTrue(md.contains("| pipeline | THREADS | 3/4/5 | latencyMillis=0 | 0.1 |  |  |"),
-                "no sequential row without latency: no speedup invented\n" + md);
-        assertTrue(md.contains("| idle | POLLING | 3 |  | 0.1 |  | worker CPU per op: 1817 µs |"), md);
-        assertTrue(md.contains("| round | EVENT_LOOP | 16 |  | 0.003 |  | 5446 sessions/s |"), md);
-        assertTrue(md.contains(
-                "| heartbeat | ON_LOOP | 1 | writeMillis=5 | 0.0064 |  | p90 0.00645 s; p99 0.00674 s |"), md);
-        assertTrue(md.contains(
-                "| convoy | BESIDE_CPU | 1 | switchInterval=0.005 | 1.52 |  | median round trip 0.00000505 s |"),
+        // Columns: latencyMillis, strategy, switchInterval, workers, writeMillis; then both sides' figures.
+        assertTrue(md.contains("| pipeline | 1 | SEQUENTIAL |  | 1/1/1 |  | 3000 | 1 | 3200 | ms/op |  | 1.00x | 1.00x |"
+                + " 100% | 1.00x |  |"), md);
+        assertTrue(md.contains("| pipeline | 1 | THREADS |  | 3/4/5 |  |  |  | 400 | ms/op | CPython only |  |  |  |"
+                + " 8.00x |  |"), md);
+        assertTrue(md.contains("| pipeline | 0 | THREADS |  | 3/4/5 |  |  |  | 100 | ms/op | CPython only |  |  |  |  |"
+                + "  |"), "no sequential row without latency: no speedup invented\n" + md);
+        assertTrue(md.contains("| idle |  | POLLING |  | 3 |  |  |  | 0.1 | s/op | CPython only |  |  |  |  |"
+                + " worker CPU per op: 1817 µs |"), md);
+        assertTrue(md.contains("| heartbeat |  | ON_LOOP |  | 1 | 5 |  |  | 0.0064 | s/op | CPython only |  |  |  |  |"
+                + " p90 0.00645 s; p99 0.00674 s |"), md);
+        assertTrue(md.contains("| convoy |  | BESIDE_CPU | 0.005 | 1 |  |  |  | 1.52 | s/op | CPython only |  |  |  |  |"
+                + " median round trip 0.00000505 s |"),
                 "a row's date and load average are provenance, not workload parameters\n" + md);
+    }
+
+    private static SideBySide.Table table(Path dir, int item) throws IOException {
+        return SideBySide.of(dir, Report.read(dir).stream().filter(i -> i.item() == item).findFirst().orElseThrow());
     }
 
     @Test

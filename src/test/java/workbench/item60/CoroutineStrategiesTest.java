@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import workbench.item56.Sequential;
+import workbench.life.Generations;
 import workbench.life.GliderBlock;
 import workbench.life.Grid;
 import workbench.life.Life;
@@ -73,10 +74,10 @@ class CoroutineStrategiesTest {
                         long seed = seeds.nextLong();
                         double density = 0.2 + 0.4 * seeds.nextDouble();
                         Grid start = Life.random(size[0], size[1], density, seed);
-                        List<Grid> expected = generations(new Sequential(), start);
+                        List<Grid> expected = Generations.of(new Sequential(), start, GENERATIONS);
                         for (Simulation style : styles) {
-                            assertEquals(expected, generations(style, start), style.name() + " on " + size[0] + "x"
-                                    + size[1] + ", seed " + seed + ", density " + density);
+                            assertEquals(expected, Generations.of(style, start, GENERATIONS), style.name() + " on "
+                                    + size[0] + "x" + size[1] + ", seed " + seed + ", density " + density);
                         }
                     }
                 }
@@ -94,14 +95,14 @@ class CoroutineStrategiesTest {
         Duration io = Duration.ofMillis(1);
         NoLeaks.check(() -> {
             Grid start = Life.random(12, 10, 0.4, 56);
-            List<Grid> expected = generations(new Sequential(), start);
+            List<Grid> expected = Generations.of(new Sequential(), start, GENERATIONS);
             List<Simulation> styles = List.of(
                     new VirtualThreadPerCell(Rules.withIo(io, io), TIMEOUT),
                     new FuturePerCell(Rules.withIo(io, io), AsyncLife.StepCell.AWAIT_BOTH, TIMEOUT),
                     new EventLoopCells(Rules.BOOK, io, io, AsyncLife.StepCell.AWAIT_BOTH, TIMEOUT));
             for (Simulation style : styles) {
                 try (style) {
-                    assertEquals(expected, generations(style, start), style.name());
+                    assertEquals(expected, Generations.of(style, start, GENERATIONS), style.name());
                 }
             }
         });
@@ -177,15 +178,5 @@ class CoroutineStrategiesTest {
         style.close();
         assertTrue(style.loop().isTerminated());
         style.close();                                                  // twice is fine
-    }
-
-    private static List<Grid> generations(Simulation style, Grid start) throws Exception {
-        List<Grid> grids = new ArrayList<>();
-        Grid grid = start;
-        for (int i = 0; i < GENERATIONS; i++) {
-            grid = style.step(grid);
-            grids.add(grid);
-        }
-        return grids;
     }
 }

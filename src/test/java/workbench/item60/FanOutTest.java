@@ -59,6 +59,25 @@ class FanOutTest {
 
     @Test
     @Timeout(30)
+    void virtualThreadsThatOutliveTheTimeoutAreInterruptedAndJoinedNotLeftBehind() throws Throwable {
+        // Waits of 10 minutes against a timeout of 200 ms: the op fails with a TimeoutException and, started
+        // without an executor, every thread it started is interrupted and joined before it returns.
+        java.util.Queue<Thread> made = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ThreadFactory virtual = Thread.ofVirtual().factory();
+        java.util.concurrent.TimeoutException late = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.TimeoutException.class,
+                () -> FanOut.virtualThreads(1_000, Duration.ofMinutes(10), Duration.ofMillis(200), task -> {
+                    Thread thread = virtual.newThread(task);
+                    made.add(thread);
+                    return thread;
+                }));
+        assertTrue(late.getMessage().startsWith("1000 of 1000"), late.getMessage());
+        assertEquals(1_000, made.size());
+        assertTrue(made.stream().noneMatch(Thread::isAlive), "every thread ended before the op returned");
+    }
+
+    @Test
+    @Timeout(30)
     void parkedThreadsAreMeasuredAndReleased() throws Throwable {
         NoLeaks.check(() -> {
             ThreadMemory.Footprint virtual = ThreadMemory.parked(true, 2_000, TIMEOUT);

@@ -9,10 +9,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openjdk.jmh.annotations.Param;
 
 import workbench.item56.Sequential;
-import workbench.life.LifeBench;
+import workbench.strategies.LifeBench;
+import workbench.testing.JmhParams;
 import workbench.testing.NoLeaks;
 
 /** The benchmark's states set up, run one small op and tear down cleanly; its params cover every strategy. */
@@ -21,11 +21,11 @@ class Item60BenchmarkTest {
 
     @Test
     void theFanOutParamsCoverEveryStrategyAndPlatformThreadsStayBounded() throws Exception {
-        List<String> strategies = new ArrayList<>(params(Item60Benchmark.FanOutState.class, "strategy"));
-        strategies.addAll(params(Item60Benchmark.PlatformState.class, "strategy"));
+        List<String> strategies = new ArrayList<>(JmhParams.of(Item60Benchmark.FanOutState.class, "strategy"));
+        strategies.addAll(JmhParams.of(Item60Benchmark.PlatformState.class, "strategy"));
         assertEquals(Arrays.stream(FanOut.Strategy.values()).map(Enum::name).sorted().toList(),
                 strategies.stream().sorted().toList());
-        for (String tasks : params(Item60Benchmark.PlatformState.class, "tasks")) {
+        for (String tasks : JmhParams.of(Item60Benchmark.PlatformState.class, "tasks")) {
             assertEquals(true, Integer.parseInt(tasks) <= FanOut.PLATFORM_CAP, tasks);
         }
         Item60Benchmark.PlatformState tooMany = new Item60Benchmark.PlatformState();
@@ -39,7 +39,7 @@ class Item60BenchmarkTest {
     void oneSmallOpOfEveryStateRunsAndCleansUp() throws Throwable {
         Item60Benchmark benchmark = new Item60Benchmark();
         NoLeaks.check(() -> {
-            for (String strategy : params(Item60Benchmark.FanOutState.class, "strategy")) {
+            for (String strategy : JmhParams.of(Item60Benchmark.FanOutState.class, "strategy")) {
                 Item60Benchmark.FanOutState state = new Item60Benchmark.FanOutState();
                 state.strategy = strategy;
                 state.tasks = 10;
@@ -61,7 +61,7 @@ class Item60BenchmarkTest {
             } finally {
                 platform.tearDown();
             }
-            for (String strategy : params(Item60Benchmark.LifeState.class, "strategy")) {
+            for (String strategy : JmhParams.of(Item60Benchmark.LifeState.class, "strategy")) {
                 for (String ioMillis : List.of("0", "1")) {
                     Item60Benchmark.LifeState state = new Item60Benchmark.LifeState();
                     state.strategy = strategy;
@@ -77,13 +77,5 @@ class Item60BenchmarkTest {
                 }
             }
         });
-    }
-
-    private static List<String> params(Class<?> state, String field) {
-        try {
-            return List.of(state.getField(field).getAnnotation(Param.class).value());
-        } catch (NoSuchFieldException e) {
-            throw new AssertionError(e);
-        }
     }
 }

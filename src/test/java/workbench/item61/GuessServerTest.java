@@ -37,8 +37,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import workbench.demo.Narrator;
-import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
 import workbench.testing.NoLeaks;
 
@@ -345,7 +345,7 @@ class GuessServerTest {
                                 .get(WAIT.toNanos(), TimeUnit.NANOSECONDS);
                     }
                 });
-                assertInstanceOf(ProtocolException.class, Async.unwrap(asyncError).getCause());
+                assertInstanceOf(ProtocolException.class, Futures.unwrap(asyncError).getCause());
             }
         });
     }

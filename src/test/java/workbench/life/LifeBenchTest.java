@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openjdk.jmh.annotations.Param;
 
 import workbench.item56.Item56Benchmark;
 import workbench.item56.Sequential;
@@ -17,6 +17,9 @@ import workbench.item57.Item57Benchmark;
 import workbench.item58.Item58Benchmark;
 import workbench.item59.Item59Benchmark;
 import workbench.item60.Item60Benchmark;
+import workbench.strategies.LifeBench;
+import workbench.strategies.LifeStrategy;
+import workbench.testing.JmhParams;
 import workbench.testing.NoLeaks;
 
 /**
@@ -36,13 +39,32 @@ class LifeBenchTest {
         List<Class<?>> withProcesses = List.of(Item56Benchmark.LifeState.class, Item57Benchmark.Generation.class,
                 Item58Benchmark.LifeState.class, Item59Benchmark.Pools.class, Item59Benchmark.Sizes.class);
         for (Class<?> state : withProcesses) {
-            assertTrue(params(state, "strategy").containsAll(List.of("sequential", "processPool")), state.getName());
+            assertTrue(JmhParams.of(state, "strategy").containsAll(List.of("sequential", "processPool")),
+                    state.getName());
         }
         assertThrows(NoSuchFieldException.class, () -> Item60Benchmark.LifeState.class.getField("workers"),
                 "Item 60's tasks per cell have no worker count: Item 56's sequential row is their baseline");
-        assertEquals(List.of("2"), params(Item56Benchmark.LifeState.class, "workers"), "the CI machine's cores");
-        assertEquals(List.of("10"), params(Item57Benchmark.Generation.class, "workers"), "Item 59's pool size");
-        assertEquals(List.of("5"), params(Item58Benchmark.LifeState.class, "workers"), "the book's queue workers");
+        assertEquals(List.of("2"), JmhParams.of(Item56Benchmark.LifeState.class, "workers"),
+                "the CI machine's cores");
+        assertEquals(List.of("10"), JmhParams.of(Item57Benchmark.Generation.class, "workers"), "Item 59's pool size");
+        assertEquals(List.of("5"), JmhParams.of(Item58Benchmark.LifeState.class, "workers"),
+                "the book's queue workers");
+    }
+
+    @Test
+    void everyLifeBenchmarkRowNamesARegisteredStrategyAndEveryStrategyIsMeasured() {
+        Set<LifeStrategy> measured = EnumSet.noneOf(LifeStrategy.class);
+        for (Class<?> state : List.of(Item56Benchmark.LifeState.class, Item57Benchmark.Generation.class,
+                Item58Benchmark.LifeState.class, Item59Benchmark.Pools.class, Item59Benchmark.Sizes.class,
+                Item60Benchmark.LifeState.class)) {
+            for (String name : JmhParams.of(state, "strategy")) {
+                measured.add(LifeStrategy.named(name));
+            }
+        }
+        assertEquals(EnumSet.allOf(LifeStrategy.class), measured);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> LifeStrategy.named("threadsPerCell"));
+        assertTrue(unknown.getMessage().contains("threadPerCell"), "the message names the known strategies");
     }
 
     @Test
@@ -69,7 +91,8 @@ class LifeBenchTest {
                 for (LifeBench.Generation state : states) {
                     assertEquals(new Sequential().step(LifeBench.grid("5x9")), state.step(), "one op");
                     for (Grid start : List.of(LifeBench.grid("5x9"), LifeBench.grid("11x7"))) {
-                        assertEquals(generations(new Sequential(), start), generations(state.simulation(), start),
+                        assertEquals(Generations.of(new Sequential(), start, GENERATIONS),
+                                Generations.of(state.simulation(), start, GENERATIONS),
                                 state.simulation().name() + " on " + start.height() + "x" + start.width());
                     }
                 }
@@ -79,23 +102,5 @@ class LifeBenchTest {
                 }
             }
         });
-    }
-
-    private static List<Grid> generations(Simulation simulation, Grid start) throws Exception {
-        List<Grid> grids = new ArrayList<>();
-        Grid grid = start;
-        for (int i = 0; i < GENERATIONS; i++) {
-            grid = simulation.step(grid);
-            grids.add(grid);
-        }
-        return grids;
-    }
-
-    private static List<String> params(Class<?> state, String field) {
-        try {
-            return List.of(state.getField(field).getAnnotation(Param.class).value());
-        } catch (NoSuchFieldException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -10,34 +10,36 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import workbench.item56.Sequential;
-import workbench.item57.ThreadPerCell;
-import workbench.item58.PhasedQueueWorkers;
-import workbench.item58.QueueWorkers;
-import workbench.item59.ThreadPool;
+import workbench.strategies.LifeStrategy;
 import workbench.testing.NoLeaks;
 
 /**
- * Every strategy of Items 56-59 computes the same generations as the sequential one, on seeded random grids of
- * several sizes (non-square, 1-wide and 1-high included, where the torus wraps onto the cell itself). The process
- * pool's bands see the torus only through the border rows they are sent, which the 1-high grid (one band bordered
- * by its own row) and the uneven bands of 3 workers put to the test.
+ * Every strategy of Items 56-60 ({@link LifeStrategy}, the benchmarks' list) computes the same generations as the
+ * sequential one, on seeded random grids of several sizes (non-square, 1-wide and 1-high included, where the torus
+ * wraps onto the cell itself). The process pool's bands see the torus only through the border rows they are sent,
+ * which the 1-high grid (one band bordered by its own row) and the uneven bands of 3 workers put to the test.
  */
 class StrategiesPropertyTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int[][] SIZES = {{5, 9}, {1, 1}, {1, 7}, {6, 1}, {3, 3}, {8, 13}, {17, 11}, {24, 24}};
     private static final int GENERATIONS = 4;
+    private static final int WORKERS = 3;
 
-    static List<Simulation> allStrategies() throws InterruptedException {
+    /** Every strategy, sequential first, with no I/O; pools of 3 (3 worker JVMs: uneven bands on 5 or 8 rows). */
+    static List<Simulation> allStrategies() throws Exception {
         List<Simulation> strategies = new ArrayList<>();
-        strategies.add(new Sequential());
-        strategies.add(new ThreadPerCell(Rules.BOOK, TIMEOUT));
-        strategies.add(new QueueWorkers(5, Rules.BOOK, TIMEOUT));
-        strategies.add(new PhasedQueueWorkers(5, 5, Rules.BOOK, TIMEOUT));
-        strategies.add(new ThreadPool(10, Rules.BOOK, TIMEOUT));
-        strategies.add(new ProcessPoolRows(3, Rules.BOOK, TIMEOUT));   // worker JVMs; uneven bands on 5 or 8 rows
-        return strategies;
+        try {
+            for (LifeStrategy strategy : LifeStrategy.values()) {
+                strategies.add(strategy.open(WORKERS, 0, TIMEOUT));
+            }
+            return strategies;
+        } catch (Exception | Error e) {
+            for (Simulation opened : strategies) {
+                opened.close();
+            }
+            throw e;
+        }
     }
 
     @Test
@@ -52,10 +54,11 @@ class StrategiesPropertyTest {
                         long seed = seeds.nextLong();
                         double density = 0.2 + 0.4 * seeds.nextDouble();
                         Grid start = Life.random(size[0], size[1], density, seed);
-                        List<Grid> expected = generations(strategies.get(0), start);
+                        List<Grid> expected = Generations.of(strategies.get(0), start, GENERATIONS);
                         for (Simulation strategy : strategies.subList(1, strategies.size())) {
-                            assertEquals(expected, generations(strategy, start), strategy.name() + " on "
-                                    + size[0] + "x" + size[1] + ", seed " + seed + ", density " + density);
+                            assertEquals(expected, Generations.of(strategy, start, GENERATIONS),
+                                    strategy.name() + " on " + size[0] + "x" + size[1] + ", seed " + seed + ", density "
+                                            + density);
                         }
                     }
                 }
@@ -78,15 +81,5 @@ class StrategiesPropertyTest {
                 }
             }
         });
-    }
-
-    private static List<Grid> generations(Simulation strategy, Grid start) throws Exception {
-        List<Grid> grids = new ArrayList<>();
-        Grid grid = start;
-        for (int i = 0; i < GENERATIONS; i++) {
-            grid = strategy.step(grid);
-            grids.add(grid);
-        }
-        return grids;
     }
 }

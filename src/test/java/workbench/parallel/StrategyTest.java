@@ -1,6 +1,8 @@
 package workbench.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,5 +48,15 @@ class StrategyTest {
         assertEquals(List.of(1, 1), seen);
         assertEquals(List.of(0, 0), Strategy.THREADS.map((Integer n, Checkpoint c) -> c == Checkpoint.NONE ? 0 : 1,
                 List.of(1, 2), 2));
+    }
+
+    @Test
+    void aBenchmarkParamNamesItsStrategy() {
+        for (Strategy strategy : Strategy.values()) {
+            assertEquals(strategy, Strategy.named(strategy.param()));
+        }
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Strategy.named("threads"));
+        assertTrue(unknown.getMessage().contains("THREADS"), "the message names the known strategies");
     }
 }

@@ -92,7 +92,8 @@ class TimelineTest {
     @Test
     void aSlowWriteOnTheLoopBlocksTheLoopAndOnTheWriteThreadItDoesNot() throws Throwable {
         long write = Item63.DRILL_WRITE_COST.toNanos();
-        Timeline onLoop = record("on loop", () -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
+        Timeline onLoop = record("on loop",
+                () -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
         Lane loop = onLoop.lanes().get(0); // the loop runs on the thread that called asyncio.run
         assertTrue(loop.longestBlocked() >= write, "the loop was blocked at least one slow write: "
                 + loop.longestBlocked());

@@ -19,21 +19,21 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.bench.IdealBound;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 
 /**
  * Item 52 (3rd ed. 67): children run in parallel with each other and with their parent.
  *
- * <p><b>fanOut</b>: one op starts {@code children} children that each sleep 100 ms and waits for all of them,
- * either one after another ({@link FanOut#SEQUENTIAL}) or all started before any is waited for
- * ({@link FanOut#PARALLEL}, the book's Example 3-4). <b>You should see</b> sequential grow as
- * {@code children x 100 ms} and parallel stay near 100 ms plus the cost of starting the children: the OS runs
- * sleeping children at once whatever the core count. Speedups are derived by {@code workbench report}.
+ * <p><b>Book claim.</b> Child processes started with {@code subprocess} run independently of the parent: started
+ * all before any is waited for, ten sleeping children take about as long as one.
  *
- * <p><b>spawn</b>: one op starts one child that does nothing and waits for it: {@code true} from the OS versus a
- * child JVM ({@link JavaTool}). <b>You should see</b> about a millisecond for {@code true} and tens of
- * milliseconds for a JVM: the price a process pool pays once per worker, and a thread never pays.
+ * <p><b>In Java.</b> {@link ProcessBuilder} children behave the same. Two benchmarks: the fan-out itself
+ * ({@link #fanOut}) and what starting one child costs, an OS tool or a JVM ({@link #spawn}).
+ *
+ * <p><b>You should see</b> sequential children add up and parallel ones take about one sleep whatever the core
+ * count; a JVM child costing tens of times what {@code true} costs. Speedups are derived by {@code workbench report}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 52 [--quick]}, or this class's {@code main}.
  */
@@ -42,7 +42,7 @@ import workbench.proc.ChildProcessException;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-public class Item52Benchmark {
+public class Item52Benchmark implements IdealBound {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -75,11 +75,22 @@ public class Item52Benchmark {
         }
     }
 
+    /**
+     * One op starts {@code children} children that each sleep 100 ms and waits for all of them, either one after
+     * another ({@link FanOut#SEQUENTIAL}) or all started before any is waited for ({@link FanOut#PARALLEL}, the
+     * book's Example 3-4). <b>You should see</b> sequential grow as {@code children x 100 ms} and parallel stay near
+     * 100 ms plus the cost of starting the children: the OS runs sleeping children at once whatever the core count.
+     */
     @Benchmark
     public void fanOut(FanOutState state) throws ChildProcessException, InterruptedException {
         state.strategy.run(state.tools, state.children, "0.1", TIMEOUT);
     }
 
+    /**
+     * One op starts one child that does nothing and waits for it: {@code true} from the OS versus a child JVM
+     * ({@link JavaTool}). <b>You should see</b> about a millisecond for {@code true} and tens of milliseconds for a
+     * JVM: the price a process pool pays once per worker, and a thread never pays.
+     */
     @Benchmark
     public int spawn(SpawnState state) throws ChildProcessException, InterruptedException {
         return Child.run(state.command, null, TIMEOUT).exitCode();
@@ -89,7 +100,8 @@ public class Item52Benchmark {
      * The bound {@code workbench report} measures speedups against: sleeping children need no core, so
      * {@code children} of them can all overlap, whatever the core count.
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         String children = params.get("children");
         return children == null ? Double.NaN : Integer.parseInt(children);
     }

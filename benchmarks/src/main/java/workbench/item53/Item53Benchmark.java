@@ -19,29 +19,24 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
 
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
  *
- * <p><b>factorize</b>: one op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with
- * {@code workers} workers of the given {@link Strategy}, already started (a warm pool). <b>You should see</b>
- * {@code THREADS} and {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen
- * uneven numbers: total work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+ * <p><b>Book claim.</b> Python's threads do not speed up CPU work (the GIL lets one run at a time), but they do
+ * overlap blocking system calls, which release the GIL.
  *
- * <p><b>blockingCalls</b>: one op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers}
- * threads
- * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
- * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+ * <p><b>In Java.</b> Java's threads run CPU work in parallel too; a GIL model ({@code GIL_THREADS}) stands in for
+ * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Four benchmarks: CPU work
+ * ({@link #factorize}), blocking calls ({@link #blockingCalls}), I/O beside CPU work under the GIL
+ * ({@link #convoy}), and what recording a timeline costs ({@link #timeline}).
  *
- * <p><b>convoy</b>: one op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
- * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
- * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
- *
- * <p><b>timeline</b>: one op is {@code workbench timeline 53}'s example: the sixteen numbers factorized on sixteen
- * threads, under the GIL model or not, with the timeline's flight recording off or on. <b>You should see</b> the
- * two rows within 5 %: what recording costs.
+ * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
+ * sequential, GIL threads at about 1x; every kind of thread overlap the blocking calls, {@code workers} at once;
+ * and the GIL convoy: round trips beside a CPU-bound thread hundreds of times slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
@@ -50,26 +45,28 @@ import workbench.parallel.Strategy;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class Item53Benchmark {
+public class Item53Benchmark implements IdealBound {
 
     static final int CALLS = 16;
     /** The book's slow system call blocks for 0.1 s. */
     static final Duration BLOCK = Item53.BLOCK;
 
+    /** {@link #factorize}'s state: each CPU strategy at each worker count, started once per trial. */
     @State(Scope.Benchmark)
     public static class Cpu extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(workers);
+            return Strategy.named(strategy).start(workers);
         }
     }
 
+    /** {@link #blockingCalls}'s state: each way to run the calls, on {@code workers} threads. */
     @State(Scope.Benchmark)
     public static class Blocking {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS"})
@@ -79,13 +76,45 @@ public class Item53Benchmark {
         public int workers;
     }
 
+    /** {@link #convoy}'s state: the I/O thread alone, beside a CPU-bound thread under the GIL, or with no GIL. */
     @State(Scope.Benchmark)
     public static class ConvoyState {
         @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
         public Convoy.Setup strategy;
     }
 
-    /** {@code workbench timeline 53}'s examples, recorded or not ({@link workbench.timeline.TimelineRecording}). */
+    /**
+     * One op factorizes the 3rd edition's sixteen numbers (120 million modulo tests) with {@code workers} workers of
+     * the given {@link Strategy}, already started (a warm pool). <b>You should see</b> {@code THREADS} and
+     * {@code PROCESSES} approach min(cores, workers, 12.1) times the sequential speed (sixteen uneven numbers: total
+     * work / largest = 12.09), and {@code GIL_THREADS} stay at about 1x: the book's lesson.
+     */
+    @Benchmark
+    public List<List<Integer>> factorize(Cpu state) throws Exception {
+        return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
+    }
+
+    /**
+     * One op makes sixteen of the book's 0.1 s slow system calls spread over {@code workers} threads
+     * ({@link BlockingCalls}). <b>You should see</b> threads, with or without the GIL model, speed up close to
+     * {@code workers} times, whatever the core count: waiting needs no core, and the GIL is released around the call.
+     */
+    @Benchmark
+    public void blockingCalls(Blocking state) throws Exception {
+        state.strategy.run(CALLS, state.workers, BLOCK);
+    }
+
+    /**
+     * One op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
+     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
+     * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
+     */
+    @Benchmark
+    public Convoy.Result convoy(ConvoyState state) throws Exception {
+        return state.strategy.run(Convoy.ROUND_TRIPS);
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 53}'s examples, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends workbench.timeline.TimelineRecording {
         @Param({"gil-threads", "java-threads"})
@@ -102,21 +131,12 @@ public class Item53Benchmark {
         }
     }
 
-    @Benchmark
-    public List<List<Integer>> factorize(Cpu state) throws Exception {
-        return state.mapper().map(Item53::factorize, Item53.NUMBERS_3RD_EDITION);
-    }
-
-    @Benchmark
-    public void blockingCalls(Blocking state) throws Exception {
-        state.strategy.run(CALLS, state.workers, BLOCK);
-    }
-
-    @Benchmark
-    public Convoy.Result convoy(ConvoyState state) throws Exception {
-        return state.strategy.run(Convoy.ROUND_TRIPS);
-    }
-
+    /**
+     * One op is {@code workbench timeline 53}'s example (the sixteen numbers factorized on sixteen threads, under the
+     * GIL model or not) with the timeline's flight recording off or on
+     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * costs.
+     */
     @Benchmark
     public void timeline(Timeline state) throws Exception {
         state.runExample();
@@ -126,7 +146,8 @@ public class Item53Benchmark {
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
      * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         if (method.equals("convoy") || method.equals("timeline")) {
             return Double.NaN; // latency or a recording's cost, not a speedup: no sequential baseline
         }

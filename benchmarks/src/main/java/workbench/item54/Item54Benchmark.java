@@ -32,45 +32,18 @@ import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
 
 /**
- * Item 54 measured: what each fix for the lost update costs when {@code threads} threads hammer one counter.
+ * Item 54 (3rd ed. 69): what each fix for the lost update costs when {@code threads} threads hammer one counter.
  *
- * <p><b>One op</b> is {@value #INCREMENTS} increments of one fresh counter, split evenly over {@code threads}
- * threads; with {@code @OperationsPerInvocation} the score is <b>increments per microsecond</b>, summed over all
- * threads. {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all
- * the increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
- * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
- * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
- * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
- * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
- * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
- * loop's back edge), i.e. the cost of one-thread-at-a-time. {@code PROCESSES} is the multi-process row, and it is
- * not a shared counter (processes share no memory): {@code threads} worker JVMs of a warm
- * {@link ProcessPool} (started and pinged once per trial) each count their share on a counter of their own and the
- * parent sums the answers ({@link ProcessCounts}); one op is the same 2^20 increments, one task per worker, so its
- * score includes a round trip to every worker per op (serialising the task and the answer, pipe writes, thread
- * wake-ups). The workers run with {@link ProcessCounts#NO_INLINE_FLAGS}, the same one real call per increment.
+ * <p><b>Book claim.</b> A read-modify-write shared by threads loses updates unless a {@code Lock} guards it.
  *
- * <p><b>Design.</b> Each increment is a call the JIT may not inline ({@link #incrementOnce}), so it cannot fold a
- * loop of plain increments into one addition or hold one lock across many increments; the score is the cost of
- * real, separate increments. JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a
- * whole op; instead {@code threads} is a {@code @Param} and each trial keeps its own team of that many platform
- * threads, started once in {@code @Setup} and released per op by a barrier (and joined per op by a second one), so
- * an op measures the contended increments plus two barrier crossings (microseconds against the op's
- * milliseconds), not thread start-up. Each strategy and thread count runs in its own fork, so the JIT sees one
- * counter class per call site, as an application would.
+ * <p><b>In Java.</b> Java has more fixes than a lock; one op ({@link #increment}) counts 2^20 real, separate
+ * increments with each of them ({@link #strategy}), beside the unguarded counter, the same counter under the GIL
+ * model and (beyond the book) worker JVMs that share nothing. The score is <b>increments per microsecond</b>.
  *
- * <p><b>You should see</b> {@code ADDER} scale with threads up to the core count (per-thread cells: little shared
- * writing); {@code SYNCHRONIZED}, {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon as two
- * threads contend, since every increment moves one cache line (and a lock) between cores, and a single lock does
- * not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run, because only
- * the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than {@code SEQUENTIAL}
- * (the threads fight over the cache line even without a lock), besides being wrong. {@code PROCESSES} gains with
- * workers up to the core count, since nothing is shared, less the round trips (a fraction of a millisecond or more
- * per op, against an op of a millisecond or two); but it only answers "how many in all, afterwards". Beyond the core
- * count no strategy gains, and {@code PROCESSES} at 16 means 16 JVMs. A smoke run at 2 threads on 2 cores busy
- * with other builds (indicative only): {@code SEQUENTIAL} 805, {@code ADDER} 148, {@code PROCESSES} 473 increments
- * per microsecond: the two JVMs count without contention, but the op's round trips and the busy cores keep them
- * below one thread.
+ * <p><b>You should see</b> {@code ADDER} scale with threads up to the core count; {@code SYNCHRONIZED},
+ * {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon as two threads contend; {@code GIL} stay
+ * near one thread's speed; {@code PROCESSES} gain with workers, less their round trips; beyond the core count no
+ * strategy gains.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 5 minutes), {@code bench 54 --quick},
  * or this class's {@code main}; then {@code workbench report} for speedups.
@@ -94,9 +67,32 @@ public class Item54Benchmark {
         PROCESSES
     }
 
+    /**
+     * {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all the
+     * increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
+     * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
+     * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
+     * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
+     * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
+     * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
+     * loop's back edge), i.e. the cost of one-thread-at-a-time. {@code PROCESSES} is the multi-process row, and it
+     * is not a shared counter (processes share no memory): {@code threads} worker JVMs of a warm {@link ProcessPool}
+     * (started and pinged once per trial) each count their share on a counter of their own and the parent sums the
+     * answers ({@link ProcessCounts}); one op is the same 2^20 increments, one task per worker, so its score
+     * includes a round trip to every worker per op (serialising the task and the answer, pipe writes, thread
+     * wake-ups). The workers run with {@link ProcessCounts#NO_INLINE_FLAGS}, the same one real call per increment.
+     */
     @Param
     public Strategy strategy;
 
+    /**
+     * JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a whole op; instead
+     * each trial keeps its own {@link Team} of this many platform threads, started once in {@code @Setup} and
+     * released per op by a barrier (and joined per op by a second one), so an op measures the contended increments
+     * plus two barrier crossings (microseconds against the op's milliseconds), not thread start-up. Each strategy
+     * and thread count runs in its own fork, so the JIT sees one counter class per call site, as an application
+     * would.
+     */
     @Param({"1", "2", "4", "8", "16"})
     public int threads;
 
@@ -126,6 +122,25 @@ public class Item54Benchmark {
         }
     }
 
+    /**
+     * One op is {@value #INCREMENTS} increments of one fresh counter, split evenly over {@code threads} threads;
+     * with {@code @OperationsPerInvocation} the score is increments per microsecond, summed over all threads. Each
+     * increment is a call the JIT may not inline ({@link #incrementOnce}), so the score is the cost of real,
+     * separate increments.
+     *
+     * <p><b>You should see</b> {@code ADDER} scale with threads up to the core count (per-thread cells: little
+     * shared writing); {@code SYNCHRONIZED}, {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon
+     * as two threads contend, since every increment moves one cache line (and a lock) between cores, and a single
+     * lock does not scale at any thread count; {@code GIL} stays near one thread's speed however many threads run,
+     * because only the GIL's holder runs. {@code UNSAFE} is usually the fastest multi-threaded row yet slower than
+     * {@code SEQUENTIAL} (the threads fight over the cache line even without a lock), besides being wrong.
+     * {@code PROCESSES} gains with workers up to the core count, since nothing is shared, less the round trips (a
+     * fraction of a millisecond or more per op, against an op of a millisecond or two); but it only answers "how
+     * many in all, afterwards". Beyond the core count no strategy gains, and {@code PROCESSES} at 16 means 16 JVMs.
+     * A smoke run at 2 threads on 2 cores busy with other builds (indicative only): {@code SEQUENTIAL} 805,
+     * {@code ADDER} 148, {@code PROCESSES} 473 increments per microsecond: the two JVMs count without contention,
+     * but the op's round trips and the busy cores keep them below one thread.
+     */
     @Benchmark
     public long increment() throws Exception {
         int each = INCREMENTS / threads;
@@ -169,7 +184,8 @@ public class Item54Benchmark {
     /**
      * One increment, never inlined into the loop that calls it: otherwise the JIT folds a plain field's loop into
      * one addition (the SEQUENTIAL baseline then "runs" a billion increments per microsecond) and coarsens
-     * {@code synchronized} over many iterations. Every strategy pays this same call, so the ratios stay fair.
+     * {@code synchronized} (or one lock) over many iterations. Every strategy pays this same call, so the ratios stay
+     * fair.
      */
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     static void incrementOnce(Counter counter) {

@@ -25,30 +25,18 @@ import org.openjdk.jmh.runner.RunnerException;
 import workbench.bench.BenchRunner;
 
 /**
- * Item 55: the download / resize / upload pipeline's throughput by workers per stage and I/O latency, and what
- * busy-waiting costs against blocking.
+ * Item 55 (3rd ed. 70): the download / resize / upload pipeline, and what busy-waiting costs against blocking.
  *
- * <p><b>One op</b> of {@code pipeline} pushes 1000 items (one line of text each) through the three stages, each
- * stage waiting {@code latencyMillis} of simulated I/O per item, by {@code strategy} ({@link PipelineStrategy}):
- * {@code SEQUENTIAL}, one thread doing each item's three stages in turn; {@code THREADS}, the book's ClosableQueues
- * and StoppableWorkers ({@link Coordination#pipeline}), {@code workers} per stage as download/resize/upload, started
- * and stopped within the op; {@code PROCESSES}, three child JVMs joined by OS pipes ({@link ProcessPipeline}, Item
- * 52's Unix pipeline), started within the op. {@code workers} applies to {@code THREADS} only; the others run one
- * of each stage.
- * <b>One op</b> of {@code coordination} pushes 1000 items through the book's two one-worker-per-stage designs
- * ({@link Coordination}): the hand-made polling one and the blocking one. <b>One op</b> of {@code idle} leaves three
- * workers with nothing to do for 100 ms. For the last two the counters {@code workerCpuMicros} / {@code runs} give
- * the stage workers' CPU time per op (from ThreadMXBean), the price of waiting.
+ * <p><b>Book claim.</b> Blocking, bounded queues coordinate a pipeline of threads: its stages overlap, and idle
+ * workers wait without burning CPU, where a hand-made polling queue spins.
  *
- * <p><b>You should see</b> without latency, sequential and threads fast (the stages do nothing) and processes
- * hundreds of ms, the price of starting three JVMs; with 1 ms, sequential about 3 s per op (1000 x 3 x 1 ms),
- * threads 1/1/1 and processes about 1 s (the stages overlap; processes plus their start) and threads 3/4/5 about 3x
- * faster again, bound by its 3 download workers. A smoke run on 2 cores under heavy load from other builds
- * (indicative only): 0 ms, sequential 0.03 ms, threads 4 ms, processes 1.6-1.9 s; 1 ms, sequential 3.9 s, threads
- * 1/1/1 1.3 s (3/4/5 0.46 s), processes 2.9-3.4 s: the stages overlap as threads do, and starting three JVMs per run
- * costs about what they save: they beat sequential once latency makes the run long, never the threads.
- * {@code coordination}: polling about 100 ms per op, the main thread's completion poll, blocking a few ms. Idle
- * polling workers use CPU every 10 ms; blocked ones almost none.
+ * <p><b>In Java.</b> The book's ClosableQueues and StoppableWorkers, measured three ways: the pipeline's
+ * throughput by workers per stage and I/O latency ({@link #pipeline}, beside one thread and three child JVMs), the
+ * two coordination designs ({@link #coordination}) and idle workers ({@link #idle}).
+ *
+ * <p><b>You should see</b> with 1 ms of I/O per stage the threads' stages overlap (about 3x faster than
+ * sequential, again with 3/4/5 workers) and the child JVMs pay their start; polling costs CPU while idle, blocking
+ * almost none.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 55}, or this class's {@code main} from an IDE.
  */
@@ -65,6 +53,12 @@ public class Item55Benchmark {
     @State(Scope.Benchmark)
     public static class Pipeline {
 
+        /**
+         * {@code SEQUENTIAL}, one thread doing each item's three stages in turn; {@code THREADS}, the book's
+         * ClosableQueues and StoppableWorkers ({@link Coordination#pipeline}), {@code workers} per stage, started and
+         * stopped within the op; {@code PROCESSES}, three child JVMs joined by OS pipes ({@link ProcessPipeline},
+         * Item 52's Unix pipeline), started within the op.
+         */
         @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
         public PipelineStrategy strategy;
 
@@ -108,11 +102,30 @@ public class Item55Benchmark {
         }
     }
 
+    /**
+     * One op pushes 1000 items (one line of text each) through the three stages, each stage waiting
+     * {@code latencyMillis} of simulated I/O per item, by {@code strategy}.
+     *
+     * <p><b>You should see</b> without latency, sequential and threads fast (the stages do nothing) and processes
+     * hundreds of ms, the price of starting three JVMs; with 1 ms, sequential about 3 s per op (1000 x 3 x 1 ms),
+     * threads 1/1/1 and processes about 1 s (the stages overlap; processes plus their start) and threads 3/4/5 about
+     * 3x faster again, bound by its 3 download workers. A smoke run on 2 cores under heavy load from other builds
+     * (indicative only): 0 ms, sequential 0.03 ms, threads 4 ms, processes 1.6-1.9 s; 1 ms, sequential 3.9 s,
+     * threads 1/1/1 1.3 s (3/4/5 0.46 s), processes 2.9-3.4 s: the stages overlap as threads do, and starting three
+     * JVMs per run costs about what they save: they beat sequential once latency makes the run long, never the
+     * threads.
+     */
     @Benchmark
     public int pipeline(Pipeline state) throws Exception {
         return state.strategy.run(state.items, state.perStage, state.stages, TIMEOUT).size();
     }
 
+    /**
+     * One op pushes 1000 items through the book's two one-worker-per-stage designs ({@link Coordination}): the
+     * hand-made polling one and the blocking one; the counters {@code workerCpuMicros} / {@code runs} give the stage
+     * workers' CPU time per op (from ThreadMXBean). <b>You should see</b> polling about 100 ms per op, the main
+     * thread's completion poll, blocking a few ms.
+     */
     @Benchmark
     public int coordination(Design design, Cpu cpu) throws Exception {
         Coordination.Outcome outcome = design.coordination.run(ITEMS, Stages.IDENTITY, TIMEOUT);
@@ -121,6 +134,10 @@ public class Item55Benchmark {
         return outcome.finished();
     }
 
+    /**
+     * One op leaves three workers with nothing to do for 100 ms; the counters give their CPU time, the price of
+     * waiting. <b>You should see</b> idle polling workers use CPU every 10 ms; blocked ones almost none.
+     */
     @Benchmark
     public long idle(Design design, Cpu cpu) throws Exception {
         long nanos = design.coordination.idleWorkerCpuNanos(Duration.ofMillis(100));

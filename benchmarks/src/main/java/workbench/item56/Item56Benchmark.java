@@ -19,33 +19,22 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
 import workbench.life.Simulation;
+import workbench.strategies.LifeBench;
 
 /**
- * Item 56: the sequential Game of Life, the baseline every later item is compared with, and (beyond the book) its
- * multi-process row: the grid cut into bands of rows on a warm pool of worker JVMs ({@link ProcessPoolRows} on
- * {@link workbench.procpool.ProcessPool}, as in Item 59).
+ * Item 56 (3rd ed. 71): the sequential Game of Life, the baseline every later item is compared with.
  *
- * <p><b>One op</b> is one generation ({@link Simulation#step}) of a {@code size} grid, each cell's
- * {@code game_logic} waiting {@code ioMillis} of simulated I/O. The 5x9 grid is the book's glider.
- * {@code sequential} steps every cell on the benchmark thread; {@code processPool} sends one band of rows (with its
- * two border rows, as strings) to each of {@code workers} worker JVMs, started and warmed once per trial, which
- * step their cells one by one and send the rows back. {@code workers} is 2, the cores of the machine the results
- * were recorded on; the sequential rows carry it too and ignore it, so each stays the baseline of the process row
- * beside it.
+ * <p><b>Book claim.</b> Once every cell does I/O, stepping the cells one after another makes a generation take
+ * cells x latency: the program needs fan-out and fan-in.
  *
- * <p><b>You should see</b> time per generation = cells x latency once there is I/O: about 45 ms (1 ms) and 460 ms
- * (10 ms) for 5x9, 0.4 s and 4 s for 20x20; microseconds without I/O. CPython's figure for 5x9 at 10 ms per cell:
- * about 462 ms sequential (19 ms thread per cell, 94 ms 5 queue workers, 54 ms 10-thread pool): the sequential
- * waits cost the same in both languages, it is the I/O, not the interpreter. The process row: with I/O, the larger
- * band's cells x latency (5x9 on 2 JVMs: 27 cells, about half the sequential time; the ideal is 2x); without I/O,
- * milliseconds of round trip where sequential needs microseconds, so it loses by far on these grids. Where it
- * would pay off without I/O (grids of a few hundred cells a side, if ever) is Item59Benchmark's crossover
- * paragraph and its {@code generationBySize}. Recorded on 2 cores (benchmarks/results/2cpu-amd-epyc): 5x9 at
- * 0.98 ms per generation without I/O against 0.008 ms sequential; with 10 ms of I/O per cell 282 ms against 463
- * (the larger band's 27 cells: 270 ms), and 20x20 at 2.05 s against 4.07 s, twice as fast with two JVMs.
+ * <p><b>In Java.</b> The same, measured: one op is one generation ({@link #generation}) on the book's grids
+ * ({@link LifeBench.BookGrids}), beside (beyond the book) the multi-process row: bands of rows on a warm pool of
+ * worker JVMs ({@link ProcessPoolRows}, as in Item 59).
+ *
+ * <p><b>You should see</b> a generation take cells x latency once there is I/O (about 460 ms for 5x9 at 10 ms) and
+ * microseconds without; the worker JVMs about halve the waits and lose by far without I/O.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 56}, or this class's {@code main} from an IDE.
  */
@@ -54,14 +43,23 @@ import workbench.life.Simulation;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item56Benchmark {
+public class Item56Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class LifeState extends LifeBench.BookGrids {
 
+        /**
+         * {@code sequential} steps every cell on the benchmark thread; {@code processPool} sends one band of rows
+         * (with its two border rows, as strings) to each of {@code workers} worker JVMs, started and warmed once per
+         * trial, which step their cells one by one and send the rows back.
+         */
         @Param({"sequential", "processPool"})
         public String strategy;
 
+        /**
+         * 2, the cores of the machine the results were recorded on; the sequential rows carry it too and ignore
+         * it, so each stays the baseline of the process row beside it.
+         */
         @Param({"2"})
         public int workers;
 
@@ -71,14 +69,24 @@ public class Item56Benchmark {
         }
     }
 
+    /**
+     * One op is one generation ({@link Simulation#step}) of a {@code size} grid, each cell's {@code game_logic}
+     * waiting {@code ioMillis} of simulated I/O. The 5x9 grid is the book's glider.
+     *
+     * <p><b>You should see</b> time per generation = cells x latency once there is I/O: about 45 ms (1 ms) and
+     * 460 ms (10 ms) for 5x9, 0.4 s and 4 s for 20x20; microseconds without I/O. CPython's figure for 5x9 at 10 ms
+     * per cell: about 462 ms sequential (19 ms thread per cell, 94 ms 5 queue workers, 54 ms 10-thread pool): the
+     * sequential waits cost the same in both languages, it is the I/O, not the interpreter. The process row: with
+     * I/O, the larger band's cells x latency (5x9 on 2 JVMs: 27 cells, about half the sequential time; the ideal is
+     * 2x); without I/O, milliseconds of round trip where sequential needs microseconds, so it loses by far on these
+     * grids. Where it would pay off without I/O (grids of a few hundred cells a side, if ever) is
+     * Item59Benchmark's {@code generationBySize}. Recorded on 2 cores (benchmarks/results/2cpu-amd-epyc): 5x9 at
+     * 0.98 ms per generation without I/O against 0.008 ms sequential; with 10 ms of I/O per cell 282 ms against 463
+     * (the larger band's 27 cells: 270 ms), and 20x20 at 2.05 s against 4.07 s, twice as fast with two JVMs.
+     */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -20,48 +20,46 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
- * Item 57: a new thread per cell against Item 56's sequential baseline, what 10,000 threads cost, and (beyond the
- * book) the multi-process row.
+ * Item 57 (3rd ed. 72): a new thread per cell against Item 56's sequential baseline.
  *
- * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of
- * simulated I/O per cell in {@code game_logic}: {@code threadPerCell} starts and joins one platform thread per
- * cell (45 for 5x9, 400 for 20x20); {@code processPool} sends one band of rows to each of {@code workers} worker
- * JVMs of one pool started and warmed once per trial ({@link ProcessPoolRows}, as in Item 59), not a process per
- * cell: the demo measures JVM starts and extrapolates what a process per cell would cost (about a hundred
- * milliseconds or more each, seconds per generation). {@code workers} is 10, bounded: the same 10 as Item 59's
- * thread pool, so the rows line up, and a JVM per cell (45 or 400 of them, each tens of MB of heap and its own JIT)
- * is exactly what the item warns against for threads, only costlier. <b>One op</b> of {@code startAndHold} (single
- * shot) starts {@code count} threads of {@code kind} that are all alive at once, then releases and joins them: the
- * cost of a grid of 10,000 cells fanned out this way.
+ * <p><b>Book claim.</b> A thread per unit of work overlaps the I/O, but threads cost memory and start-up time, so
+ * on-demand fan-out does not scale.
  *
- * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up (start-up dominates
- * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's 5x9 at
- * 10 ms per cell: about 19 ms thread per cell against 462 ms sequential (94 ms 5 queue workers, 54 ms 10-thread
- * pool). The process row: with I/O, the largest band's cells x latency (5x9 on 10 JVMs: 5 bands of one row, 9
- * cells, about 90 ms at 10 ms; 20x20: 2 rows, 40 cells), slower than a thread per cell, which waits all cells at
- * once; without I/O, a round trip of milliseconds per generation (Item59Benchmark's crossover paragraph says
- * where, if ever, bands of rows pay off). 10,000 platform threads take from a fraction of a second to many seconds
- * to start depending on the machine's kernel and virtualisation (about 17 s on the 2-core VM this was written on);
- * virtual threads a small fraction of that. Recorded on 2 cores (benchmarks/results/2cpu-amd-epyc), 5x9 with
- * 10 ms of I/O per cell: 98 ms for the 10 JVMs (9 cells per band), 18 ms for a thread per cell, 460 ms sequential;
- * 20x20: 428 ms, 143 ms and 4.08 s. Without I/O the JVMs' round trip (4.5 ms for 5x9) dwarfs 0.007 ms of work.
+ * <p><b>In Java.</b> The same platform threads, measured two ways: one generation with a thread per cell
+ * ({@link #generation}, beside the multi-process row, bands of rows on worker JVMs), and what 10,000 threads alive
+ * at once cost to start, platform against virtual ({@link #startAndHold}).
+ *
+ * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up; without I/O, a thread
+ * per cell far slower than sequential; 10,000 platform threads taking a fraction of a second to many seconds to
+ * start, virtual threads a small fraction of that.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 57}, or this class's {@code main} from an IDE.
  */
 @Fork(1)
-public class Item57Benchmark {
+public class Item57Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class Generation extends LifeBench.BookGrids {
 
+        /**
+         * {@code threadPerCell} starts and joins one platform thread per cell (45 for 5x9, 400 for 20x20);
+         * {@code processPool} sends one band of rows to each of {@code workers} worker JVMs of one pool started and
+         * warmed once per trial ({@link ProcessPoolRows}, as in Item 59), not a process per cell: the demo measures
+         * JVM starts and extrapolates what a process per cell would cost (about a hundred milliseconds or more
+         * each, seconds per generation).
+         */
         @Param({"sequential", "threadPerCell", "processPool"})
         public String strategy;
 
-        /** The process row's worker JVMs (ignored by the others): bounded, see the header. */
+        /**
+         * The process row's worker JVMs (ignored by the others), bounded: the same 10 as Item 59's thread pool, so
+         * the rows line up, and a JVM per cell (45 or 400 of them, each tens of MB of heap and its own JIT) is
+         * exactly what the item warns against for threads, only costlier.
+         */
         @Param({"10"})
         public int workers;
 
@@ -81,6 +79,21 @@ public class Item57Benchmark {
         public int count;
     }
 
+    /**
+     * One op is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
+     * {@code game_logic}.
+     *
+     * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up (start-up dominates
+     * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's 5x9 at
+     * 10 ms per cell: about 19 ms thread per cell against 462 ms sequential (94 ms 5 queue workers, 54 ms 10-thread
+     * pool). The process row: with I/O, the largest band's cells x latency (5x9 on 10 JVMs: 5 bands of one row, 9
+     * cells, about 90 ms at 10 ms; 20x20: 2 rows, 40 cells), slower than a thread per cell, which waits all cells at
+     * once; without I/O, a round trip of milliseconds per generation (Item59Benchmark's
+     * {@code generationBySize} says where, if ever, bands of rows pay off). Recorded on 2 cores
+     * (benchmarks/results/2cpu-amd-epyc), 5x9 with 10 ms of I/O per cell: 98 ms for the 10 JVMs (9 cells per
+     * band), 18 ms for a thread per cell, 460 ms sequential; 20x20: 428 ms, 143 ms and 4.08 s. Without I/O the
+     * JVMs' round trip (4.5 ms for 5x9) dwarfs 0.007 ms of work.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -90,6 +103,12 @@ public class Item57Benchmark {
         return state.step();
     }
 
+    /**
+     * One op (single shot) starts {@code count} threads of {@code kind} that are all alive at once, then releases
+     * and joins them: the cost of a grid of 10,000 cells fanned out this way. <b>You should see</b> 10,000 platform
+     * threads take from a fraction of a second to many seconds to start depending on the machine's kernel and
+     * virtualisation (about 17 s on the 2-core VM this was written on); virtual threads a small fraction of that.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -101,11 +120,6 @@ public class Item57Benchmark {
             throw new IllegalStateException("only " + cost.started() + " threads started: " + cost.broke().get());
         }
         return cost;
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -19,30 +19,21 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
- * Item 58: a fixed set of queue-fed workers (and the phased two-stage pipeline) against the sequential baseline,
- * and (beyond the book) the same number of worker JVMs.
+ * Item 58 (3rd ed. 73): a fixed set of queue-fed workers (and the phased two-stage pipeline) against Item 56's
+ * sequential baseline.
  *
- * <p><b>One op</b> is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
- * {@code game_logic}. {@code queueWorkers}: {@code workers} game_logic threads fed by a ClosableQueue, the main
- * thread counting neighbours; {@code phasedQueueWorkers}: {@code workers} count_neighbors threads plus
- * {@code workers} game_logic threads; {@code processPool}: {@code workers} worker JVMs, one band of rows each, sent
- * with its border rows as strings and stepped there cell by cell ({@link ProcessPoolRows}, as in Item 59). The
- * workers (threads or JVMs) are started once per trial, as the book starts them up front.
+ * <p><b>Book claim.</b> A fixed pool of worker threads fed by queues caps the cost of threads, at the price of a
+ * much more complex program.
  *
- * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: 9
- * rounds, about 90-100 ms); the phased pipeline close to it, since only game_logic waits; without I/O, the queue
- * hand-offs make both slower than sequential. CPython's 5x9 at 10 ms per cell: about 94 ms with 5 queue workers
- * (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool). The process row: with I/O, the same 5 waits
- * at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, about 90 ms at 10 ms), plus the
- * round trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on these grids
- * (Item59Benchmark's crossover paragraph: where bands of rows pay off, if ever). Recorded on 2 cores
- * (benchmarks/results/2cpu-amd-epyc): 5x9 with 1 ms of I/O per cell, 16.6 ms on 5 JVMs against 10.7 ms for the 5
- * queue workers and 50.6 ms sequential; with 10 ms, 101 ms against 93 and 461 ms; without I/O 3 ms against 0.11
- * and 0.007 ms.
+ * <p><b>In Java.</b> The book's two pipelines on the same {@code ClosableQueue}, one op a generation
+ * ({@link #generation}), beside (beyond the book) the same number of worker JVMs, a band of rows each.
+ *
+ * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: about
+ * 90-100 ms), the phased pipeline close to it; without I/O, both slower than sequential, the worker JVMs far slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 58}, or this class's {@code main} from an IDE.
  */
@@ -51,11 +42,18 @@ import workbench.life.ProcessPoolRows;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item58Benchmark {
+public class Item58Benchmark implements LifeBench.Bound {
 
     @State(Scope.Benchmark)
     public static class LifeState extends LifeBench.BookGrids {
 
+        /**
+         * {@code queueWorkers}: {@code workers} game_logic threads fed by a ClosableQueue, the main thread counting
+         * neighbours; {@code phasedQueueWorkers}: {@code workers} count_neighbors threads plus {@code workers}
+         * game_logic threads; {@code processPool}: {@code workers} worker JVMs, one band of rows each, sent with its
+         * border rows as strings and stepped there cell by cell ({@link ProcessPoolRows}, as in Item 59). The workers
+         * (threads or JVMs) are started once per trial, as the book starts them up front.
+         */
         @Param({"sequential", "queueWorkers", "phasedQueueWorkers", "processPool"})
         public String strategy;
 
@@ -68,14 +66,24 @@ public class Item58Benchmark {
         }
     }
 
+    /**
+     * One op is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
+     * {@code game_logic}.
+     *
+     * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: 9
+     * rounds, about 90-100 ms); the phased pipeline close to it, since only game_logic waits; without I/O, the
+     * queue hand-offs make both slower than sequential. CPython's 5x9 at 10 ms per cell: about 94 ms with 5 queue
+     * workers (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool). The process row: with I/O, the same
+     * 5 waits at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, about 90 ms at 10 ms),
+     * plus the round trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on
+     * these grids (Item59Benchmark's {@code generationBySize}: where bands of rows pay off, if ever). Recorded on 2
+     * cores (benchmarks/results/2cpu-amd-epyc): 5x9 with 1 ms of I/O per cell, 16.6 ms on 5 JVMs against 10.7 ms
+     * for the 5 queue workers and 50.6 ms sequential; with 10 ms, 101 ms against 93 and 461 ms; without I/O 3 ms
+     * against 0.11 and 0.007 ms.
+     */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -19,37 +19,23 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
-import workbench.life.LifeBench;
 import workbench.life.ProcessPoolRows;
+import workbench.strategies.LifeBench;
 
 /**
- * Item 59: a fixed thread pool against the sequential baseline, and (beyond the book) the same
- * {@link ThreadPool#simulatePool} on a virtual-thread-per-task executor, and the grid cut into bands of rows on a
- * warm pool of worker JVMs ({@link ProcessPoolRows} on {@link workbench.procpool.ProcessPool}); every strategy is
- * built by name by {@link LifeBench#simulation}, as in Items 56-58 and 60.
+ * Item 59 (3rd ed. 74): a fixed thread pool against Item 56's sequential baseline.
  *
- * <p><b>One op</b> of {@code generation} is one generation of a {@code size} grid with {@code ioMillis} of simulated
- * I/O per cell in {@code game_logic}: one {@code step_cell} task per cell, submitted to a pool of {@code workers}
- * platform threads created once per trial ({@code threadPool}), or each to a new virtual thread
- * ({@code virtualThreadPerTask}; {@code workers} does not apply to it); or one band of rows per worker JVM, sent as
- * strings with its two border rows and stepped there cell by cell ({@code processPool}: {@code workers} JVMs,
- * started and warmed once per trial). <b>One op</b> of {@code generationBySize} is the same on bigger grids without
- * I/O, to find where the process pool's round trip pays off ({@code -p ioMillis=1} adds the I/O there too).
+ * <p><b>Book claim.</b> {@code ThreadPoolExecutor} keeps the simple fan-out code and reuses its threads, but
+ * {@code max_workers} caps the I/O in flight.
  *
- * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency: 5x9 at 10 ms on 10 threads, 5 rounds,
- * about 50-55 ms; virtual threads about one latency whatever the grid size; the process pool at best one band's
- * cells x latency (5x9: a row of 9 cells per worker, about 90 ms at 10 ms), never better than threads, and
- * milliseconds of round trip per generation where threads need microseconds. CPython's 5x9 at 10 ms per cell:
- * about 54 ms with a 10-thread pool (462 ms sequential, 19 ms thread per cell, 94 ms 5 queue workers).
+ * <p><b>In Java.</b> A fixed pool, and beyond the book the same {@link ThreadPool#simulatePool} on a virtual thread
+ * per task (no cap) and bands of rows on a warm pool of worker JVMs ({@link ProcessPoolRows}): one generation on the
+ * book's grids ({@link #generation}), and bigger grids without I/O, where processes might pay
+ * ({@link #generationBySize}).
  *
- * <p><b>Crossover</b> (recorded on 2 cores, benchmarks/results/2cpu-amd-epyc; the errors are wide, one fork).
- * Without I/O the process pool of 2 JVMs loses by far on the book's grids (5x9: 3.4 ms against 0.007 ms
- * sequential), still loses at 100x100 (2.2 against 1.8 ms) and pays from 300x300 (10.5 against 15.7 ms, 1.5x;
- * 1000x1000: 67 against 215 ms, more than the 2 cores explain: part of that win is that a worker reads plain
- * strings where the others read the shared LockingGrid). The thread pool's task per cell never catches up
- * (1000x1000: 662 ms). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 16 against
- * 51 ms; 20x20: 64 against 454 ms), but only as a pool capped at 10 waits does, and behind the 10-thread pool (6.3
- * and 47 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
+ * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency (5x9 at 10 ms on 10 threads: about
+ * 50-55 ms), virtual threads about one latency, worker JVMs never better than threads; without I/O, the worker
+ * JVMs paying only from grids of a few hundred cells a side.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 59}, or this class's {@code main} from an IDE.
  */
@@ -58,12 +44,19 @@ import workbench.life.ProcessPoolRows;
 @Fork(1)
 @Warmup(iterations = 1, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class Item59Benchmark {
+public class Item59Benchmark implements LifeBench.Bound {
 
     /** The book's grids, with and without I/O per cell. */
     @State(Scope.Benchmark)
     public static class Pools extends LifeBench.BookGrids {
 
+        /**
+         * One {@code step_cell} task per cell, submitted to a pool of {@code workers} platform threads created once
+         * per trial ({@code threadPool}), or each to a new virtual thread ({@code virtualThreadPerTask};
+         * {@code workers} does not apply to it); or one band of rows per worker JVM, sent as strings with its two
+         * border rows and stepped there cell by cell ({@code processPool}: {@code workers} JVMs, started and warmed
+         * once per trial).
+         */
         @Param({"sequential", "threadPool", "virtualThreadPerTask", "processPool"})
         public String strategy;
 
@@ -98,19 +91,37 @@ public class Item59Benchmark {
         }
     }
 
+    /**
+     * One op is one generation of a {@code size} grid with {@code ioMillis} of simulated I/O per cell in
+     * {@code game_logic}.
+     *
+     * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency: 5x9 at 10 ms on 10 threads, 5
+     * rounds, about 50-55 ms; virtual threads about one latency whatever the grid size; the process pool at best one
+     * band's cells x latency (5x9: a row of 9 cells per worker, about 90 ms at 10 ms), never better than threads,
+     * and milliseconds of round trip per generation where threads need microseconds. CPython's 5x9 at 10 ms per
+     * cell: about 54 ms with a 10-thread pool (462 ms sequential, 19 ms thread per cell, 94 ms 5 queue workers).
+     */
     @Benchmark
     public Grid generation(Pools state) throws Exception {
         return state.step();
     }
 
+    /**
+     * One op is the same generation on bigger grids without I/O, to find where the process pool's round trip pays
+     * off ({@code -p ioMillis=1} adds the I/O there too).
+     *
+     * <p><b>Crossover</b> (recorded on 2 cores, benchmarks/results/2cpu-amd-epyc; the errors are wide, one fork).
+     * Without I/O the process pool of 2 JVMs loses by far on the book's grids (5x9: 3.4 ms against 0.007 ms
+     * sequential), still loses at 100x100 (2.2 against 1.8 ms) and pays from 300x300 (10.5 against 15.7 ms, 1.5x;
+     * 1000x1000: 67 against 215 ms, more than the 2 cores explain: part of that win is that a worker reads plain
+     * strings where the others read the shared LockingGrid). The thread pool's task per cell never catches up
+     * (1000x1000: 662 ms). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 16 against
+     * 51 ms; 20x20: 64 against 454 ms), but only as a pool capped at 10 waits does, and behind the 10-thread pool
+     * (6.3 and 47 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
+     */
     @Benchmark
     public Grid generationBySize(Sizes state) throws Exception {
         return state.step();
-    }
-
-    /** The bound {@code workbench report} measures against: {@link LifeBench#idealSpeedup}. */
-    public static double idealSpeedup(String method, java.util.Map<String, String> params, int cores) {
-        return LifeBench.idealSpeedup(method, params, cores);
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -22,43 +22,20 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
-import workbench.life.LifeBench;
+import workbench.strategies.LifeBench;
 
 /**
- * Item 60: highly concurrent I/O, three ways and against threads.
+ * Item 60 (3rd ed. 75): highly concurrent I/O, three ways and against threads.
  *
- * <p><b>{@code fanOut}: one op</b> is {@code tasks} units of work that each wait {@code latencyMillis} (10 ms) of
- * simulated I/O, all started at once and all awaited ({@link FanOut}): a fixed pool of 200 platform threads, a
- * virtual thread per task, a {@code CompletableFuture} per task completed by a timer ({@code allOf} as gather), a
- * task per unit on one event loop awaiting a loop timer, or ({@code PROCESS_POOL}, the multi-process row) one share
- * of the tasks per worker JVM of a warm pool of {@value FanOut#PROCESS_WORKERS} (started once per trial), each
- * worker running its share on virtual threads and answering a count. There is no sequential row on purpose:
- * sequentially an op is exactly tasks x latency (100,000 x 10 ms = 1,000 s), so compare against the ideal bound
- * instead, one latency (10 ms) per op; the fixed pool's bound is ceil(tasks / 200) latencies.
+ * <p><b>Book claim.</b> Coroutines make a huge fan-out of blocking I/O cheap: each costs far less than a thread,
+ * and the Game of Life ports to them with {@code async}/{@code await} alone.
  *
- * <p><b>{@code platformThreadPerTask}: one op</b> is the same with a new platform thread per task, limited by
- * design to at most 2,000 tasks (and never more than 2,000 threads alive at once): 100,000 platform threads would
- * be 100,000 OS threads (Linux's default {@code pid_max} is 32,768), taking the machine down rather than measuring
- * it. Its rows stop at 2,000.
+ * <p><b>In Java.</b> Virtual threads, {@code CompletableFuture}s and an event loop, against a fixed pool and (beyond
+ * the book) worker JVMs: up to 100,000 waits at once ({@link #fanOut}), a platform thread per task for comparison
+ * ({@link #platformThreadPerTask}), and one Game of Life generation ({@link #generation}).
  *
- * <p><b>{@code generation}: one op</b> is one Game of Life generation of a {@code size} grid (as in Items 56-59,
- * {@link LifeBench}) with {@code ioMillis} of I/O per cell in {@code game_logic}: blocking sleeps on a virtual thread
- * per cell ({@code virtualThreads}) or on the virtual threads behind each cell's future ({@code
- * completableFutures}), a loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's
- * (the report finds it in item56.json).
- *
- * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks and
- * within a few latencies at 100,000 (the cost of creating 100,000 tasks shows); CPython's asyncio needs about 14 us
- * per task, about 1.4 s for 100,000 (the issue's figure, for comparison); the process pool at about the virtual
- * threads' time plus a round trip to each worker per op (a task and an answer serialised per worker): processes add
- * nothing to I/O but that cost, and a worker waiting one task at a time would cap the waits in flight at the number
- * of JVMs (see {@link FanOut}); the fixed pool at about ceil(tasks / 200) latencies (100,000: about 5 s); a platform
- * thread per task costing tens to hundreds of microseconds each to start; a generation with 10 ms of I/O taking
- * about 10 ms with any of the three styles, whatever the grid size. A smoke run of {@code fanOut} on 2 cores
- * busy with other builds (indicative only): 10 and 1,000 tasks, virtual threads 10.9 and 12.9 ms, the process pool
- * 15.1 and 19.4 ms (the round trips); 100,000 tasks, virtual threads 388 ms and the process pool 177 ms: there
- * creating the tasks, not waiting, is the cost, and each of the two JVMs creates half of them on its own thread and
- * heap, where one JVM's fan-out loop is one thread.
+ * <p><b>You should see</b> the three styles near one latency up to 10,000 tasks and within a few at 100,000; the
+ * fixed pool at ceil(tasks / 200) latencies; a generation with 10 ms of I/O in about 10 ms, whatever the grid size.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 60}, or this class's {@code main} from an IDE.
  */
@@ -138,16 +115,60 @@ public class Item60Benchmark {
         }
     }
 
+    /**
+     * One op is {@code tasks} units of work that each wait {@code latencyMillis} (10 ms) of simulated I/O, all
+     * started at once and all awaited ({@link FanOut}): a fixed pool of 200 platform threads, a virtual thread per
+     * task, a {@code CompletableFuture} per task completed by a timer ({@code allOf} as gather), a task per unit on
+     * one event loop awaiting a loop timer, or ({@code PROCESS_POOL}, the multi-process row) one share of the tasks
+     * per worker JVM of a warm pool of {@value FanOut#PROCESS_WORKERS} (started once per trial), each worker running
+     * its share on virtual threads and answering a count. There is no sequential row on purpose: sequentially an op
+     * is exactly tasks x latency (100,000 x 10 ms = 1,000 s), so compare against the ideal bound instead, one
+     * latency (10 ms) per op; the fixed pool's bound is ceil(tasks / 200) latencies.
+     *
+     * <p><b>Where 100,000 tasks' time goes</b> (JFR and CPU-time counts on 2 loaded cores, not wall clock): with
+     * the default heap a young collection landed in nearly every op and copied the 100,000 parked virtual threads'
+     * stacks, all alive while they wait (7-11 pauses of 65-325 ms per 8 ops); an op allocates 75 MB (virtual
+     * threads), 29 MB (the loop), 23 MB (futures), so with a young generation that holds several ops (this fork's
+     * {@code -Xmn1200m}) none landed in 8-10 ops. What is left is CPU per task: a virtual thread about 1.5 us (start,
+     * park on the timer queue, unpark, remount, exit), 0.2 us more through {@code newVirtualThreadPerTaskExecutor}'s
+     * set of live threads (so the row starts its threads itself); the event loop 0.5 us on its one thread; a future
+     * 0.4 us on the timer thread; the latch too little to sample.
+     *
+     * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks; at
+     * 100,000 one latency plus that CPU spread over the cores (2 cores: virtual threads about 85 ms, the loop and
+     * futures about 50-60 ms), CPython's asyncio ({@code item60.py}, beside them in the report) far more; the process
+     * pool at the virtual threads' time plus a round trip to each worker per op (a task and an answer serialised per
+     * worker): processes add nothing to I/O but that cost, and a worker waiting one task at a time would cap the
+     * waits in flight at the number of JVMs (see {@link FanOut}); the fixed pool at about ceil(tasks / 200)
+     * latencies (100,000: about 5 s). Two forks of five 2 s iterations keep the interval narrower than the score.
+     */
     @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1200m"})
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 5, time = 2)
     public int fanOut(FanOutState state) throws Exception {
         return state.runner.run(state.tasks);
     }
 
+    /**
+     * One op is the same with a new platform thread per task, limited by design to at most 2,000 tasks (and never
+     * more than 2,000 threads alive at once): 100,000 platform threads would be 100,000 OS threads (Linux's default
+     * {@code pid_max} is 32,768), taking the machine down rather than measuring it. Its rows stop at 2,000.
+     * <b>You should see</b> a platform thread per task costing tens to hundreds of microseconds each to start.
+     */
     @Benchmark
     public int platformThreadPerTask(PlatformState state) throws Exception {
         return state.runner.run(state.tasks);
     }
 
+    /**
+     * One op is one Game of Life generation of a {@code size} grid (as in Items 56-59, {@link LifeBench}) with
+     * {@code ioMillis} of I/O per cell in {@code game_logic}: blocking sleeps on a virtual thread per cell
+     * ({@code virtualThreads}) or on the virtual threads behind each cell's future ({@code completableFutures}), a
+     * loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's (the report finds it
+     * in item56.json). <b>You should see</b> a generation with 10 ms of I/O taking about 10 ms with any of the three
+     * styles, whatever the grid size.
+     */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();

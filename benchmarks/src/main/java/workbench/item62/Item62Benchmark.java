@@ -31,18 +31,15 @@ import workbench.tail.Workload;
 /**
  * Item 62 (3rd ed. 77): what each migration step costs.
  *
- * <p><b>{@link #merge}:</b> one op is one full harness run on a small workload ({@code files} files x
- * {@code lines} lines, writes every [0, 2) ms, polls every 1 ms): set up the files and writer threads, merge with
- * the {@code strategy} step of {@link Migration}, {@code confirm_merge}, delete everything. The writers' random
- * delays dominate (about {@code lines} x 1 ms), so the four steps should land within a few milliseconds of each
- * other: the migration changes the plumbing, not the pace, and that is the point. Expect bottom-up to pay a
- * little more (a loop and an executor per tail) and every row to be noisy.
+ * <p><b>Book claim.</b> Threads and an event loop interoperate, so a threaded program can move to asyncio one
+ * step at a time, top-down or bottom-up.
  *
- * <p><b>{@link #writeOneLine}:</b> the per-line cost that differs between the steps, without the noise. One op
- * is one line written from a plain thread: {@code LOCK} takes a lock around the write ({@code run_threads});
- * {@code LOOP_HOP} submits the write to a running event loop and blocks on the result
- * ({@code run_coroutine_threadsafe(write_async(data), loop).result()}, top-down's {@code write}). Expect the hop
- * to cost a few microseconds (two thread hand-offs, a wake-up each) against tens of nanoseconds for the lock.
+ * <p><b>In Java.</b> The book's log-merging program at each step of {@link Migration}: a whole merge
+ * ({@link #merge}), and the one per-line cost that differs between the steps, a lock against a hop onto the loop
+ * ({@link #writeOneLine}).
+ *
+ * <p><b>You should see</b> the four steps merge within a few milliseconds of each other (the migration changes the
+ * plumbing, not the pace); a hop onto the loop costing microseconds against tens of nanoseconds for the lock.
  *
  * <p>There is no multi-process row: the item is about threads and one event loop handing work to each other
  * inside one process, and a process per tail would replace both, measuring process start-up instead.
@@ -100,6 +97,14 @@ public class Item62Benchmark {
         }
     }
 
+    /**
+     * One op is one full harness run on a small workload ({@code files} files x {@code lines} lines, writes every
+     * [0, 2) ms, polls every 1 ms): set up the files and writer threads, merge with the {@code strategy} step of
+     * {@link Migration}, {@code confirm_merge}, delete everything. The writers' random delays dominate (about
+     * {@code lines} x 1 ms), so the four steps should land within a few milliseconds of each other: the migration
+     * changes the plumbing, not the pace, and that is the point. Expect bottom-up to pay a little more (a loop and an
+     * executor per tail) and every row to be noisy.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -109,6 +114,13 @@ public class Item62Benchmark {
         }
     }
 
+    /**
+     * The per-line cost that differs between the steps, without the noise. One op is one line written from a plain
+     * thread: {@code LOCK} takes a lock around the write ({@code run_threads}); {@code LOOP_HOP} submits the write to
+     * a running event loop and blocks on the result ({@code run_coroutine_threadsafe(write_async(data),
+     * loop).result()}, top-down's {@code write}). Expect the hop to cost a few microseconds (two thread hand-offs, a
+     * wake-up each) against tens of nanoseconds for the lock.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)

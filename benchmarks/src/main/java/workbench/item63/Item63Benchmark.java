@@ -30,12 +30,11 @@ import workbench.eventloop.EventLoop;
 /**
  * Item 63 (3rd ed. 78): how late the event loop's timers run while blocking writes happen on it, or beside it.
  *
- * <p><b>One op</b> is one heartbeat: the benchmark thread starts a coroutine on the main loop that sleeps 1 ms
- * ({@code asyncio.sleep(0.001)}) and waits for it. Meanwhile a background task on the same loop writes a stream
- * of lines (1 ms apart) to a simulated slow device ({@link SlowDevice}, {@code writeMillis} of blocking per write,
- * no real disk), with the write either {@code ON_LOOP} (Item 62's {@code run_tasks}) or on the
- * {@code WRITE_THREAD}. Sample mode reports the distribution: an op is 1 ms plus the timer's lateness plus two
- * thread hand-offs.
+ * <p><b>Book claim.</b> A blocking call on the event loop stalls every task on it; moving the call to a dedicated
+ * thread keeps the loop responsive.
+ *
+ * <p><b>In Java.</b> One op is one 1 ms heartbeat on the loop ({@link #heartbeat}) while a background task writes
+ * to a simulated slow device, either on the loop or on the {@code WRITE_THREAD} ({@link #placement}).
  *
  * <p><b>You should see</b> {@code writeMillis = 0} rows near 1.1 ms for both placements; {@code ON_LOOP} rows
  * whose median and tail grow with {@code writeMillis} (a timer waits out the write in progress, often two),
@@ -54,6 +53,11 @@ import workbench.eventloop.EventLoop;
 @State(Scope.Benchmark)
 public class Item63Benchmark {
 
+    /**
+     * Where the background task's writes block: {@code ON_LOOP} (Item 62's {@code run_tasks}) or on the
+     * {@code WRITE_THREAD}. The task writes a stream of lines (1 ms apart) to a simulated slow device
+     * ({@link SlowDevice}, {@code writeMillis} of blocking per write, no real disk).
+     */
     @Param({"ON_LOOP", "WRITE_THREAD"})
     public Placement placement;
 
@@ -91,6 +95,11 @@ public class Item63Benchmark {
         }
     }
 
+    /**
+     * One op is one heartbeat: the benchmark thread starts a coroutine on the main loop that sleeps 1 ms
+     * ({@code asyncio.sleep(0.001)}) and waits for it. Sample mode reports the distribution: an op is 1 ms plus the
+     * timer's lateness plus two thread hand-offs.
+     */
     @Benchmark
     public void heartbeat() throws Exception {
         loop.runCoroutineThreadsafe("heartbeat", () -> loop.sleep(Duration.ofMillis(1))).get(10, TimeUnit.SECONDS);

@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.bench.IdealBound;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
@@ -28,22 +29,19 @@ import workbench.parallel.Strategy;
 /**
  * Item 64 (3rd ed. 79): concurrent.futures for true parallelism.
  *
- * <p><b>gcd</b>: one op computes the 3rd edition's ten gcds (206 million loop iterations) with {@code workers}
- * workers of the given {@link Strategy}, already started. <b>You should see</b> threads, the parallel stream and
- * the warm process pool approach min(cores, workers, 5.39) times the sequential speed (ten uneven tasks: total
- * work / largest = 5.39), the process pool within a few percent of the threads, and GIL-model threads at about 1x.
+ * <p><b>Book claim.</b> Python's threads cannot run CPU work in parallel; swapping {@code ThreadPoolExecutor} for
+ * {@code ProcessPoolExecutor} can, at the price of a round trip to a worker process per task.
  *
- * <p><b>taskSize</b>: one op runs ten tasks of {@code iterations} loop iterations each, sequentially, on two
- * threads, or on two warm worker JVMs. <b>You should see</b> the crossover: below some size the round trip to a
- * worker costs more than the work it saves, and the process pool loses to plain sequential code.
+ * <p><b>In Java.</b> Every {@link Strategy} runs the same serialisable tasks: threads run in parallel, a GIL model
+ * stands in for Python's threads, and a warm {@link workbench.procpool.ProcessPool} of worker JVMs is the process
+ * pool. Four benchmarks, one question each: how the gcds scale ({@link #gcd}), from which task size the round
+ * trip pays ({@link #taskSize}), what one round trip costs ({@link #roundTrip}), and what recording a timeline
+ * costs ({@link #timeline}).
  *
- * <p><b>roundTrip</b>: one op submits a trivial task and waits for its answer: the fixed cost of one task on a warm
- * pool of two. CPython's ProcessPoolExecutor takes about 0.16-0.44 ms for this on a 2-core machine
- * ({@code benchmarks/python/item64.py} measures it beside ours).
- *
- * <p><b>timeline</b>: one op is {@code workbench timeline 64}'s example: gcd over the book's ten pairs, serially
- * or on two threads (under the GIL model or not), with the timeline's flight recording off or on. <b>You should
- * see</b> the two rows within 5 %: what recording costs.
+ * <p><b>You should see</b> the gcds' threads and processes near min(cores, workers, 5.39) times the sequential speed
+ * and the GIL model at 1x; processes losing to sequential below some task size; a round trip of a fraction of a
+ * millisecond. (One class, not three: the recorded rows, the report's ideal bound and the catalogue name
+ * {@code Item64Benchmark}.)
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 64 [--quick]}, or this class's {@code main}.
  */
@@ -52,29 +50,31 @@ import workbench.parallel.Strategy;
 @Fork(1)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class Item64Benchmark {
+public class Item64Benchmark implements IdealBound {
 
     /** taskSize and roundTrip run on a pool of two workers. */
     static final int POOL_SIZE = 2;
 
+    /** {@link #gcd}'s state: each strategy at each worker count, started once per trial (a warm pool). */
     @State(Scope.Benchmark)
     public static class Pool extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "GIL_THREADS", "PROCESSES", "FORK_JOIN"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1", "2", "4", "8", "16"})
         public int workers;
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(workers);
+            return Strategy.named(strategy).start(workers);
         }
     }
 
+    /** {@link #taskSize}'s state: ten equal tasks of {@code iterations} loop iterations, on a pool of two. */
     @State(Scope.Benchmark)
     public static class Sweep extends StartedStrategy {
         @Param({"SEQUENTIAL", "THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         @Param({"1000", "10000", "100000", "1000000", "10000000"})
         public int iterations;
@@ -83,7 +83,7 @@ public class Item64Benchmark {
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(POOL_SIZE);
+            return Strategy.named(strategy).start(POOL_SIZE);
         }
 
         @Setup(Level.Trial)
@@ -93,20 +93,57 @@ public class Item64Benchmark {
         }
     }
 
+    /** {@link #roundTrip}'s state: a warm pool of two threads or two worker JVMs. */
     @State(Scope.Benchmark)
     public static class Trip extends StartedStrategy {
         @Param({"THREADS", "PROCESSES"})
-        public Strategy strategy;
+        public String strategy;
 
         final List<Integer> one = List.of(1);
 
         @Override
         protected Strategy.Mapper startSelected() {
-            return strategy.start(POOL_SIZE);
+            return Strategy.named(strategy).start(POOL_SIZE);
         }
     }
 
-    /** {@code workbench timeline 64}'s examples, recorded or not ({@link workbench.timeline.TimelineRecording}). */
+    /**
+     * One op computes the 3rd edition's ten gcds (206 million loop iterations) with {@code workers} workers of the
+     * given strategy, already started. <b>You should see</b> threads, the parallel stream and the warm process pool
+     * approach min(cores, workers, 5.39) times the sequential speed (ten uneven tasks: total work / largest = 5.39),
+     * the process pool within a few percent of the threads, and GIL-model threads at about 1x.
+     */
+    @Benchmark
+    public List<Integer> gcd(Pool state) throws Exception {
+        return state.mapper().map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
+    }
+
+    /**
+     * One op runs ten tasks of {@code iterations} loop iterations each, sequentially, on two threads, or on two warm
+     * worker JVMs. <b>You should see</b> the crossover: below some size the round trip to a worker costs more than
+     * the work it saves, and the process pool loses to plain sequential code.
+     */
+    @Benchmark
+    public List<Integer> taskSize(Sweep state) throws Exception {
+        return state.mapper().map(Item64::gcd, state.tasks);
+    }
+
+    /**
+     * One op submits a trivial task and waits for its answer: the fixed cost of one task on a warm pool of two.
+     * CPython's ProcessPoolExecutor takes about 0.16-0.44 ms for this on a 2-core machine
+     * ({@code benchmarks/python/item64.py} measures it beside ours).
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Integer> roundTrip(Trip state) throws Exception {
+        return state.mapper().map(Item64Benchmark::identity, state.one);
+    }
+
+    static Integer identity(Integer value, Checkpoint checkpoint) {
+        return value;
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 64}'s examples, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends workbench.timeline.TimelineRecording {
         @Param({"serial", "threads", "gil-threads"})
@@ -123,26 +160,12 @@ public class Item64Benchmark {
         }
     }
 
-    @Benchmark
-    public List<Integer> gcd(Pool state) throws Exception {
-        return state.mapper().map(Item64::gcd, Item64.NUMBERS_3RD_EDITION);
-    }
-
-    @Benchmark
-    public List<Integer> taskSize(Sweep state) throws Exception {
-        return state.mapper().map(Item64::gcd, state.tasks);
-    }
-
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public List<Integer> roundTrip(Trip state) throws Exception {
-        return state.mapper().map(Item64Benchmark::identity, state.one);
-    }
-
-    static Integer identity(Integer value, Checkpoint checkpoint) {
-        return value;
-    }
-
+    /**
+     * One op is {@code workbench timeline 64}'s example (gcd over the book's ten pairs, serially or on two threads,
+     * under the GIL model or not) with the timeline's flight recording off or on
+     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * costs.
+     */
     @Benchmark
     public void timeline(Timeline state) throws Exception {
         state.runExample();
@@ -152,7 +175,8 @@ public class Item64Benchmark {
      * The bound {@code workbench report} measures against: for the gcds min(cores, workers, total work / largest
      * task); the sweep runs ten equal tasks on two workers: min(cores, 2).
      */
-    public static double idealSpeedup(String method, Map<String, String> params, int cores) {
+    @Override
+    public double idealSpeedup(String method, Map<String, String> params, int cores) {
         return switch (method) {
             case "gcd" -> Math.min(Math.min(cores, Integer.parseInt(params.get("workers"))),
                     Item64.workBound(Item64.NUMBERS_3RD_EDITION));
