@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * (imports and fully qualified names in code, not in comments or strings). Three floors: the shared packages
  * (engines and models such as {@code life}, {@code eventloop}, {@code procpool}; every {@code workbench.*} package
  * that is not {@code itemNN}), the items on top of them, and above the items {@link #ABOVE_THE_ITEMS}, which only
- * the benchmarks, the tests and the entry point ({@code workbench.Workbench}) use. A benchmark class shares its item's package (addressable by item) but is itself
- * on the top floor: nothing imports it.
+ * the benchmarks, the tests and the entry point ({@code workbench.Workbench}) use. A benchmark class shares its
+ * item's package (addressable by item) but is itself on the top floor: nothing imports it.
  */
 class PackageRulesTest {
 
