@@ -120,9 +120,8 @@ public class Item53Benchmark implements IdealBound {
         @Param({"gil-threads", "java-threads"})
         public String example;
 
-        @Override
-        protected int item() {
-            return 53;
+        public Timeline() {
+            super(53);
         }
 
         @Override

@@ -149,9 +149,8 @@ public class Item64Benchmark implements IdealBound {
         @Param({"serial", "threads", "gil-threads"})
         public String example;
 
-        @Override
-        protected int item() {
-            return 64;
+        public Timeline() {
+            super(64);
         }
 
         @Override

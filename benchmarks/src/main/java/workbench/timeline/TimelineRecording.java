@@ -22,19 +22,22 @@ public abstract class TimelineRecording {
     @Param({"off", "on"})
     public String recording;
 
+    private final int item;
     private Recording jfr;
     private TimelineExamples.Example example;
 
-    /** The item whose timeline examples these are. */
-    protected abstract int item();
+    /** The state of {@code item}'s timeline examples. */
+    protected TimelineRecording(int item) {
+        this.item = item;
+    }
 
     /** The example's strategy name, a {@code @Param} of the subclass. */
     protected abstract String strategy();
 
     @Setup(Level.Trial)
     public void start() {
-        example = TimelineExamples.find(item(), strategy())
-                .orElseThrow(() -> new IllegalArgumentException("Item " + item() + " has no timeline " + strategy()));
+        example = TimelineExamples.find(item, strategy())
+                .orElseThrow(() -> new IllegalArgumentException("Item " + item + " has no timeline " + strategy()));
         if (recording.equals("on")) {
             jfr = TimelineRecorder.newRecording();
             jfr.setMaxSize(64L << 20); // bounded on disk however long the trial runs
