@@ -100,6 +100,8 @@ public final class Item61 implements Demo {
         out.java("Unknown or malformed commands get one 'ERROR ...' line and the connection stays usable; the book"
                 + " raises UnknownCommandError and drops it. Lines over " + GuessSession.MAX_LINE_BYTES
                 + " bytes are refused and the connection closed.");
+
+        out.seeTimeline(61);
     }
 
     private static void runThreaded(ServerStyle style, PyRandom random, Narrator out) throws Exception {

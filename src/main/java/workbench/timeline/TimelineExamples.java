@@ -18,6 +18,9 @@ import workbench.item59.ThreadPool;
 import workbench.item60.AsyncLife;
 import workbench.item60.EventLoopCells;
 import workbench.item60.VirtualThreadPerCell;
+import workbench.item61.BlockingClient;
+import workbench.item61.GuessServer;
+import workbench.item61.ServerStyle;
 import workbench.item62.Migration;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
@@ -29,6 +32,7 @@ import workbench.life.Simulation;
 import workbench.parallel.CpuTask;
 import workbench.parallel.Strategy;
 import workbench.procpool.ProcessPool;
+import workbench.pyrandom.PyRandom;
 import workbench.tail.LogHarness;
 import workbench.tail.Workload;
 
@@ -117,6 +121,13 @@ public final class TimelineExamples {
                             () -> generation(new ThreadPool(10, rules, timeout))));
                 }
             }
+            case 61 -> {
+                for (ServerStyle style : List.of(ServerStyle.PLATFORM_THREADS, ServerStyle.EVENT_LOOP)) {
+                    String name = style == ServerStyle.EVENT_LOOP ? "event-loop" : "threads";
+                    examples.add(new Example(61, name, "Item 61: one game of the book's guessing client against a"
+                            + " server with " + style.description(), () -> oneGame(style)));
+                }
+            }
             case 62 -> {
                 for (Migration step : Migration.values()) {
                     String name = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -170,9 +181,17 @@ public final class TimelineExamples {
         }
     }
 
+    /** One game of Item 61's blocking client against a server of {@code style} on a free loopback port. */
+    private static void oneGame(ServerStyle style) throws Exception {
+        try (GuessServer server = style.create(0, new PyRandom(1234), line -> { }).start()) {
+            BlockingClient.runClient(server.address(), line -> { });
+            server.awaitIdle(Duration.ofSeconds(20));
+        }
+    }
+
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 54, 55, 57, 58, 59, 60, 62, 63, 64);
+        return List.of(53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */
