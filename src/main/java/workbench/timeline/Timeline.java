@@ -16,10 +16,11 @@ import java.util.Locale;
  * @param cpu     the CPU time the parent JVM used during the run, all its threads; -1 if unknown
  * @param holds   every GIL-model hold, in start order
  * @param tasks   every process pool task phase recorded, in start order
+ * @param callbacks every event-loop callback, in start order (for the tasks they ran for)
  * @param notes   legend lines: what is not shown, what was aggregated
  */
 public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds,
-        List<PoolTask> tasks, List<String> notes) {
+        List<PoolTask> tasks, List<Callback> callbacks, List<String> notes) {
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
     public static final String PARENT = "parent";
@@ -28,6 +29,7 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
         lanes = List.copyOf(lanes);
         holds = holds.stream().sorted(Comparator.comparingLong(Hold::start)).toList();
         tasks = tasks.stream().sorted(Comparator.comparingLong(PoolTask::start)).toList();
+        callbacks = callbacks.stream().sorted(Comparator.comparingLong(Callback::start)).toList();
         notes = List.copyOf(notes);
     }
 
@@ -44,7 +46,11 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
     public Timeline withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Timeline(title, start, end, cpu, lanes, holds, tasks, all);
+        return new Timeline(title, start, end, cpu, lanes, holds, tasks, callbacks, all);
+    }
+
+    /** One callback an event loop ran, for the task or handle {@code owner}. */
+    public record Callback(long pid, long tid, String owner, long start, long end) {
     }
 
     public long nanos() {

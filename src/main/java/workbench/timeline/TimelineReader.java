@@ -46,6 +46,7 @@ public final class TimelineReader {
         List<Lane> lanes = new ArrayList<>();
         List<Timeline.Hold> holds = new ArrayList<>();
         List<Timeline.PoolTask> tasks = new ArrayList<>();
+        List<Timeline.Callback> callbacks = new ArrayList<>();
 
         Map<Long, ThreadInfo> threads = new LinkedHashMap<>();
         RecordedThread caller = run.getThread();
@@ -88,7 +89,7 @@ public final class TimelineReader {
             notes.add("virtual threads: lanes only; the JDK records no mount/unmount (JDK 21-25), so their carriers"
                     + " are not shown and 'running' means mounted or waiting to be");
         }
-        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks);
+        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks);
 
         int index = 0;
         for (Path worker : workers) {
@@ -110,14 +111,16 @@ public final class TimelineReader {
                             e.getThread().getJavaName(), false, Math.max(start, first), Math.min(end, last)));
                 }
             }
-            collect(workerEvents, workerPid, "worker " + index, workerThreads, start, end, lanes, holds, tasks);
+            collect(workerEvents, workerPid, "worker " + index, workerThreads, start, end, lanes, holds, tasks,
+                    callbacks);
         }
         return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), lanes, holds, tasks,
-                notes);
+                callbacks, notes);
     }
 
     private static void collect(List<RecordedEvent> events, long pid, String jvm, Map<Long, ThreadInfo> threads,
-            long start, long end, List<Lane> lanes, List<Timeline.Hold> holds, List<Timeline.PoolTask> tasks) {
+            long start, long end, List<Lane> lanes, List<Timeline.Hold> holds, List<Timeline.PoolTask> tasks,
+            List<Timeline.Callback> callbacks) {
         Map<Long, List<long[]>> intervals = new HashMap<>();
         for (RecordedEvent e : events) {
             RecordedThread thread = e.getThread();
@@ -150,7 +153,10 @@ public final class TimelineReader {
                     yield monitor != null && isThread(monitor.getName()) ? State.JOIN : State.WAIT;
                 }
                 case "jdk.ThreadPark" -> State.PARK;
-                case "workbench.LoopCallback" -> State.LOOP_CALLBACK;
+                case "workbench.LoopCallback" -> {
+                    callbacks.add(new Timeline.Callback(pid, tid, e.getString("callback"), from, to));
+                    yield State.LOOP_CALLBACK;
+                }
                 case "workbench.LoopIdle" -> State.LOOP_IDLE;
                 default -> null;
             };

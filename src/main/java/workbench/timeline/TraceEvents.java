@@ -20,7 +20,8 @@ import com.google.gson.JsonObject;
  * by metadata events; each lane's segments as complete ({@code "X"}) slices, which never overlap on a track
  * because a lane's segments partition its life; GIL hand-offs as flow arrows ({@code "s"} / {@code "f"}) from the
  * dropping thread's slice to the taking thread's; a process pool task as an async slice in the worker and a flow
- * from its submit in the parent to its run. Times are microseconds since the run began.
+ * from its send in the parent to its run; an event loop's callbacks as async slices, one track per task they ran
+ * for. Times are microseconds since the run began.
  */
 public final class TraceEvents {
 
@@ -87,6 +88,18 @@ public final class TraceEvents {
                     to.addProperty("bp", "e");
                     events.add(to);
                 }
+            }
+        }
+        // A loop's callbacks as async slices, one id per task they ran for: interleaved tasks get a track each
+        // instead of overlapping on the loop thread's track.
+        for (Timeline.Callback callback : timeline.callbacks()) {
+            String id = "loop:" + callback.owner();
+            for (String ph : List.of("b", "e")) {
+                JsonObject event = event(ph, callback.pid(), callback.tid(), callback.owner());
+                event.addProperty("cat", "loop task");
+                event.addProperty("id", id);
+                event.addProperty("ts", micros(timeline, ph.equals("b") ? callback.start() : callback.end()));
+                events.add(event);
             }
         }
         JsonObject trace = new JsonObject();

@@ -99,6 +99,11 @@ class TimelineTest {
                 + loop.longestBlocked());
         assertTrue(loop.nanosIn(State.SLEEP) >= 3 * write, "the three slow writes slept on the loop");
         assertStatesSumToLifetimes(onLoop);
+        JsonObject trace = TraceEvents.toJson(onLoop, List.of());
+        TraceChecks.assertWellFormed(trace);
+        assertTrue(trace.getAsJsonArray("traceEvents").asList().stream()
+                .anyMatch(e -> e.getAsJsonObject().get("ph").getAsString().equals("b")),
+                "loop callbacks as async slices");
 
         Timeline writeThread = record("write thread", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD, 3,
                 Item63.DRILL_WRITE_COST));

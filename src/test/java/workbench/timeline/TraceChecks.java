@@ -33,6 +33,8 @@ final class TraceChecks {
         Map<String, List<double[]>> slices = new HashMap<>();
         Map<String, Integer> flowStarts = new HashMap<>();
         Map<String, Integer> flowEnds = new HashMap<>();
+        Map<String, Integer> asyncBegins = new HashMap<>();
+        Map<String, Integer> asyncEnds = new HashMap<>();
         int complete = 0;
         for (JsonElement element : trace.getAsJsonArray("traceEvents")) {
             JsonObject e = element.getAsJsonObject();
@@ -60,6 +62,8 @@ final class TraceChecks {
                 }
                 case "s" -> flowStarts.merge(e.get("id").getAsString(), 1, Integer::sum);
                 case "f" -> flowEnds.merge(e.get("id").getAsString(), 1, Integer::sum);
+                case "b" -> asyncBegins.merge(e.get("id").getAsString(), 1, Integer::sum);
+                case "e" -> asyncEnds.merge(e.get("id").getAsString(), 1, Integer::sum);
                 default -> {
                 }
             }
@@ -70,6 +74,7 @@ final class TraceChecks {
         assertEquals(pids, namedProcesses, "every pid is named");
         assertEquals(tracks, namedThreads, "every tid is named");
         assertEquals(flowStarts, flowEnds, "every flow start has its end");
+        assertEquals(asyncBegins, asyncEnds, "every async slice that begins ends");
         for (Map.Entry<String, List<double[]>> track : slices.entrySet()) {
             assertNested(track.getKey(), track.getValue());
         }
