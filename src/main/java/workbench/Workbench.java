@@ -17,6 +17,7 @@ import workbench.cli.WorkbenchCommand;
  *   java -jar target/workbench.jar bench 52 --quick
  *   java -jar target/workbench.jar stress 54 --quick   an item's jcstress outcome tables
  *   java -jar target/workbench.jar load 61             Item 61's servers under 1 to 10,000 clients
+ *   java -jar target/workbench.jar timeline 53       who ran when: PNG, Trace Event JSON and .jfr per strategy
  *   java -jar target/workbench.jar --debug report      a failure's stack trace after its one-line message
  * </pre>
  *

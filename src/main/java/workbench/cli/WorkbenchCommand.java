@@ -27,6 +27,7 @@ import workbench.Catalog;
                 StressCommand.class,
                 LoadCommand.class,
                 NotebooksCommand.class,
+                TimelineCommand.class,
         })
 public final class WorkbenchCommand implements Callable<Integer> {
 

@@ -133,6 +133,16 @@ public final class Narrator {
         }
     }
 
+    /**
+     * The demo's last line: how to see its examples as a timeline of who ran when ({@code workbench timeline}
+     * writes the lanes as PNG, a Trace Event JSON for the Perfetto UI, and the flight recording).
+     */
+    public void seeTimeline(int item) {
+        out.println();
+        out.println("See it: `java -jar target/workbench.jar timeline " + item + "` records these examples and draws"
+                + " who ran when (PNG, Perfetto JSON, .jfr).");
+    }
+
     public PrintStream stream() {
         return out;
     }

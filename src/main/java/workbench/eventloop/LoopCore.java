@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
+import workbench.recording.LoopCallbackEvent;
+import workbench.recording.LoopIdleEvent;
 
 /**
  * The core of {@link EventLoop}: a FIFO of ready callbacks, a heap of timers ({@link TimerHeap}) and a
@@ -442,6 +444,8 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
      */
     private void select(long waitNanos) throws IOException {
         int selected;
+        LoopIdleEvent idle = new LoopIdleEvent();
+        idle.begin();
         if (waitNanos == 0) {
             selected = selector.selectNow();
         } else if (waitNanos < 0) {
@@ -451,6 +455,10 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
         } else {
             LockSupport.parkNanos(this, waitNanos); // wake() unparks
             selected = selector.selectNow();
+        }
+        if (waitNanos != 0 && idle.shouldCommit()) {
+            idle.loop = name;
+            idle.commit();
         }
         if (selected > 0) {
             for (SelectionKey key : selector.selectedKeys()) {
@@ -480,6 +488,8 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
      */
     private void runCallback(Object owner, Runnable action) {
         current = owner;
+        LoopCallbackEvent event = new LoopCallbackEvent();
+        event.begin();
         long start = System.nanoTime();
         try {
             action.run();
@@ -495,6 +505,11 @@ abstract sealed class LoopCore implements AutoCloseable permits EventLoop {
         } finally {
             current = null;
             long took = System.nanoTime() - start;
+            if (event.shouldCommit()) {
+                event.loop = name;
+                event.callback = String.valueOf(owner);
+                event.commit();
+            }
             if (options.isDebug() && took >= options.slowCallback().toNanos()) {
                 options.warnings().accept(String.format(Locale.ROOT, "Executing %s took %.3f seconds", owner,
                         took / 1e9));

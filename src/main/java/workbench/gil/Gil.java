@@ -8,6 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
+import workbench.recording.GilDropRequestEvent;
+import workbench.recording.GilHoldEvent;
+import workbench.recording.GilWaitEvent;
 
 /**
  * A model of CPython's global interpreter lock (the "new GIL" of CPython 3.2+, {@code Python/ceval_gil.c}), so that
@@ -87,6 +90,9 @@ public final class Gil {
     private long maxWaitNanos;
     @GuardedBy("mutex")
     private long interruptedWaits;
+    /** The holder's flight-recorder event, begun when it took the GIL; null while no recording wants it. */
+    @GuardedBy("mutex")
+    private GilHoldEvent holdEvent;
 
     private Gil(Builder builder) {
         this.freeThreaded = builder.freeThreaded;
@@ -307,6 +313,8 @@ public final class Gil {
                 return;
             }
             long start = System.nanoTime();
+            GilWaitEvent waitEvent = new GilWaitEvent();
+            waitEvent.begin();
             waiting++;
             try {
                 while (holder != null) {
@@ -315,6 +323,7 @@ public final class Gil {
                     if (timedOut && holder != null && switchNumber == saved && !dropRequest) {
                         dropRequest = true;
                         dropRequests++;
+                        recordDropRequest(holder);
                     }
                 }
             } catch (InterruptedException e) {
@@ -331,8 +340,21 @@ public final class Gil {
                 }
             }
             took(me, System.nanoTime() - start);
+            if (waitEvent.shouldCommit()) {
+                waitEvent.gil = System.identityHashCode(this);
+                waitEvent.commit();
+            }
         } finally {
             mutex.unlock();
+        }
+    }
+
+    private void recordDropRequest(Thread holder) {
+        GilDropRequestEvent event = new GilDropRequestEvent();
+        if (event.shouldCommit()) {
+            event.gil = System.identityHashCode(this);
+            event.holder = holder.getName();
+            event.commit();
         }
     }
 
@@ -351,6 +373,13 @@ public final class Gil {
         }
         dropRequest = false;
         taken.signalAll(); // FORCE_SWITCHING: the thread that dropped may now try again
+        GilHoldEvent event = new GilHoldEvent();
+        if (event.isEnabled()) {
+            event.begin();
+            event.gil = System.identityHashCode(this);
+            event.switchNumber = switchNumber;
+            holdEvent = event;
+        }
     }
 
     /**
@@ -361,7 +390,7 @@ public final class Gil {
     private void drop(Thread me, boolean blocking) {
         mutex.lock();
         try {
-            release(me);
+            release(me, blocking ? "blocking call" : "drop");
             if (blocking) {
                 blockingReleases++;
             }
@@ -382,7 +411,7 @@ public final class Gil {
                 return; // withdrawn meanwhile: the waiter took the GIL elsewhere or gave up
             }
             requireHolder(me, "a check point");
-            release(me);
+            release(me, "check point");
             forcedDrops++;
             awaitHandOver(me);
         } finally {
@@ -396,8 +425,17 @@ public final class Gil {
         }
     }
 
+    /** Called by the holder: its hold event, if a recording wants one, ends here. */
     @GuardedBy("mutex")
-    private void release(Thread me) {
+    private void release(Thread me, String reason) {
+        GilHoldEvent event = holdEvent;
+        if (event != null) {
+            holdEvent = null;
+            if (event.shouldCommit()) {
+                event.droppedFor = reason;
+                event.commit();
+            }
+        }
         holder = null;
         lastHolder = me;
         dropped.signal();
@@ -425,7 +463,7 @@ public final class Gil {
         mutex.lock();
         try {
             if (holder == me) {
-                release(me);
+                release(me, "end");
             }
         } finally {
             mutex.unlock();

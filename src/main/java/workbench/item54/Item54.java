@@ -88,6 +88,8 @@ public final class Item54 implements Demo {
         out.java("+= on a volatile is still read, add, write: Item54Stress observes the lost update for it too.");
 
         processes(out);
+
+        out.seeTimeline(54);
     }
 
     /** Beyond the book: five worker JVMs each count 100,000 on a counter of their own; the parent adds them up. */

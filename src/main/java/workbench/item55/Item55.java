@@ -89,6 +89,8 @@ public final class Item55 implements Demo {
         out.println(scaled.finished() + " items finished");
 
         withLatency(out);
+
+        out.seeTimeline(55);
     }
 
     /** Examples 11-12. */

@@ -87,6 +87,8 @@ public final class Item57 implements Demo {
                 + " platform threads run out near the smallest of " + ParkedThreads.osLimits() + ".");
 
         processPerCell(out);
+
+        out.seeTimeline(57);
     }
 
     /** Beyond the book: a process per cell, extrapolated from a few measured JVM starts, against 45 threads. */

@@ -98,6 +98,8 @@ public final class Item58 implements Demo {
         try (QueueWorkers queueWorkers = new QueueWorkers(WORKERS, Rules.BOOK, TIMEOUT)) {
             ProcessRow.tell(out, PROCESS_WORKERS, queueWorkers, WORKERS + " queue workers", TIMEOUT);
         }
+
+        out.seeTimeline(58);
     }
 
     /** Beyond the book: the errata #70 run, reproduced on fresh queues by leaving out the drain. */

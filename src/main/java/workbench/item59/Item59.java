@@ -89,6 +89,8 @@ public final class Item59 implements Demo {
         out.java("max_workers caps the I/O in flight at 10 (5 rounds); virtual threads lift the cap cheaply.");
 
         processPool(out, slow, expected);
+
+        out.seeTimeline(59);
     }
 
     /** Beyond the book: the glider on worker JVMs (row bands), against the thread pool; then the I/O case. */

@@ -104,6 +104,8 @@ public final class Item60 implements Demo {
         atScale(out);
         memory(out);
         fetcher(out);
+
+        out.seeTimeline(60);
     }
 
     /**

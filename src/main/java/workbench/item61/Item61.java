@@ -78,6 +78,8 @@ public final class Item61 implements Demo {
         out.java("Every line crossed two more process boundaries, for no CPU work: processes are not for I/O.");
         out.java("A bad command gets one 'ERROR ...' line (the book drops the connection); lines over "
                 + GuessSession.MAX_LINE_BYTES + " bytes close it.");
+
+        out.seeTimeline(61);
     }
 
     private static void runThreaded(ServerStyle style, PyRandom random, Narrator out) throws Exception {

@@ -70,6 +70,8 @@ public final class Item62 implements Demo {
         out.java("asyncio.run -> EventLoop.run; run_in_executor -> the loop's thread pool; NoNewData -> an empty"
                 + " Optional from readline.");
         out.java("The loop's futures complete on its thread, so code after 'await' (thenCompose) needs no lock.");
+
+        out.seeTimeline(62);
     }
 
     private void mergeAndConfirm(Narrator out, Migration step) throws Exception {

@@ -42,8 +42,8 @@ public final class Item63 implements Demo {
     /** The main loop's heartbeat period. */
     static final Duration HEARTBEAT = Duration.ofMillis(10);
     /** The slow-device drill: this many lines, each write blocking this long. */
-    static final int DRILL_WRITES = 20;
-    static final Duration DRILL_WRITE_COST = Duration.ofMillis(20);
+    public static final int DRILL_WRITES = 20;
+    public static final Duration DRILL_WRITE_COST = Duration.ofMillis(20);
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Workload workload;
@@ -93,6 +93,8 @@ public final class Item63 implements Demo {
         }
         out.java("On the loop a tick waits out the write in progress, often the next one too; the WriteThread's"
                 + " loop only hands lines over (it even starts and joins through the executor).");
+
+        out.seeTimeline(63);
     }
 
     /**
@@ -145,7 +147,8 @@ public final class Item63 implements Demo {
      * {@code writes} lines written one after another to a slow device, placed as {@code placement} says, while a
      * heartbeat ticks on the main loop; returns how late the ticks ran.
      */
-    static Heartbeat.Lateness slowDeviceDrill(Placement placement, int writes, Duration perWrite) throws Exception {
+    public static Heartbeat.Lateness slowDeviceDrill(Placement placement, int writes, Duration perWrite)
+            throws Exception {
         Path dir = Files.createTempDirectory("workbench-slow-device-");
         Path output = dir.resolve("out");
         try {

@@ -168,6 +168,8 @@ public final class Item64 implements Demo {
                 seconds.get("serial") / s));
         third.forEach((name, s) -> out.javaf("3rd edition, %-15s %6.3f s  %5.2fx", name + ":", s,
                 third.get("serial") / s));
+
+        out.seeTimeline(64);
     }
 
     private interface Run {

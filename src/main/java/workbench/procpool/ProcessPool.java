@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
 import workbench.proc.JavaLauncher;
+import workbench.recording.PoolTaskEvent;
 
 /**
  * A pool of worker JVMs that runs serialisable tasks: Java's {@code concurrent.futures.ProcessPoolExecutor}.
@@ -63,6 +64,9 @@ public final class ProcessPool extends ExecutorVerbs {
      */
     static final List<String> PROTOCOL_FLAGS = List.of("-XX:+DisplayVMOutputToStderr", "-Xlog:disable",
             "-Xlog:all=warning:stderr");
+
+    /** The pool's id in flight-recorder events, as its workers name it too: this JVM's pid. */
+    private static final String POOL_ID = Long.toString(ProcessHandle.current().pid());
 
     /** How long {@link #prestart()} waits for a worker JVM to come up. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -305,7 +309,7 @@ public final class ProcessPool extends ExecutorVerbs {
         if (worker == null) {
             startWorker(slot); // reserved just now: it gets its task once started
         } else {
-            worker.send(pending.frame);
+            dispatch(slot, worker, pending);
         }
     }
 
@@ -354,7 +358,7 @@ public final class ProcessPool extends ExecutorVerbs {
         if (kill) {
             worker.kill();
         } else if (send != null) {
-            worker.send(send.frame);
+            dispatch(slot, worker, send);
         } else if (retire) {
             worker.retire();
         }
@@ -635,11 +639,30 @@ public final class ProcessPool extends ExecutorVerbs {
             worker = slot.worker;
         }
         if (next != null) {
-            worker.send(next.frame);
+            dispatch(slot, worker, next);
         } else if (retire) {
             worker.retire();
         }
         done.complete(frame, filter);
+        recordTask("result", done, slot);
+    }
+
+    /** Sends {@code task} to the worker of {@code slot}: the one place a task leaves for a worker JVM. */
+    private static void dispatch(Slot slot, WorkerConnection worker, Pending<?> task) {
+        recordTask("send", task, slot);
+        worker.send(task.frame);
+    }
+
+    /** A flight-recorder event for one phase of {@code task} (send, result) on {@code slot}'s worker. */
+    private static void recordTask(String phase, Pending<?> task, Slot slot) {
+        PoolTaskEvent event = new PoolTaskEvent();
+        if (event.shouldCommit()) {
+            event.phase = phase;
+            event.pool = POOL_ID;
+            event.task = task.id;
+            event.worker = (int) slot.number;
+            event.commit();
+        }
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import workbench.recording.PoolTaskEvent;
+
 /**
  * The main class of a worker JVM ({@link ProcessPool} starts it; not an API). It reads task frames from its
  * stdin, runs each task on one thread, and writes a result or failure frame to its stdout. Before the first task
@@ -38,11 +40,14 @@ public final class Worker {
     private final DataOutputStream out;
     private final ObjectInputFilter filter;
     private final long pid = ProcessHandle.current().pid();
+    /** The pool's id in flight-recorder events: the parent's pid, as the parent names it. */
+    private final String pool;
 
-    private Worker(InputStream in, FileOutputStream out, ObjectInputFilter filter) {
+    private Worker(InputStream in, FileOutputStream out, ObjectInputFilter filter, long parentPid) {
         this.in = new DataInputStream(new BufferedInputStream(in, 1 << 16));
         this.out = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
         this.filter = filter;
+        this.pool = Long.toString(parentPid);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -60,7 +65,7 @@ public final class Worker {
         System.setIn(InputStream.nullInputStream());
         watchParent(parentPid);
 
-        Worker worker = new Worker(protocolIn, protocolOut, filter);
+        Worker worker = new Worker(protocolIn, protocolOut, filter, parentPid);
         int[] status = {0};
         Thread serving = new Thread(null, () -> status[0] = worker.serve(), "procpool-worker", STACK_BYTES);
         serving.start();
@@ -119,12 +124,20 @@ public final class Worker {
     private void runTask(Wire.Frame task) throws IOException {
         byte kind;
         byte[] payload;
+        PoolTaskEvent event = new PoolTaskEvent();
+        event.begin();
         try {
             payload = Wire.checkSize(Wire.serialize(run(Wire.deserialize(task.payload(), filter))));
             kind = Wire.RESULT;
         } catch (Throwable t) {
             payload = failure(t);
             kind = Wire.FAILURE;
+        }
+        if (event.shouldCommit()) {
+            event.phase = "run";
+            event.pool = pool;
+            event.task = task.id();
+            event.commit();
         }
         Wire.writeFrame(out, kind, task.id(), payload);
     }

@@ -30,9 +30,9 @@ import workbench.parallel.Strategy;
  * overlap blocking system calls, which release the GIL.
  *
  * <p><b>In Java.</b> Java's threads run CPU work in parallel too; a GIL model ({@code GIL_THREADS}) stands in for
- * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Three benchmarks: CPU work
- * ({@link #factorize}), blocking calls ({@link #blockingCalls}) and I/O beside CPU work under the GIL
- * ({@link #convoy}).
+ * Python's, and a warm pool of worker JVMs ({@code PROCESSES}) for its way out. Four benchmarks: CPU work
+ * ({@link #factorize}), blocking calls ({@link #blockingCalls}), I/O beside CPU work under the GIL
+ * ({@link #convoy}), and what recording a timeline costs ({@link #timeline}).
  *
  * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
  * sequential, GIL threads at about 1x; every kind of thread overlap the blocking calls, {@code workers} at once;
@@ -114,14 +114,41 @@ public class Item53Benchmark implements IdealBound {
         return state.strategy.run(Convoy.ROUND_TRIPS);
     }
 
+    /** {@link #timeline}'s state: {@code workbench timeline 53}'s examples, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends workbench.timeline.TimelineRecording {
+        @Param({"gil-threads", "java-threads"})
+        public String example;
+
+        public Timeline() {
+            super(53);
+        }
+
+        @Override
+        protected String strategy() {
+            return example;
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 53}'s example (the sixteen numbers factorized on sixteen threads, under the
+     * GIL model or not) with the timeline's flight recording off or on
+     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * costs.
+     */
+    @Benchmark
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
+    }
+
     /**
      * The bound {@code workbench report} measures against: for the CPU work min(cores, workers, total work /
      * largest task); for the blocking calls min(workers, calls), since waiting needs no core; none for the convoy.
      */
     @Override
     public double idealSpeedup(String method, Map<String, String> params, int cores) {
-        if (method.equals("convoy")) {
-            return Double.NaN; // latency, not a speedup: no sequential baseline
+        if (method.equals("convoy") || method.equals("timeline")) {
+            return Double.NaN; // latency or a recording's cost, not a speedup: no sequential baseline
         }
         int workers = Integer.parseInt(params.getOrDefault("workers", "1"));
         if (method.equals("blockingCalls")) {

@@ -34,8 +34,9 @@ import workbench.parallel.Strategy;
  *
  * <p><b>In Java.</b> Every {@link Strategy} runs the same serialisable tasks: threads run in parallel, a GIL model
  * stands in for Python's threads, and a warm {@link workbench.procpool.ProcessPool} of worker JVMs is the process
- * pool. Three benchmarks, one question each: how the gcds scale ({@link #gcd}), from which task size the round
- * trip pays ({@link #taskSize}), and what one round trip costs ({@link #roundTrip}).
+ * pool. Four benchmarks, one question each: how the gcds scale ({@link #gcd}), from which task size the round
+ * trip pays ({@link #taskSize}), what one round trip costs ({@link #roundTrip}), and what recording a timeline
+ * costs ({@link #timeline}).
  *
  * <p><b>You should see</b> the gcds' threads and processes near min(cores, workers, 5.39) times the sequential speed
  * and the GIL model at 1x; processes losing to sequential below some task size; a round trip of a fraction of a
@@ -140,6 +141,33 @@ public class Item64Benchmark implements IdealBound {
 
     static Integer identity(Integer value, Checkpoint checkpoint) {
         return value;
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 64}'s examples, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends workbench.timeline.TimelineRecording {
+        @Param({"serial", "threads", "gil-threads"})
+        public String example;
+
+        public Timeline() {
+            super(64);
+        }
+
+        @Override
+        protected String strategy() {
+            return example;
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 64}'s example (gcd over the book's ten pairs, serially or on two threads,
+     * under the GIL model or not) with the timeline's flight recording off or on
+     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * costs.
+     */
+    @Benchmark
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     /**

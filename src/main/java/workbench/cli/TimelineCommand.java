@@ -1,0 +1,80 @@
+package workbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import workbench.Catalog;
+import workbench.timeline.TimelineExamples;
+import workbench.timeline.Timelines;
+
+/**
+ * {@code workbench timeline <item> [--strategy S] [--out DIR]}: records the item's central example under each
+ * strategy it compares (or the one named) with the flight recorder and writes, per strategy, from that one
+ * recording, {@code timeline-<item>-<strategy>.jfr}, {@code .png} and {@code .json} (Trace Event JSON for the
+ * Perfetto UI), then the summary read from the recording and what recording cost.
+ */
+@Command(name = "timeline", description = "Record an item's example under each strategy and write"
+        + " timeline-<item>-<strategy>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
+        + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording.")
+final class TimelineCommand extends Subcommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsArgument.OneItemConverter.class,
+            description = "An item with timelines: 53-55 or 57-64 (or their 3rd-edition numbers).")
+    Catalog.Item item;
+
+    @Option(names = "--strategy", paramLabel = "<strategy>",
+            description = "Record only this strategy (default: every one the item compares).")
+    String strategy;
+
+    @Option(names = "--out", paramLabel = "<dir>", description = "Where to write (default: ./timelines, git-ignored).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream stdout = out();
+        int number = item.number();
+        if (TimelineExamples.of(number).isEmpty()) {
+            throw usage(item.label() + " has no timeline yet; items with timelines: "
+                    + String.join(", ", TimelineExamples.items().stream().map(String::valueOf).toList()));
+        }
+        List<TimelineExamples.Example> examples = TimelineExamples.of(number);
+        if (strategy != null) {
+            examples = examples.stream().filter(e -> e.strategy().equals(strategy)).toList();
+            if (examples.isEmpty()) {
+                throw usage("'" + strategy + "' is not a strategy"
+                        + " of Item " + number + "'s timeline: give one of " + String.join(", ",
+                        TimelineExamples.of(number).stream().map(TimelineExamples.Example::strategy).toList()));
+            }
+        }
+        Path folder = out == null ? Timelines.DEFAULT_FOLDER : out;
+        int done = 0;
+        for (TimelineExamples.Example example : examples) {
+            stdout.printf("[%d/%d] recording %s (%s) ...%n", ++done, examples.size(), example.strategy(),
+                    example.title());
+            stdout.flush();
+            Timelines.Output output = Timelines.record(example, folder);
+            stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
+                    + output.jfr().getFileName());
+            output.summary().forEach(line -> stdout.println("  " + line));
+            output.timeline().notes().forEach(note -> stdout.println("  note: " + note));
+            stdout.println("  " + output.costLine());
+        }
+        stdout.println("Open a .json in the Perfetto UI (ui.perfetto.dev, 'Open trace file') or chrome://tracing;"
+                + " a .jfr in JDK Mission Control.");
+        return ExitCode.OK;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

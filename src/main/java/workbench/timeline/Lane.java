@@ -1,0 +1,55 @@
+package workbench.timeline;
+
+import java.util.List;
+
+/**
+ * One thread's life during a recorded run, every nanosecond of it in exactly one {@link Segment}: the segments
+ * are in order, do not overlap, and cover {@code start} to {@code end}. Times are nanoseconds since the epoch, so
+ * lanes from several JVMs share one axis.
+ *
+ * @param pid     the JVM's process id
+ * @param jvm     what the JVM was (parent, worker 1, ...)
+ * @param tid     the Java thread id within that JVM
+ * @param name    the thread's name
+ * @param virtual whether it is a virtual thread (its carriers are not recorded)
+ */
+public record Lane(long pid, String jvm, long tid, String name, boolean virtual, long start, long end,
+        List<Segment> segments) {
+
+    public Lane {
+        segments = List.copyOf(segments);
+    }
+
+    /** A stretch of one state. */
+    public record Segment(long start, long end, State state) {
+
+        public long nanos() {
+            return end - start;
+        }
+    }
+
+    public long lifetime() {
+        return end - start;
+    }
+
+    /** Nanoseconds spent in {@code state}. */
+    public long nanosIn(State state) {
+        return segments.stream().filter(s -> s.state() == state).mapToLong(Segment::nanos).sum();
+    }
+
+    /** The longest single stretch the thread spent blocked (sleep, I/O, monitor, join, park), in nanoseconds. */
+    public long longestBlocked() {
+        long longest = 0;
+        long run = 0;
+        for (Segment s : segments) {
+            run = s.state().blocked() ? run + s.nanos() : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
+    /** The lane's label: the thread's name, with its JVM when that is not the parent. */
+    public String label() {
+        return jvm.equals(Timeline.PARENT) ? name : jvm + ": " + name;
+    }
+}

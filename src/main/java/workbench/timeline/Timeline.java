@@ -1,0 +1,169 @@
+package workbench.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A recorded run read back: one {@link Lane} per thread (of every JVM that took part), the GIL model's holds and
+ * the process pool's tasks (for arrows), and the legend lines that say what the recording cannot show. Built by
+ * {@link TimelineReader}; drawn by {@link LaneChart}; exported by {@link TraceEvents}.
+ *
+ * @param title   what ran (item, example, strategy)
+ * @param start   when the run began, nanoseconds since the epoch
+ * @param end     when it ended
+ * @param cpu     the CPU time the parent JVM used during the run, all its threads; -1 if unknown
+ * @param holds   every GIL-model hold, in start order
+ * @param tasks   every process pool task phase recorded, in start order
+ * @param callbacks every event-loop callback, in start order (for the tasks they ran for)
+ * @param notes   legend lines: what is not shown, what was aggregated
+ */
+public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds,
+        List<PoolTask> tasks, List<Callback> callbacks, List<String> notes) {
+
+    /** The {@link Lane#jvm()} of the JVM that ran the example. */
+    public static final String PARENT = "parent";
+
+    public Timeline {
+        lanes = List.copyOf(lanes);
+        holds = holds.stream().sorted(Comparator.comparingLong(Hold::start)).toList();
+        tasks = tasks.stream().sorted(Comparator.comparingLong(PoolTask::start)).toList();
+        callbacks = callbacks.stream().sorted(Comparator.comparingLong(Callback::start)).toList();
+        notes = List.copyOf(notes);
+    }
+
+    /** One hold of a GIL model by one thread. */
+    public record Hold(long pid, long tid, int gil, long switchNumber, long start, long end) {
+    }
+
+    /** One phase (submit, run, result) of one process pool task, in the JVM and thread that did it. */
+    public record PoolTask(long pid, long tid, String phase, String pool, long task, int worker, long start,
+            long end) {
+    }
+
+    /** This timeline with {@code more} legend lines. */
+    public Timeline withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Timeline(title, start, end, cpu, lanes, holds, tasks, callbacks, all);
+    }
+
+    /** One callback an event loop ran, for the task or handle {@code owner}. */
+    public record Callback(long pid, long tid, String owner, long start, long end) {
+    }
+
+    public long nanos() {
+        return end - start;
+    }
+
+    /** Whether no two holds of one GIL overlap in time: the GIL model's forbidden outcome never happened. */
+    public boolean gilHeldByOneAtATime() {
+        for (int i = 0; i < holds.size(); i++) {
+            for (int j = i + 1; j < holds.size() && holds.get(j).start() < holds.get(i).end(); j++) {
+                if (holds.get(j).gil() == holds.get(i).gil()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** How many times the GIL passed from one thread to another. */
+    public int gilHandOffs() {
+        return handOffs().size();
+    }
+
+    /** Consecutive holds of one GIL by two different threads: the hand-offs, each from one hold to the next. */
+    public List<Hold[]> handOffs() {
+        List<Hold[]> handOffs = new ArrayList<>();
+        List<Hold> ordered = holds.stream()
+                .sorted(Comparator.comparingInt(Hold::gil).thenComparingLong(Hold::switchNumber)).toList();
+        for (int i = 1; i < ordered.size(); i++) {
+            Hold before = ordered.get(i - 1);
+            Hold after = ordered.get(i);
+            if (before.gil() == after.gil() && (before.tid() != after.tid() || before.pid() != after.pid())) {
+                handOffs.add(new Hold[] {before, after});
+            }
+        }
+        return handOffs;
+    }
+
+    /**
+     * The running intervals of all lanes, overlaid: {@code [sum of running time, time with at least one running,
+     * most running at once]}, in nanoseconds (the last a count).
+     */
+    public long[] runningOverlap() {
+        List<long[]> edges = new ArrayList<>();
+        for (Lane lane : lanes) {
+            for (Lane.Segment s : lane.segments()) {
+                if (s.state().running() && s.nanos() > 0) {
+                    edges.add(new long[] {s.start(), 1});
+                    edges.add(new long[] {s.end(), -1});
+                }
+            }
+        }
+        edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        long sum = 0;
+        long busy = 0;
+        long most = 0;
+        long count = 0;
+        long last = 0;
+        for (long[] e : edges) {
+            if (count > 0) {
+                sum += count * (e[0] - last);
+                busy += e[0] - last;
+            }
+            count += e[1];
+            most = Math.max(most, count);
+            last = e[0];
+        }
+        return new long[] {sum, busy, most};
+    }
+
+    /** The lanes of the JVM that ran the example. */
+    public List<Lane> parentLanes() {
+        return lanes.stream().filter(l -> l.jvm().equals(PARENT)).toList();
+    }
+
+    /** The lane of the named thread of the parent JVM, if any. */
+    public java.util.Optional<Lane> lane(String name) {
+        return lanes.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    /** The summary printed under the picture: each line a fact read from this recording. */
+    public List<String> summary(int cores) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%s: %.1f ms, %d lanes", title, nanos() / 1e6, lanes.size()));
+        if (!holds.isEmpty()) {
+            lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; GIL waits %.1f ms"
+                    + " in all", gilHeldByOneAtATime() ? "yes" : "NO", gilHandOffs(),
+                    lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6));
+        }
+        if (cpu >= 0 && nanos() > 0) {
+            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average (the parent JVM's CPU time"
+                    + " over the run)", cpu / (double) nanos(), cores));
+        }
+        long[] overlap = runningOverlap();
+        if (overlap[1] > 0) {
+            lines.add(String.format(Locale.ROOT, "threads running or runnable at once: %.1f on average while any"
+                    + " was, at most %d", overlap[0] / (double) overlap[1], overlap[2]));
+        }
+        if (!lanes.isEmpty()) {
+            Lane caller = lanes.get(0);
+            long blocked = caller.segments().stream().filter(s -> s.state().blocked()).mapToLong(Lane.Segment::nanos)
+                    .sum();
+            lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of %.1f, longest %.1f ms",
+                    caller.name(), blocked / 1e6, caller.lifetime() / 1e6, caller.longestBlocked() / 1e6));
+        }
+        lanes.stream().filter(l -> l.longestBlocked() > 0).max(Comparator.comparingLong(Lane::longestBlocked))
+                .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",
+                        l.longestBlocked() / 1e6, l.label())));
+        long workers = tasks.stream().filter(t -> t.phase().equals("run")).map(PoolTask::pid).distinct().count();
+        if (workers > 0) {
+            lines.add(String.format(Locale.ROOT, "process pool: %d tasks ran in %d worker JVMs",
+                    tasks.stream().filter(t -> t.phase().equals("run")).count(), workers));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,211 @@
+package workbench.timeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jdk.jfr.Recording;
+import workbench.recording.BlockingCallEvent;
+import workbench.recording.GilDropRequestEvent;
+import workbench.recording.GilHoldEvent;
+import workbench.recording.GilWaitEvent;
+import workbench.recording.LoopCallbackEvent;
+import workbench.recording.LoopIdleEvent;
+import workbench.recording.PoolTaskEvent;
+
+/**
+ * Records a run with the JDK's flight recorder ({@code jdk.jfr}, no agent): the JDK's thread, wait and I/O events
+ * with their thresholds lowered to zero, so that a 1 ms park is kept (JFR's default drops waits under 20 ms), and
+ * the workbench's own events ({@code workbench.recording}). No stack traces: they would multiply the file's size
+ * and the recording's cost, and a timeline needs only who, when and how long.
+ */
+public final class TimelineRecorder {
+
+    /** The JDK's wait and I/O events, kept whatever their length. */
+    public static final List<String> WAITS = List.of("jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorEnter",
+            "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite",
+            "jdk.VirtualThreadPinned");
+    /** The JDK's lifecycle events: thread and virtual thread start and end, and the JVM's own description. */
+    public static final List<String> LIFECYCLE = List.of("jdk.ThreadStart", "jdk.ThreadEnd",
+            "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.JVMInformation");
+
+    /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
+    static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
+            GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
+            LoopIdleEvent.class, RunEvent.class);
+
+    private TimelineRecorder() {
+    }
+
+    /** A recording with the timeline's settings, not yet started. */
+    public static Recording newRecording() {
+        Recording recording = new Recording();
+        recording.setName("workbench timeline");
+        for (String name : WAITS) {
+            recording.enable(name).withThreshold(Duration.ZERO).withoutStackTrace().with("throttle", "off");
+        }
+        for (String name : LIFECYCLE) {
+            recording.enable(name).withoutStackTrace();
+        }
+        for (Class<? extends jdk.jfr.Event> type : OWN) {
+            recording.enable(type).withThreshold(Duration.ZERO).withoutStackTrace();
+        }
+        return recording;
+    }
+
+    /** Where the worker JVMs of the run being recorded write their recordings; null while none is recorded. */
+    private static volatile Path workerFolder;
+
+    /**
+     * The JVM flags that make a worker JVM started now record its own part of the run being recorded (into a
+     * file named by its pid), or no flags while no run is recorded: give them to a process pool's workers.
+     */
+    public static List<String> workerFlags() {
+        Path folder = workerFolder;
+        return folder == null ? List.of() : workerFlags(folder.resolve("worker-%p.jfr"));
+    }
+
+    /**
+     * What a JVM's command line needs to record its own part with these settings from its start: the settings go
+     * into a {@code .jfc} file beside {@code jfr} (the command line's {@code event#setting=value} options only
+     * adjust a settings file, they cannot stand alone).
+     */
+    static List<String> workerFlags(Path jfr) {
+        Path jfc = jfr.resolveSibling("timeline.jfc");
+        try {
+            if (!Files.exists(jfc)) {
+                Files.writeString(jfc, jfc(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the workers' recording settings " + jfc, e);
+        }
+        // JFR prints "Started recording" on stdout unless its startup log is configured: a worker's stdout is the
+        // pool's protocol, so it goes to stderr, errors only.
+        return List.of("-Xlog:jfr+startup=error:stderr",
+                "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=" + jfc);
+    }
+
+    /** The timeline's settings as a JFR configuration file ({@code .jfc}): the same events as {@link #newRecording}. */
+    static String jfc() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<configuration version=\"2.0\" label=\"workbench timeline\">\n");
+        for (String name : WAITS) {
+            jfcEvent(xml, name, true);
+        }
+        for (String name : LIFECYCLE) {
+            jfcEvent(xml, name, false);
+        }
+        for (Class<? extends jdk.jfr.Event> type : OWN) {
+            jfcEvent(xml, type.getAnnotation(jdk.jfr.Name.class).value(), true);
+        }
+        return xml.append("</configuration>\n").toString();
+    }
+
+    private static void jfcEvent(StringBuilder xml, String name, boolean threshold) {
+        xml.append("  <event name=\"").append(name).append("\">\n")
+                .append("    <setting name=\"enabled\">true</setting>\n")
+                .append("    <setting name=\"stackTrace\">false</setting>\n");
+        if (threshold) {
+            xml.append("    <setting name=\"threshold\">0 ms</setting>\n")
+                    .append("    <setting name=\"throttle\">off</setting>\n");
+        }
+        xml.append("  </event>\n");
+    }
+
+    /**
+     * Runs {@code body} under a recording and writes it to {@code jfr}, the run bounded by a
+     * {@code workbench.TimelineRun} event titled {@code title}.
+     *
+     * Worker JVMs started with {@link #workerFlags()} meanwhile record their own parts; once they have exited,
+     * their files are moved beside {@code jfr}, named {@code <jfr's stem>-worker-<pid>.jfr}.
+     */
+    public static Recorded record(String title, Path jfr, Body body) throws Exception {
+        processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
+        Path folder = Files.createTempDirectory("workbench-timeline-");
+        try {
+            workerFolder = folder;
+            long nanos = recordParent(title, jfr, body);
+            workerFolder = null;
+            List<Path> workers = new ArrayList<>();
+            String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
+                    Path moved = jfr.resolveSibling(stem + "-" + file.getFileName());
+                    Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
+                    workers.add(moved);
+                }
+            }
+            return new Recorded(nanos, workers);
+        } finally {
+            workerFolder = null;
+            try (var left = Files.list(folder)) {
+                for (Path file : left.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /**
+     * What {@link #record} produced.
+     *
+     * @param nanos   how long the body ran (what the recording's cost is measured on)
+     * @param workers the recordings of the worker JVMs that ran meanwhile, beside the parent's
+     */
+    public record Recorded(long nanos, List<Path> workers) {
+        public Recorded {
+            workers = List.copyOf(workers);
+        }
+    }
+
+    private static long recordParent(String title, Path jfr, Body body) throws Exception {
+        try (Recording recording = newRecording()) {
+            recording.start();
+            RunEvent run = new RunEvent();
+            run.begin();
+            long start = System.nanoTime();
+            long cpu = processCpuNanos();
+            long nanos;
+            try {
+                body.run();
+            } finally {
+                nanos = System.nanoTime() - start;
+                run.title = title;
+                run.pid = ProcessHandle.current().pid();
+                run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
+                run.commit();
+                recording.stop();
+            }
+            dump(recording, jfr);
+            return nanos;
+        }
+    }
+
+    /** The JVM's CPU time so far, all threads, or -1 where the platform does not report it. */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static void dump(Recording recording, Path jfr) throws IOException {
+        Path parent = jfr.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        recording.dump(jfr);
+    }
+
+    /** The run to record. */
+    @FunctionalInterface
+    public interface Body {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,79 @@
+package workbench.timeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One recording, every output: runs an example under the flight recorder and writes, beside each other,
+ * {@code <stem>.jfr} (JDK Mission Control), {@code <stem>.png} (the lanes) and {@code <stem>.json} (Trace Event
+ * JSON for the Perfetto UI or {@code chrome://tracing}), all from the same recording. This is what the CLI's
+ * {@code timeline} command, the tests and the notebooks call.
+ */
+public final class Timelines {
+
+    /** Where {@code workbench timeline} writes when given no {@code --out} (git-ignored). */
+    public static final Path DEFAULT_FOLDER = Path.of("timelines");
+
+    private Timelines() {
+    }
+
+    /**
+     * What one recorded example produced.
+     *
+     * @param unrecordedNanos how long the same example ran just before, without a recording
+     * @param recordedNanos   how long it ran under the recording
+     */
+    public record Output(TimelineExamples.Example example, Timeline timeline, List<String> summary, Path jfr,
+            Path png, Path json, long unrecordedNanos, long recordedNanos) {
+
+        /** The recording's cost as this run saw it: recorded time over unrecorded time (noisy for one run). */
+        public double costRatio() {
+            return recordedNanos / (double) Math.max(1, unrecordedNanos);
+        }
+
+        /** One line: the cost ratio and the sizes of the files. */
+        public String costLine() {
+            return String.format(Locale.ROOT, "recording cost: %.2fx (%.1f ms recorded vs %.1f ms unrecorded, one run"
+                    + " each, so noisy: the item's benchmark measures it); files: jfr %s, json %s, png %s",
+                    costRatio(), recordedNanos / 1e6, unrecordedNanos / 1e6, size(jfr), size(json), size(png));
+        }
+    }
+
+    /** Records {@code example} into {@code folder} and writes its three files. */
+    public static Output record(TimelineExamples.Example example, Path folder) throws Exception {
+        Files.createDirectories(folder);
+        example.body().run(); // warm: classes loaded, code compiled, as in the recorded run
+        long start = System.nanoTime();
+        example.body().run();
+        long unrecorded = System.nanoTime() - start;
+        Path jfr = folder.resolve(example.stem() + ".jfr");
+        TimelineRecorder.Recorded recorded = TimelineRecorder.record(example.title(), jfr, example.body());
+        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(example.notes());
+        return write(example, timeline, folder, jfr, unrecorded, recorded.nanos());
+    }
+
+    /** Draws and exports an already-read timeline beside its recording. */
+    static Output write(TimelineExamples.Example example, Timeline timeline, Path folder, Path jfr, long unrecorded,
+            long recorded) throws IOException {
+        List<String> summary = new ArrayList<>(timeline.summary(Runtime.getRuntime().availableProcessors()));
+        Path png = folder.resolve(example.stem() + ".png");
+        Path json = folder.resolve(example.stem() + ".json");
+        LaneChart.writePng(timeline, summary, png);
+        TraceEvents.write(timeline, summary, json);
+        return new Output(example, timeline, summary, jfr, png, json, unrecorded, recorded);
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                    : String.format(Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

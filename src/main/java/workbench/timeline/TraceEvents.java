@@ -1,0 +1,151 @@
+package workbench.timeline;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/**
+ * Exports a {@link Timeline} as Trace Event JSON, the format the Perfetto UI and Chromium's
+ * {@code chrome://tracing} open without a plugin: one {@code pid} per JVM and one {@code tid} per thread, both named
+ * by metadata events; each lane's segments as complete ({@code "X"}) slices, which never overlap on a track
+ * because a lane's segments partition its life; GIL hand-offs as flow arrows ({@code "s"} / {@code "f"}) from the
+ * dropping thread's slice to the taking thread's; a process pool task as an async slice in the worker and a flow
+ * from its send in the parent to its run; an event loop's callbacks as async slices, one track per task they ran
+ * for. Times are microseconds since the run began.
+ */
+public final class TraceEvents {
+
+    private TraceEvents() {
+    }
+
+    /** The trace as a JSON object ({@code {"traceEvents": [...], "displayTimeUnit": "ns", ...}}). */
+    public static JsonObject toJson(Timeline timeline, List<String> summary) {
+        JsonArray events = new JsonArray();
+        Map<Long, String> processes = new LinkedHashMap<>();
+        Set<String> threads = new LinkedHashSet<>();
+        for (Lane lane : timeline.lanes()) {
+            if (processes.putIfAbsent(lane.pid(), lane.jvm()) == null) {
+                JsonObject meta = event("M", lane.pid(), lane.tid(), "process_name");
+                meta.add("args", args("name", lane.jvm() + " (pid " + lane.pid() + ")"));
+                events.add(meta);
+            }
+            if (threads.add(lane.pid() + "/" + lane.tid())) {
+                JsonObject meta = event("M", lane.pid(), lane.tid(), "thread_name");
+                meta.add("args", args("name", lane.name() + (lane.virtual() ? " (virtual)" : "")));
+                events.add(meta);
+            }
+            for (Lane.Segment s : lane.segments()) {
+                JsonObject slice = event("X", lane.pid(), lane.tid(), s.state().label());
+                slice.addProperty("cat", s.state().category());
+                slice.addProperty("ts", micros(timeline, s.start()));
+                slice.addProperty("dur", s.nanos() / 1e3);
+                events.add(slice);
+            }
+        }
+        long flow = 0;
+        for (Timeline.Hold[] handOff : timeline.handOffs()) {
+            flow++;
+            Timeline.Hold from = handOff[0];
+            Timeline.Hold to = handOff[1];
+            events.add(flow("s", from.pid(), from.tid(), micros(timeline, from.end()) - 0.001, flow, "GIL hand-off"));
+            JsonObject end = flow("f", to.pid(), to.tid(), micros(timeline, to.start()), flow, "GIL hand-off");
+            end.addProperty("bp", "e");
+            events.add(end);
+        }
+        for (Timeline.PoolTask run : timeline.tasks()) {
+            if (!run.phase().equals("run")) {
+                continue;
+            }
+            String id = run.pool() + "#" + run.task();
+            JsonObject begin = event("b", run.pid(), run.tid(), "task " + run.task());
+            begin.addProperty("cat", "task");
+            begin.addProperty("id", id);
+            begin.addProperty("ts", micros(timeline, run.start()));
+            events.add(begin);
+            JsonObject end = event("e", run.pid(), run.tid(), "task " + run.task());
+            end.addProperty("cat", "task");
+            end.addProperty("id", id);
+            end.addProperty("ts", micros(timeline, run.end()));
+            events.add(end);
+            for (Timeline.PoolTask submit : timeline.tasks()) {
+                if (submit.phase().equals("send") && submit.pool().equals(run.pool())
+                        && submit.task() == run.task()) {
+                    flow++;
+                    events.add(flow("s", submit.pid(), submit.tid(), micros(timeline, submit.start()), flow,
+                            "task " + run.task()));
+                    JsonObject to = flow("f", run.pid(), run.tid(), micros(timeline, run.start()), flow,
+                            "task " + run.task());
+                    to.addProperty("bp", "e");
+                    events.add(to);
+                }
+            }
+        }
+        // A loop's callbacks as async slices, one id per task they ran for: interleaved tasks get a track each
+        // instead of overlapping on the loop thread's track.
+        for (Timeline.Callback callback : timeline.callbacks()) {
+            String id = "loop:" + callback.owner();
+            for (String ph : List.of("b", "e")) {
+                JsonObject event = event(ph, callback.pid(), callback.tid(), callback.owner());
+                event.addProperty("cat", "loop task");
+                event.addProperty("id", id);
+                event.addProperty("ts", micros(timeline, ph.equals("b") ? callback.start() : callback.end()));
+                events.add(event);
+            }
+        }
+        JsonObject trace = new JsonObject();
+        trace.add("traceEvents", events);
+        trace.addProperty("displayTimeUnit", "ns");
+        JsonObject other = new JsonObject();
+        other.addProperty("title", timeline.title());
+        JsonArray lines = new JsonArray();
+        summary.forEach(lines::add);
+        timeline.notes().forEach(n -> lines.add("note: " + n));
+        other.add("summary", lines);
+        trace.add("otherData", other);
+        return trace;
+    }
+
+    /** Writes the trace to {@code json}. */
+    public static void write(Timeline timeline, List<String> summary, Path json) throws IOException {
+        try (Writer out = Files.newBufferedWriter(json, StandardCharsets.UTF_8)) {
+            new com.google.gson.Gson().toJson(toJson(timeline, summary), out);
+        }
+    }
+
+    private static JsonObject event(String phase, long pid, long tid, String name) {
+        JsonObject event = new JsonObject();
+        event.addProperty("ph", phase);
+        event.addProperty("pid", pid);
+        event.addProperty("tid", tid);
+        event.addProperty("name", name);
+        return event;
+    }
+
+    private static JsonObject flow(String phase, long pid, long tid, double ts, long id, String name) {
+        JsonObject event = event(phase, pid, tid, name);
+        event.addProperty("cat", "flow");
+        event.addProperty("id", id);
+        event.addProperty("ts", ts);
+        return event;
+    }
+
+    private static JsonObject args(String key, String value) {
+        JsonObject args = new JsonObject();
+        args.addProperty(key, value);
+        return args;
+    }
+
+    private static double micros(Timeline timeline, long nanos) {
+        return (nanos - timeline.start()) / 1e3;
+    }
+}

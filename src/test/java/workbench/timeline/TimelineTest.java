@@ -1,0 +1,206 @@
+package workbench.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbench.Workbench;
+import workbench.gil.Gil;
+import workbench.item53.BlockingCalls;
+import workbench.item53.Item53;
+import workbench.item63.Item63;
+import workbench.item63.Placement;
+import workbench.item64.Item64;
+import workbench.testing.NoLeaks;
+
+/**
+ * Properties of recorded timelines, never pixels or timings: the GIL model's forbidden outcome (two holders at
+ * once) never shows; Java threads' running time overlaps on 2+ cores; every lane's states add up to its life;
+ * the trace opens in Perfetto (its rules checked on the parsed JSON); the picture is a PNG of the promised size.
+ */
+class TimelineTest {
+
+    @TempDir
+    Path dir;
+
+    private Timeline record(String title, TimelineRecorder.Body body) throws Throwable {
+        Path jfr = dir.resolve("run.jfr");
+        TimelineRecorder.Recorded recorded = NoLeaks.check(() -> TimelineRecorder.record(title, jfr, body));
+        return TimelineReader.read(jfr, recorded.workers());
+    }
+
+    @Test
+    void underTheGilModelNoTwoThreadsHoldItAtOnce() throws Throwable {
+        Timeline timeline = record("gil", () -> Item53.factorizeOnThreads(Item53.NUMBERS, Gil.create()));
+        assertFalse(timeline.holds().isEmpty(), "the GIL model's holds were recorded");
+        assertTrue(timeline.gilHeldByOneAtATime());
+        // The same forbidden outcome, read from the lanes' own segments rather than the raw events.
+        List<Lane.Segment> holding = new ArrayList<>();
+        for (Lane lane : timeline.lanes()) {
+            lane.segments().stream().filter(s -> s.state() == State.GIL_HOLD).forEach(holding::add);
+        }
+        holding.sort(Comparator.comparingLong(Lane.Segment::start));
+        for (int i = 1; i < holding.size(); i++) {
+            assertTrue(holding.get(i).start() >= holding.get(i - 1).end(), "two GIL holds overlap");
+        }
+        for (String name : Item53.NUMBERS.stream().map(n -> "factorize-" + n).toList()) {
+            Lane lane = timeline.lane(name).orElseThrow(() -> new AssertionError("no lane for " + name));
+            assertTrue(lane.nanosIn(State.GIL_HOLD) > 0, name + " held the GIL to run");
+        }
+        assertStatesSumToLifetimes(timeline);
+    }
+
+    @Test
+    void javaThreadsRunningTimeOverlapsOnTwoOrMoreCores() throws Throwable {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2+ cores");
+        Timeline timeline = record("java", () -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, null));
+        assertTrue(timeline.holds().isEmpty(), "no GIL, no holds");
+        long[] overlap = timeline.runningOverlap();
+        assertTrue(overlap[2] >= 2, "two or more threads were running (or runnable) at once");
+        assertTrue(overlap[0] > overlap[1], "the running time summed over lanes exceeds the time any ran");
+        assertStatesSumToLifetimes(timeline);
+    }
+
+    @Test
+    void blockingCallsAreBlockedNotRunning() throws Throwable {
+        Timeline timeline = record("calls", () -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK));
+        for (int t = 0; t < 5; t++) {
+            Lane lane = timeline.lane("systemcall-" + t).orElseThrow();
+            assertTrue(lane.nanosIn(State.IO) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
+        }
+        assertStatesSumToLifetimes(timeline);
+    }
+
+    @Test
+    void aSlowWriteOnTheLoopBlocksTheLoopAndOnTheWriteThreadItDoesNot() throws Throwable {
+        long write = Item63.DRILL_WRITE_COST.toNanos();
+        Timeline onLoop = record("on loop",
+                () -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
+        Lane loop = onLoop.lanes().get(0); // the loop runs on the thread that called asyncio.run
+        assertTrue(loop.longestBlocked() >= write, "the loop was blocked at least one slow write: "
+                + loop.longestBlocked());
+        assertTrue(loop.nanosIn(State.SLEEP) >= 3 * write, "the three slow writes slept on the loop");
+        assertStatesSumToLifetimes(onLoop);
+        JsonObject trace = TraceEvents.toJson(onLoop, List.of());
+        TraceChecks.assertWellFormed(trace);
+        assertTrue(trace.getAsJsonArray("traceEvents").asList().stream()
+                .anyMatch(e -> e.getAsJsonObject().get("ph").getAsString().equals("b")),
+                "loop callbacks as async slices");
+
+        Timeline writeThread = record("write thread", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD, 3,
+                Item63.DRILL_WRITE_COST));
+        loop = writeThread.lanes().get(0);
+        assertEquals(0, loop.nanosIn(State.SLEEP), "no slow write on the loop");
+        assertTrue(loop.nanosIn(State.LOOP_IDLE) > 0, "the loop idled, waiting for the heartbeat and the writes");
+        Lane writer = writeThread.lane("WriteThread").orElseThrow();
+        assertTrue(writer.longestBlocked() >= write && writer.nanosIn(State.SLEEP) >= 3 * write,
+                "the slow writes blocked the WriteThread instead");
+        assertStatesSumToLifetimes(writeThread);
+    }
+
+    @Test
+    void everyProcessPoolTaskRunsOnceInOneWorkerLane() throws Throwable {
+        Timeline timeline = record("processes", () -> TimelineExamples.onProcesses(Item64::gcd, Item64.NUMBERS, 2));
+        List<Timeline.PoolTask> runs = timeline.tasks().stream().filter(t -> t.phase().equals("run")).toList();
+        assertEquals(Item64.NUMBERS.size(), runs.size(), "each task ran once: " + runs);
+        assertEquals(Item64.NUMBERS.size(), runs.stream().map(Timeline.PoolTask::task).distinct().count());
+        List<Lane> workers = timeline.lanes().stream().filter(l -> !l.jvm().equals(Timeline.PARENT)).toList();
+        for (Timeline.PoolTask run : runs) {
+            assertEquals(1, workers.stream().filter(l -> l.pid() == run.pid() && l.tid() == run.tid()).count(),
+                    "task " + run.task() + " ran in one worker lane");
+            assertTrue(timeline.tasks().stream().anyMatch(t -> t.phase().equals("send") && t.task() == run.task()),
+                    "task " + run.task() + " was sent by the parent");
+        }
+        assertTrue(runs.stream().map(Timeline.PoolTask::pid).distinct().count() >= 1);
+        assertStatesSumToLifetimes(timeline);
+        TraceChecks.assertWellFormed(TraceEvents.toJson(timeline, List.of()));
+    }
+
+    @Test
+    void theTraceOpensInPerfettoAndThePictureIsAPng() throws Throwable {
+        TimelineExamples.Example example = new TimelineExamples.Example(53, "test", "GIL threads",
+                () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK));
+        Path jfr = dir.resolve(example.stem() + ".jfr");
+        NoLeaks.check(() -> TimelineRecorder.record(example.title(), jfr, example.body()).nanos());
+        Timeline timeline = TimelineReader.read(jfr);
+        Timelines.Output output = Timelines.write(example, timeline, dir, jfr, 1, 1);
+        JsonObject trace = JsonParser.parseString(Files.readString(output.json())).getAsJsonObject();
+        TraceChecks.assertWellFormed(trace);
+        assertTrue(timeline.gilHandOffs() > 0, "the GIL passed between threads");
+        assertTrue(trace.getAsJsonArray("traceEvents").asList().stream()
+                .anyMatch(e -> e.getAsJsonObject().get("ph").getAsString().equals("s")), "hand-offs are arrows");
+        BufferedImage image = ImageIO.read(output.png().toFile());
+        assertEquals(LaneChart.WIDTH, image.getWidth());
+        assertEquals(LaneChart.height(timeline.lanes().size(), output.summary().size() + timeline.notes().size()),
+                image.getHeight());
+    }
+
+    /** Every example the command records, as the command records it: files written, trace well formed. */
+    @Test
+    @Tag("slow")
+    void everyExampleRecordsAWellFormedTimeline() throws Throwable {
+        for (int item : TimelineExamples.items()) {
+            for (TimelineExamples.Example example : TimelineExamples.of(item)) {
+                Timelines.Output output = NoLeaks.check(() -> Timelines.record(example, dir));
+                assertStatesSumToLifetimes(output.timeline());
+                assertTrue(output.timeline().gilHeldByOneAtATime(), example.stem());
+                TraceChecks.assertWellFormed(JsonParser.parseString(Files.readString(output.json())).getAsJsonObject());
+                assertEquals(LaneChart.WIDTH, ImageIO.read(output.png().toFile()).getWidth(), example.stem());
+                assertTrue(Files.size(output.jfr()) > 0 && Files.size(output.json()) < (8 << 20), example.stem());
+            }
+        }
+    }
+
+    @Test
+    void laneStatesPartitionOverlappingWaitsByPriority() {
+        // A GIL wait that parks (10-30) inside a park (0-40), with nothing recorded from 40 to 50.
+        List<long[]> waits = List.of(new long[] {0, 40, State.PARK.ordinal()},
+                new long[] {10, 30, State.GIL_WAIT.ordinal()});
+        List<Lane.Segment> segments = TimelineReader.partition(0, 50, waits);
+        assertEquals(List.of(new Lane.Segment(0, 10, State.PARK), new Lane.Segment(10, 30, State.GIL_WAIT),
+                new Lane.Segment(30, 40, State.PARK), new Lane.Segment(40, 50, State.RUNNING)), segments);
+    }
+
+    @Test
+    void aBadItemOrStrategyIsAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "51"));
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "52"));
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "53", "--strategy", "nope"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: workbench timeline"));
+    }
+
+    static void assertStatesSumToLifetimes(Timeline timeline) {
+        for (Lane lane : timeline.lanes()) {
+            long sum = 0;
+            long at = lane.start();
+            for (Lane.Segment s : lane.segments()) {
+                assertEquals(at, s.start(), lane.name() + ": segments are contiguous");
+                assertTrue(s.end() > s.start(), lane.name() + ": no empty segment");
+                sum += s.nanos();
+                at = s.end();
+            }
+            assertEquals(lane.lifetime(), sum, lane.name() + ": states sum to the lifetime");
+        }
+    }
+}
