@@ -86,6 +86,8 @@ public final class Item52 implements Demo {
         out.println("Exit status " + status);
         out.fact("terminated-exit-status", status);
         out.java(explainTermination(status));
+
+        out.seeTimeline(52);
     }
 
     /** Example 2: prints {@code Working...} every 0.3 s while a 1 s child runs, then its exit status. */

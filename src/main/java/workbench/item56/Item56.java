@@ -71,5 +71,7 @@ public final class Item56 implements Demo {
                 next.value().equals(new Sequential().step(grid)));
         out.java("Items 57 (a thread per cell), 58 (queues), 59 (a pool) and 60 (coroutines) fan it out.");
         ProcessRow.tell(out, PROCESS_WORKERS, new Sequential(), "sequential", TIMEOUT);
+
+        out.seeTimeline(56);
     }
 }

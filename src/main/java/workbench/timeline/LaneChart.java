@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class LaneChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setPosition(RectangleEdge.TOP);
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        List<String> lines = new java.util.ArrayList<>(summary);
+        List<String> lines = new ArrayList<>(summary);
         timeline.notes().forEach(note -> lines.add("note: " + note));
         for (int i = lines.size() - 1; i >= 0; i--) { // bottom subtitles stack upwards from the last added
             chart.addSubtitle(text(lines.get(i), small));

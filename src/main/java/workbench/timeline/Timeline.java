@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A recorded run read back: one {@link Lane} per thread (of every JVM that took part), the GIL model's holds and
@@ -127,7 +128,7 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
     }
 
     /** The lane of the named thread of the parent JVM, if any. */
-    public java.util.Optional<Lane> lane(String name) {
+    public Optional<Lane> lane(String name) {
         return lanes.stream().filter(l -> l.name().equals(name)).findFirst();
     }
 

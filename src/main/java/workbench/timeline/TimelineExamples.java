@@ -3,15 +3,19 @@ package workbench.timeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import workbench.gil.Gil;
+import workbench.item52.ChildTools;
+import workbench.item52.FanOut;
 import workbench.item53.BlockingCalls;
 import workbench.item53.Item53;
 import workbench.item54.CounterKind;
 import workbench.item54.Sensors;
 import workbench.item55.Coordination;
 import workbench.item55.Stages;
+import workbench.item56.Sequential;
 import workbench.item57.ThreadPerCell;
 import workbench.item58.QueueWorkers;
 import workbench.item59.ThreadPool;
@@ -62,6 +66,18 @@ public final class TimelineExamples {
     public static List<Example> of(int item) {
         List<Example> examples = new ArrayList<>();
         switch (item) {
+            case 52 -> {
+                // The book's Example 3-4 with 0.1 s sleeps instead of 1 s, so the sequential run stays short.
+                List<String> notes = List.of("the children are OS processes (or JVMs) JFR does not see; the lanes are"
+                        + " this JVM's threads draining their pipes and waiting for them to exit");
+                ChildTools tools = ChildTools.detect(); // its probe's children stay out of the recording
+                for (FanOut way : FanOut.values()) {
+                    String name = way.name().toLowerCase(Locale.ROOT);
+                    examples.add(new Example(52, name, "Item 52: ten children sleeping 0.1 s each, " + (way
+                            == FanOut.SEQUENTIAL ? "one after another" : "all started before any is waited for"),
+                            () -> way.run(tools, 10, "0.1", Duration.ofSeconds(30)), notes));
+                }
+            }
             case 53 -> {
                 // The 3rd edition's sixteen numbers: the 2nd's four take ~20 ms once compiled, too short for more
                 // than a hand-off or two of a 5 ms switch interval.
@@ -82,19 +98,22 @@ public final class TimelineExamples {
             }
             case 54 -> {
                 for (CounterKind kind : List.of(CounterKind.UNSAFE, CounterKind.LOCKING, CounterKind.SYNCHRONIZED)) {
-                    examples.add(new Example(54, kind.name().toLowerCase(java.util.Locale.ROOT), "Item 54: five"
+                    examples.add(new Example(54, kind.name().toLowerCase(Locale.ROOT), "Item 54: five"
                             + " sensors incrementing a " + kind.className() + " 100,000 times each",
                             () -> Sensors.run(kind.create(), 5, 100_000)));
                 }
             }
             case 55 -> {
                 for (Coordination way : Coordination.values()) {
-                    examples.add(new Example(55, way.name().toLowerCase(java.util.Locale.ROOT), "Item 55: 100 items"
+                    examples.add(new Example(55, way.name().toLowerCase(Locale.ROOT), "Item 55: 100 items"
                             + " through download, resize and upload (1 ms each), " + way.name().toLowerCase(
-                            java.util.Locale.ROOT) + " workers",
+                            Locale.ROOT) + " workers",
                             () -> way.run(100, new Stages(Duration.ofMillis(1)), Duration.ofSeconds(30))));
                 }
             }
+            case 56 -> examples.add(new Example(56, "sequential", "Item 56: one generation of the glider (45 cells,"
+                    + " 10 ms of I/O each), one cell after another", () -> generation(
+                    new Sequential(Rules.withIo(Duration.ofMillis(10))))));
             case 60 -> {
                 Rules rules = Rules.withIo(Duration.ofMillis(10));
                 Duration timeout = Duration.ofSeconds(30);
@@ -130,7 +149,7 @@ public final class TimelineExamples {
             }
             case 62 -> {
                 for (Migration step : Migration.values()) {
-                    String name = step.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                    String name = step.name().toLowerCase(Locale.ROOT).replace('_', '-');
                     examples.add(new Example(62, name, "Item 62: merging the book's five logs, " + step, () -> {
                         try (LogHarness harness = LogHarness.setup(Workload.BOOK)) {
                             harness.run(step);
@@ -191,7 +210,7 @@ public final class TimelineExamples {
 
     /** The items that have timelines. */
     public static List<Integer> items() {
-        return List.of(53, 54, 55, 57, 58, 59, 60, 61, 62, 63, 64);
+        return List.of(52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64);
     }
 
     /** The example of {@code item} named {@code strategy}, if there is one. */

@@ -185,7 +185,7 @@ class TimelineTest {
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "51"));
-        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "52"));
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "65"));
         assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "53", "--strategy", "nope"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: workbench timeline"));
     }
