@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
@@ -69,15 +71,9 @@ public class JoinableQueue<T> {
     /** Adds {@code item}, waiting at most {@code timeout} for room; Python's {@code put(item, timeout=...)}. */
     public void put(T item, Duration timeout) throws InterruptedException, TimeoutException {
         Objects.requireNonNull(item, "item");
-        long nanos = timeout.toNanos();
         lock.lockInterruptibly();
         try {
-            while (isFull()) {
-                if (nanos <= 0) {
-                    throw new TimeoutException("queue still full after " + timeout);
-                }
-                nanos = notFull.awaitNanos(nanos);
-            }
+            awaitWhile(this::isFull, notFull, timeout, () -> "queue still full");
             enqueue(item);
         } finally {
             lock.unlock();
@@ -99,15 +95,9 @@ public class JoinableQueue<T> {
 
     /** Removes and returns the oldest item, waiting at most {@code timeout}; Python's {@code get(timeout=...)}. */
     public T get(Duration timeout) throws InterruptedException, TimeoutException {
-        long nanos = timeout.toNanos();
         lock.lockInterruptibly();
         try {
-            while (items.isEmpty()) {
-                if (nanos <= 0) {
-                    throw new TimeoutException("queue still empty after " + timeout);
-                }
-                nanos = notEmpty.awaitNanos(nanos);
-            }
+            awaitWhile(items::isEmpty, notEmpty, timeout, () -> "queue still empty");
             return dequeue();
         } finally {
             lock.unlock();
@@ -135,15 +125,10 @@ public class JoinableQueue<T> {
 
     /** Waits at most {@code timeout} until every item put so far has been marked done by {@link #taskDone}. */
     public void join(Duration timeout) throws InterruptedException, TimeoutException {
-        long nanos = timeout.toNanos();
         lock.lockInterruptibly();
         try {
-            while (unfinishedTasks > 0) {
-                if (nanos <= 0) {
-                    throw new TimeoutException(unfinishedTasks + " task(s) still unfinished after " + timeout);
-                }
-                nanos = allTasksDone.awaitNanos(nanos);
-            }
+            awaitWhile(() -> unfinishedTasks > 0, allTasksDone, timeout,
+                    () -> unfinishedTasks + " task(s) still unfinished");
         } finally {
             lock.unlock();
         }
@@ -172,6 +157,22 @@ public class JoinableQueue<T> {
     /** {@code 0} for an unbounded queue. */
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * The one timed wait of {@link #put}, {@link #get} and {@link #join}: waits on {@code condition} while
+     * {@code blocked} holds, at most {@code timeout} in all, then throws with {@code state} (read at that moment).
+     */
+    @GuardedBy("lock")
+    private void awaitWhile(BooleanSupplier blocked, Condition condition, Duration timeout, Supplier<String> state)
+            throws InterruptedException, TimeoutException {
+        long nanos = timeout.toNanos();
+        while (blocked.getAsBoolean()) {
+            if (nanos <= 0) {
+                throw new TimeoutException(state.get() + " after " + timeout);
+            }
+            nanos = condition.awaitNanos(nanos);
+        }
     }
 
     @GuardedBy("lock")

@@ -1,13 +1,9 @@
 package workbench.life;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import workbench.Demo;
-import workbench.demo.Narrator;
-import workbench.testing.NoLeaks;
+import workbench.testing.DemoRun;
 
 /** The block Items 56, 57, 58 (twice), 59 and 60 (twice) print, exactly as in book-items.md; and a demo runner. */
 public final class GliderBlock {
@@ -33,12 +29,10 @@ public final class GliderBlock {
         return count;
     }
 
-    /** Runs a demo through {@link NoLeaks#check} with its output captured. */
-    public static String runDemo(Demo demo) throws Throwable {
-        return NoLeaks.check(() -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            demo.run(new Narrator(new PrintStream(bytes, true, UTF_8)));
-            return bytes.toString(UTF_8);
-        });
+    /** Runs {@code demo} with {@link DemoRun#run} and asserts that it printed the exact block {@code times} times. */
+    public static DemoRun.Captured runDemo(Demo demo, int times) throws Throwable {
+        DemoRun.Captured run = DemoRun.run(demo);
+        assertEquals(times, occurrences(run.text()), run.text());
+        return run;
     }
 }

@@ -24,10 +24,7 @@ class ClosableQueueTest {
 
     @Test
     void iterationStopsAtTheSentinelAndMarksEverythingDone() throws Exception {
-        ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1, LONG);
-        queue.put(2, LONG);
-        queue.close(LONG);
+        ClosableQueue<Integer> queue = closedAfter(1, 2);
         queue.put(3, LONG);
         List<Integer> seen = new ArrayList<>();
         queue.forEachUntilClosed(seen::add, LONG);
@@ -38,9 +35,7 @@ class ClosableQueueTest {
 
     @Test
     void joinReturnsOnceTheConsumerReachedTheSentinel() throws Exception {
-        ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1, LONG);
-        queue.close(LONG);
+        ClosableQueue<Integer> queue = closedAfter(1);
         assertThrows(TimeoutException.class, () -> queue.join(SHORT));
         queue.forEachUntilClosed(item -> { }, LONG);
         queue.join(SHORT);
@@ -48,10 +43,7 @@ class ClosableQueueTest {
 
     @Test
     void aHandlerThatThrowsStillMarksItsItemDoneAndLeavesTheSentinelBehind() throws Exception {
-        ClosableQueue<Integer> queue = new ClosableQueue<>();
-        queue.put(1, LONG);
-        queue.put(2, LONG);
-        queue.close(LONG);
+        ClosableQueue<Integer> queue = closedAfter(1, 2);
         assertThrows(IOException.class, () -> queue.forEachUntilClosed(item -> {
             throw new IOException("item " + item);
         }, LONG));
@@ -117,5 +109,15 @@ class ClosableQueueTest {
             assertEquals(1000, results.size());
             assertTrue(results.stream().allMatch(r -> r >= 1 && r <= 1000));
         });
+    }
+
+    /** A new queue holding {@code items}, in order, and then the sentinel that {@code close} puts. */
+    private static ClosableQueue<Integer> closedAfter(Integer... items) throws Exception {
+        ClosableQueue<Integer> queue = new ClosableQueue<>();
+        for (Integer item : items) {
+            queue.put(item, LONG);
+        }
+        queue.close(LONG);
+        return queue;
     }
 }

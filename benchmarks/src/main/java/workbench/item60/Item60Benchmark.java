@@ -48,22 +48,20 @@ public class Item60Benchmark {
 
     static final Duration TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * What the two fan-out states share: the latency of each task, and the runner of a {@link FanOut.Strategy},
+     * opened once per trial by the subclass (which declares its {@code strategy} and {@code tasks}) and closed here.
+     */
     @State(Scope.Benchmark)
-    public static class FanOutState {
-
-        @Param({"FIXED_POOL", "VIRTUAL_THREADS", "COMPLETABLE_FUTURES", "EVENT_LOOP", "PROCESS_POOL"})
-        public String strategy;
-
-        @Param({"10", "100", "1000", "10000", "100000"})
-        public int tasks;
+    public abstract static class Tasks {
 
         @Param({"10"})
         public int latencyMillis;
 
         FanOut.Runner runner;
 
-        @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        /** Opens the runner of the {@link FanOut.Strategy} named {@code strategy} for this trial. */
+        protected final void open(String strategy) throws IOException {
             runner = FanOut.Strategy.valueOf(strategy).open(Duration.ofMillis(latencyMillis), TIMEOUT);
         }
 
@@ -74,7 +72,22 @@ public class Item60Benchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class PlatformState {
+    public static class FanOutState extends Tasks {
+
+        @Param({"FIXED_POOL", "VIRTUAL_THREADS", "COMPLETABLE_FUTURES", "EVENT_LOOP", "PROCESS_POOL"})
+        public String strategy;
+
+        @Param({"10", "100", "1000", "10000", "100000"})
+        public int tasks;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            open(strategy);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class PlatformState extends Tasks {
 
         @Param({"PLATFORM_THREADS"})
         public String strategy;
@@ -83,23 +96,13 @@ public class Item60Benchmark {
         @Param({"10", "100", "1000", "2000"})
         public int tasks;
 
-        @Param({"10"})
-        public int latencyMillis;
-
-        FanOut.Runner runner;
-
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             if (tasks > FanOut.PLATFORM_CAP) {
                 throw new IllegalArgumentException("a platform thread per task is limited to " + FanOut.PLATFORM_CAP
                         + " tasks by design, got " + tasks);
             }
-            runner = FanOut.Strategy.valueOf(strategy).open(Duration.ofMillis(latencyMillis), TIMEOUT);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+            open(strategy);
         }
     }
 
