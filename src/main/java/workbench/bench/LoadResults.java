@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
@@ -89,6 +91,34 @@ public final class LoadResults {
     }
 
     /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
+    /**
+     * The README's line for a load recording: at its largest client count, the best Java server against the best
+     * CPython server, both driven by the same generator in the same run (so the ratio is taken within one run).
+     */
+    static String readmeLine(Path machineDir, int item) throws IOException {
+        List<Row> served = read(file(machineDir, item, false)).stream()
+                .filter(row -> row.text("benchmark").equals("sessions") && !row.failed()
+                        && row.fields().containsKey("sessionsPerSecond"))
+                .toList();
+        double clients = served.stream().mapToDouble(row -> row.number("clients")).max().orElse(Double.NaN);
+        Optional<Row> java = best(served, "Java", clients);
+        Optional<Row> python = best(served, "CPython", clients);
+        String head = "Item " + item + " under load (`workbench load " + item + "`, one run, one generator): ";
+        if (java.isEmpty() || python.isEmpty()) {
+            return head + "no client count that both Java and CPython served without errors.";
+        }
+        double javaRate = java.get().number("sessionsPerSecond");
+        double pythonRate = python.get().number("sessionsPerSecond");
+        return head + String.format(Locale.ROOT, "at %s clients the best Java server (%s) served %s sessions/s, the"
+                + " best CPython server (%s) %s: %.1fx.", count(clients), java.get().text("style"), count(javaRate),
+                python.get().text("style"), count(pythonRate), javaRate / pythonRate);
+    }
+
+    private static Optional<Row> best(List<Row> rows, String runtime, double clients) {
+        return rows.stream().filter(row -> row.text("runtime").equals(runtime) && row.number("clients") == clients)
+                .max(Comparator.comparingDouble(row -> row.number("sessionsPerSecond")));
+    }
+
     public static String markdown(Path machineDir, int item) throws IOException {
         Path json = file(machineDir, item, false);
         if (!Files.exists(json)) {
@@ -96,7 +126,7 @@ public final class LoadResults {
         }
         List<Row> rows = new ArrayList<>(read(json));
         List<String> styles = rows.stream().map(r -> r.text("style")).distinct().toList();
-        rows.sort(java.util.Comparator.comparingInt((Row r) -> styles.indexOf(r.text("style")))
+        rows.sort(Comparator.comparingInt((Row r) -> styles.indexOf(r.text("style")))
                 .thenComparingDouble(r -> r.number("clients")));
         StringBuilder md = new StringBuilder("\n### Item " + item + " under load: Java and CPython servers, one load"
                 + " generator\n\nFrom `" + json.getFileName() + "` (`workbench load " + item + "`)");

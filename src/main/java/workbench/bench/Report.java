@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
@@ -274,7 +275,8 @@ public final class Report {
             md.append("| ").append(dir.getFileName()).append(" | ").append(machine.getOrDefault("cores", "?"))
                     .append(" | ").append(machine.getOrDefault("cpuModel", "?"))
                     .append(" | ").append(machine.getOrDefault("jdk", "?"))
-                    .append(" | ").append(items.stream().map(i -> i.item() + (i.quick() ? " (quick)" : ""))
+                    .append(" | ").append(Stream.concat(items.stream().map(i -> i.item() + (i.quick() ? " (quick)" : "")),
+                                    LoadResults.items(dir).stream().map(item -> item + " (load)"))
                             .collect(Collectors.joining(", ")))
                     .append(" | [REPORT.md](").append(rel).append(") |\n");
         }
@@ -294,6 +296,9 @@ public final class Report {
                         .append('\n');
             }
         }
+        for (int item : LoadResults.items(machineDir)) {
+            md.append("- ").append(LoadResults.readmeLine(machineDir, item)).append('\n');
+        }
         return md.toString();
     }
 
@@ -305,10 +310,12 @@ public final class Report {
         Path sidecar;
         try (var files = Files.list(machineDir)) {
             sidecar = files.map(p -> p.getFileName().toString())
-                    .filter(name -> name.endsWith(".machine.json")
-                            && RESULT_FILE.matcher(name.replace(".machine.json", ".json")).matches())
+                    .filter(name -> name.endsWith(".machine.json"))
+                    .filter(name -> RESULT_FILE.matcher(name.replace(".machine.json", ".json")).matches()
+                            || LoadResults.FILE.matcher(name.replace(".machine.json", ".json")).matches())
+                    .sorted(Comparator.comparing((String name) -> name.startsWith("load-")).thenComparing(name -> name))
                     .map(machineDir::resolve)
-                    .sorted().findFirst().orElse(null);
+                    .findFirst().orElse(null);
         }
         return sidecar == null ? new TreeMap<>() : sidecar(sidecar);
     }

@@ -125,8 +125,8 @@ public final class Scaling {
             return "How the speedups grow from one machine's cores to another's: [" + FILE + "]("
                     + root.resolve(FILE).toString().replace('\\', '/') + ").\n";
         }
-        return "One machine recorded so far. To see how the speedups grow with the cores, record on a machine with"
-                + " more (`java -jar target/workbench.jar bench all` there), copy its folder under `"
+        return "No two machines share a recorded item yet. To see how the speedups grow with the cores, record on a"
+                + " machine with more (`java -jar target/workbench.jar bench all` there), copy its folder under `"
                 + root.toString().replace('\\', '/') + "/` and run `java -jar target/workbench.jar report`: it adds "
                 + FILE + ", every row side by side.\n";
     }

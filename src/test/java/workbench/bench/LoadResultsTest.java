@@ -49,4 +49,18 @@ class LoadResultsTest {
         assertTrue(md.contains("| EVENT_LOOP | Java | 64 | 12,000 |"), md);
         assertEquals(List.of(dir), Report.machineDirs(dir.getParent()).stream().filter(dir::equals).toList());
     }
+
+    @Test
+    void theReadmeLineComparesTheBestOfEachRuntimeAtTheLargestCountServed(@TempDir Path dir) throws Exception {
+        Files.writeString(LoadResults.file(dir, 61, false), "[" + String.join(",",
+                row("EVENT_LOOP", "Java", 64, 12000, 95), row("VIRTUAL_THREADS", "Java", 1000, 9000, 90),
+                row("EVENT_LOOP", "Java", 1000, 10000, 95), row("CPYTHON_ASYNCIO", "CPython", 1000, 4000, 30),
+                "{\"benchmark\":\"sessions\",\"style\":\"CPYTHON_THREADS\",\"runtime\":\"CPython\",\"clients\":10000,"
+                        + "\"errors\":1,\"error\":\"can't start new thread\"}") + "]");
+
+        String line = LoadResults.readmeLine(dir, 61);
+
+        assertTrue(line.contains("at 1,000 clients the best Java server (EVENT_LOOP) served 10,000 sessions/s, the"
+                + " best CPython server (CPYTHON_ASYNCIO) 4,000: 2.5x."), line);
+    }
 }

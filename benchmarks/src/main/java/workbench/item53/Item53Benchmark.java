@@ -22,6 +22,7 @@ import workbench.bench.BenchRunner;
 import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
+import workbench.timeline.TimelineRecording;
 
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
@@ -116,7 +117,7 @@ public class Item53Benchmark implements IdealBound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 53}'s examples, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends workbench.timeline.TimelineRecording {
+    public static class Timeline extends TimelineRecording {
         @Param({"gil-threads", "java-threads"})
         public String example;
 
@@ -133,7 +134,7 @@ public class Item53Benchmark implements IdealBound {
     /**
      * One op is {@code workbench timeline 53}'s example (the sixteen numbers factorized on sixteen threads, under the
      * GIL model or not) with the timeline's flight recording off or on
-     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * ({@link TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
      * costs.
      */
     @Benchmark

@@ -29,6 +29,7 @@ import workbench.bench.LoadResults;
 import workbench.bench.Machine;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
+import workbench.proc.ChildTimeoutException;
 import workbench.proc.JavaLauncher;
 import workbench.proc.LineSink;
 import workbench.pyrandom.PyRandom;
@@ -344,7 +345,7 @@ public final class Item61Load {
             try {
                 child.stdin().close();
                 child.waitFor(Duration.ofSeconds(10));
-            } catch (IOException | workbench.proc.ChildTimeoutException e) {
+            } catch (IOException | ChildTimeoutException e) {
                 // close() below ends it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

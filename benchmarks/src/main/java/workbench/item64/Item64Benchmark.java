@@ -25,6 +25,7 @@ import workbench.bench.IdealBound;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
+import workbench.timeline.TimelineRecording;
 
 /**
  * Item 64 (3rd ed. 79): concurrent.futures for true parallelism.
@@ -145,7 +146,7 @@ public class Item64Benchmark implements IdealBound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 64}'s examples, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends workbench.timeline.TimelineRecording {
+    public static class Timeline extends TimelineRecording {
         @Param({"serial", "threads", "gil-threads"})
         public String example;
 
@@ -162,7 +163,7 @@ public class Item64Benchmark implements IdealBound {
     /**
      * One op is {@code workbench timeline 64}'s example (gcd over the book's ten pairs, serially or on two threads,
      * under the GIL model or not) with the timeline's flight recording off or on
-     * ({@link workbench.timeline.TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * ({@link TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
      * costs.
      */
     @Benchmark
