@@ -10,6 +10,7 @@ import workbench.gil.Gil;
 import workbench.item52.ChildTools;
 import workbench.item52.FanOut;
 import workbench.item53.BlockingCalls;
+import workbench.item53.Convoy;
 import workbench.item53.Item53;
 import workbench.item54.CounterKind;
 import workbench.item54.Sensors;
@@ -95,6 +96,13 @@ public final class TimelineExamples {
                         () -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK)));
                 examples.add(new Example(53, "blocking-gil", "Item 53: five slow system calls on five threads under"
                         + " the GIL model", () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK)));
+                // Beyond the book: the convoy effect, the I/O thread's round trips alone and beside a CPU thread.
+                for (boolean besideCpu : List.of(false, true)) {
+                    examples.add(new Example(53, besideCpu ? "convoy-beside-cpu" : "convoy-alone", "Item 53: "
+                            + Convoy.ROUND_TRIPS + " one-byte round trips under the GIL model, " + (besideCpu
+                            ? "beside a CPU-bound thread" : "alone"), () -> Convoy.run(Gil.create(), besideCpu,
+                            Convoy.ROUND_TRIPS, Thread.ofPlatform().factory())));
+                }
             }
             case 54 -> {
                 for (CounterKind kind : List.of(CounterKind.UNSAFE, CounterKind.LOCKING, CounterKind.SYNCHRONIZED)) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 import javax.imageio.ImageIO;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import workbench.Workbench;
 import workbench.gil.Gil;
 import workbench.item53.BlockingCalls;
+import workbench.item53.Convoy;
 import workbench.item53.Item53;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
@@ -77,6 +79,30 @@ class TimelineTest {
         assertTrue(overlap[2] >= 2, "two or more threads were running (or runnable) at once");
         assertTrue(overlap[0] > overlap[1], "the running time summed over lanes exceeds the time any ran");
         assertStatesSumToLifetimes(timeline);
+    }
+
+    /**
+     * The convoy (Item 53, beyond the book): beside a CPU-bound thread the I/O thread's lane is mostly waiting for the
+     * GIL, a switch interval after each read; alone its waits all but vanish.
+     */
+    @Test
+    void besideACpuThreadTheIoThreadMostlyWaitsForTheGilAndAloneItHardlyDoes() throws Throwable {
+        ThreadFactory threads = Thread.ofPlatform().factory();
+        Timeline beside = record("convoy beside", () -> Convoy.run(Gil.create(), true, 100, threads));
+        Timeline alone = record("convoy alone", () -> Convoy.run(Gil.create(), false, 100, threads));
+
+        Lane besideIo = beside.lane("convoy-io").orElseThrow();
+        Lane aloneIo = alone.lane("convoy-io").orElseThrow();
+        assertTrue(2 * besideIo.nanosIn(State.GIL_WAIT) > besideIo.lifetime(), "beside the CPU thread, waiting"
+                + " for the GIL is most of the I/O thread's life: " + besideIo.nanosIn(State.GIL_WAIT) + " of "
+                + besideIo.lifetime() + " ns");
+        assertTrue(5 * aloneIo.nanosIn(State.GIL_WAIT) < besideIo.nanosIn(State.GIL_WAIT), "alone, its GIL waits"
+                + " all but vanish: " + aloneIo.nanosIn(State.GIL_WAIT) + " ns against "
+                + besideIo.nanosIn(State.GIL_WAIT) + " ns beside the CPU thread");
+        for (Timeline timeline : List.of(beside, alone)) {
+            assertTrue(timeline.gilHeldByOneAtATime());
+            assertStatesSumToLifetimes(timeline);
+        }
     }
 
     @Test
