@@ -155,10 +155,7 @@ public class Item53Benchmark implements IdealBound {
         if (method.equals("blockingCalls")) {
             return Math.min(workers, CALLS);
         }
-        List<Integer> numbers = Item53.NUMBERS_3RD_EDITION;
-        double bound = numbers.stream().mapToDouble(Integer::doubleValue).sum()
-                / numbers.stream().mapToInt(Integer::intValue).max().orElse(1);
-        return Math.min(Math.min(cores, workers), bound);
+        return Math.min(Math.min(cores, workers), Item53.workBound(Item53.NUMBERS_3RD_EDITION));
     }
 
     public static void main(String[] args) throws RunnerException {
