@@ -2,7 +2,6 @@ package workbench.parallel;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -15,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import workbench.gil.Gil;
 import workbench.gil.Site;
@@ -31,7 +29,7 @@ import workbench.procpool.SerializableCallable;
  * <p>{@link #THREADS} and {@link #PROCESSES} differ in one line, the executor, as the book's
  * {@code ThreadPoolExecutor} and {@code ProcessPoolExecutor} do: both submit the same serialisable callables.
  */
-public enum Strategy {
+public enum Strategy implements Named {
 
     /** One task after another in the calling thread: the baseline. */
     SEQUENTIAL("sequential") {
@@ -139,6 +137,7 @@ public enum Strategy {
     }
 
     /** The name the benchmarks' {@code @Param strategy} and the recorded results give this strategy. */
+    @Override
     public String param() {
         return name();
     }
@@ -149,13 +148,7 @@ public enum Strategy {
      * @throws IllegalArgumentException naming the known strategies, when none has that name
      */
     public static Strategy named(String param) {
-        for (Strategy strategy : values()) {
-            if (strategy.param().equals(param)) {
-                return strategy;
-            }
-        }
-        throw new IllegalArgumentException("no CPU strategy named '" + param + "'; the strategies are "
-                + Arrays.stream(values()).map(Strategy::param).collect(Collectors.joining(", ")));
+        return Named.named(Strategy.class, "CPU strategy", param);
     }
 
     /** Starts what this strategy needs (threads, a GIL, worker JVMs) for {@code workers} workers. */

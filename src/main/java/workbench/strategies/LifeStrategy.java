@@ -2,8 +2,6 @@ package workbench.strategies;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import workbench.item56.Sequential;
 import workbench.item57.ThreadPerCell;
@@ -17,6 +15,7 @@ import workbench.item60.VirtualThreadPerCell;
 import workbench.life.ProcessPoolRows;
 import workbench.life.Rules;
 import workbench.life.Simulation;
+import workbench.parallel.Named;
 
 /**
  * Every Game of Life strategy of Items 56-60, one constant each, by the name its benchmarks' {@code @Param strategy}
@@ -26,7 +25,7 @@ import workbench.life.Simulation;
  * <p>Every strategy applies the book's rules with {@code ioMillis} of simulated I/O per cell in {@code game_logic}
  * ({@link #rules}): a blocking sleep, except on the event loop, where it is a loop timer.
  */
-public enum LifeStrategy {
+public enum LifeStrategy implements Named {
 
     /** Item 56: one cell after another (the baseline; ignores the worker count). */
     SEQUENTIAL("sequential", false, (workers, ioMillis, timeout) -> new Sequential(rules(ioMillis))),
@@ -74,7 +73,7 @@ public enum LifeStrategy {
         this.opener = opener;
     }
 
-    /** The name the benchmarks' {@code @Param strategy} and the recorded results give this strategy. */
+    @Override
     public String param() {
         return param;
     }
@@ -106,12 +105,6 @@ public enum LifeStrategy {
      * @throws IllegalArgumentException naming the known strategies, when none has that name
      */
     public static LifeStrategy named(String param) {
-        for (LifeStrategy strategy : values()) {
-            if (strategy.param.equals(param)) {
-                return strategy;
-            }
-        }
-        throw new IllegalArgumentException("no Game of Life strategy named '" + param + "'; the strategies are "
-                + Arrays.stream(values()).map(LifeStrategy::param).collect(Collectors.joining(", ")));
+        return Named.named(LifeStrategy.class, "Game of Life strategy", param);
     }
 }
