@@ -43,17 +43,18 @@ final class TimelineCommand extends Subcommand {
     public Integer call() throws Exception {
         PrintStream stdout = out();
         int number = item.number();
-        if (TimelineExamples.of(number).isEmpty()) {
+        List<TimelineExamples.Example> all = TimelineExamples.of(number);
+        if (all.isEmpty()) {
             throw usage(item.label() + " has no timeline yet; items with timelines: "
                     + String.join(", ", TimelineExamples.items().stream().map(String::valueOf).toList()));
         }
-        List<TimelineExamples.Example> examples = TimelineExamples.of(number);
+        List<TimelineExamples.Example> examples = all;
         if (strategy != null) {
-            examples = examples.stream().filter(e -> e.strategy().equals(strategy)).toList();
+            examples = all.stream().filter(e -> e.strategy().equals(strategy)).toList();
             if (examples.isEmpty()) {
                 throw usage("'" + strategy + "' is not a strategy"
                         + " of Item " + number + "'s timeline: give one of " + String.join(", ",
-                        TimelineExamples.of(number).stream().map(TimelineExamples.Example::strategy).toList()));
+                        all.stream().map(TimelineExamples.Example::strategy).toList()));
             }
         }
         Path folder = out == null ? Timelines.DEFAULT_FOLDER : out;
