@@ -2,9 +2,12 @@ package workbench.item55;
 
 import java.time.Duration;
 
+import workbench.threads.SimulatedIo;
+
 /**
  * Item 55, Example 1: the three pipeline stages. In the book they are identity stubs; here each may also wait a
- * simulated I/O latency (beyond the book), the case in which more workers per stage really help.
+ * simulated I/O latency (beyond the book), the case in which more workers per stage really help. An interrupt
+ * ends that wait early and stays set for the worker to see.
  */
 public record Stages(Duration latency) {
 
@@ -12,29 +15,17 @@ public record Stages(Duration latency) {
     public static final Stages IDENTITY = new Stages(Duration.ZERO);
 
     public Object download(Object item) {
-        pause();
+        SimulatedIo.pause(latency);
         return item;
     }
 
     public Object resize(Object item) {
-        pause();
+        SimulatedIo.pause(latency);
         return item;
     }
 
     public Object upload(Object item) {
-        pause();
+        SimulatedIo.pause(latency);
         return item;
-    }
-
-    /** Waits the simulated latency; an interrupt ends the wait early and stays set for the caller to see. */
-    private void pause() {
-        if (latency.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(latency);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,6 +5,8 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import workbench.threads.SimulatedIo;
+
 /**
  * The two per-cell functions a strategy calls, {@code count_neighbors} and {@code game_logic}, as one object so a
  * strategy can be handed the book's pure versions ({@link #BOOK}), versions that wait a simulated I/O latency
@@ -54,13 +56,7 @@ public interface Rules {
 
     /** Waits {@code latency}, standing in for blocking I/O. */
     static void simulateIo(Duration latency) {
-        if (latency.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(latency);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!SimulatedIo.pause(latency)) {
             throw new UncheckedIOException(new InterruptedIOException("interrupted during simulated I/O"));
         }
     }

@@ -20,13 +20,18 @@ class LoadResultsTest {
                 + "\"peakThreads\":21,\"peakRssMiB\":" + rss + "}";
     }
 
+    /** A row whose run could not serve its clients: no figures, only the error count and the first error. */
+    private static String failedRow(String style, String runtime, int clients, String error) {
+        return "{\"benchmark\":\"sessions\",\"style\":\"" + style + "\",\"runtime\":\"" + runtime
+                + "\",\"clients\":" + clients + ",\"errors\":1,\"error\":\"" + error + "\"}";
+    }
+
     @Test
     void everyStyleAndCountIsAReportRowAndAnErrorIsShownNotBlank(@TempDir Path dir) throws Exception {
         Files.writeString(LoadResults.file(dir, 61, false), "[" + String.join(",",
                 row("EVENT_LOOP", "Java", 1, 9000, 90), row("EVENT_LOOP", "Java", 64, 12000, 95),
                 row("CPYTHON_THREADS", "CPython", 1, 8000, 24), row("CPYTHON_THREADS", "CPython", 64, 7000, 25),
-                "{\"benchmark\":\"sessions\",\"style\":\"CPYTHON_THREADS\",\"runtime\":\"CPython\",\"clients\":10000,"
-                        + "\"errors\":1,\"error\":\"can't start new thread\"}",
+                failedRow("CPYTHON_THREADS", "CPython", 10000, "can't start new thread"),
                 "{\"benchmark\":\"connectAndClose\",\"style\":\"EVENT_LOOP\",\"runtime\":\"Java\",\"clients\":1000,"
                         + "\"connectMicros\":80.25,\"errors\":0}") + "]");
         String md = LoadResults.markdown(dir, 61);
@@ -55,8 +60,7 @@ class LoadResultsTest {
         Files.writeString(LoadResults.file(dir, 61, false), "[" + String.join(",",
                 row("EVENT_LOOP", "Java", 64, 12000, 95), row("VIRTUAL_THREADS", "Java", 1000, 9000, 90),
                 row("EVENT_LOOP", "Java", 1000, 10000, 95), row("CPYTHON_ASYNCIO", "CPython", 1000, 4000, 30),
-                "{\"benchmark\":\"sessions\",\"style\":\"CPYTHON_THREADS\",\"runtime\":\"CPython\",\"clients\":10000,"
-                        + "\"errors\":1,\"error\":\"can't start new thread\"}") + "]");
+                failedRow("CPYTHON_THREADS", "CPython", 10000, "can't start new thread")) + "]");
 
         String line = LoadResults.readmeLine(dir, 61);
 

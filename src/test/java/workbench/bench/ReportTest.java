@@ -29,6 +29,12 @@ class ReportTest {
                  "secondaryMetrics": {}}""".formatted(benchmark, mode, params, score, error, score);
     }
 
+    /** The usual row: average time by {@code strategy} and {@code workers}, score error 1. */
+    static String strategyRow(String benchmark, String strategy, String workers, double score) {
+        return row(benchmark, "avgt", "\"strategy\": \"" + strategy + "\", \"workers\": \"" + workers + "\"", score,
+                "1");
+    }
+
     private static Path record(Path dir, String name, String... rows) throws IOException {
         return record(dir, 4, name, rows);
     }
@@ -121,10 +127,10 @@ class ReportTest {
         String b = "workbench.item99.Item99Benchmark.work";
         Path dir = root.resolve("4cpu-test");
         record(dir, "item99",
-                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
-                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"1\"", 100, "1"),
-                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"4\"", 100, "1"),
-                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"4\"", 30, "1"));
+                strategyRow(b, "SEQUENTIAL", "1", 100),
+                strategyRow(b, "THREADS", "1", 100),
+                strategyRow(b, "SEQUENTIAL", "4", 100),
+                strategyRow(b, "THREADS", "4", 30));
         List<Path> reports = Report.writeAll(root);
         assertEquals(List.of(dir.resolve("REPORT.md")), reports);
         String md = Files.readString(reports.get(0));
@@ -141,8 +147,8 @@ class ReportTest {
         String b = "workbench.item64.Item64Benchmark.gcd";
         Path dir = root.resolve("2cpu-test");
         record(dir, "item64",
-                row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
-                row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"));
+                strategyRow(b, "SEQUENTIAL", "1", 100),
+                strategyRow(b, "THREADS", "2", 50));
         Report.writeAll(root);
         assertEquals(SideBySide.Pairing.NOT_MEASURED, table(dir, 64).pairing());
 

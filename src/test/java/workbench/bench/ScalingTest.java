@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static workbench.bench.ReportTest.record;
-import static workbench.bench.ReportTest.row;
+import static workbench.bench.ReportTest.strategyRow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +21,10 @@ class ScalingTest {
     private static void machine(Path root, String name, int cores, double threads2, double threads16)
             throws IOException {
         record(root.resolve(name), cores, "item99",
-                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"2\"", 100, "1"),
-                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", threads2, "1"),
-                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"16\"", 100, "1"),
-                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"16\"", threads16, "1"));
+                strategyRow(WORK, "SEQUENTIAL", "2", 100),
+                strategyRow(WORK, "THREADS", "2", threads2),
+                strategyRow(WORK, "SEQUENTIAL", "16", 100),
+                strategyRow(WORK, "THREADS", "16", threads16));
     }
 
     @Test
@@ -60,8 +60,8 @@ class ScalingTest {
     void aMachineWithOnlyAQuickLookIsComparedAndSaysSo(@TempDir Path root) throws IOException {
         machine(root, "2cpu-test", 2, 50, 50);
         record(root.resolve("16cpu-test"), 16, "item99-quick",
-                row(WORK, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"16\"", 100, "1"),
-                row(WORK, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"16\"", 10, "1"));
+                strategyRow(WORK, "SEQUENTIAL", "16", 100),
+                strategyRow(WORK, "THREADS", "16", 10));
         Report.writeAll(root);
         String md = Files.readString(root.resolve(Scaling.FILE));
         assertTrue(md.contains("| Benchmark | strategy | workers | 2 cores | 16 cores (quick) |"), md);

@@ -3,7 +3,7 @@ package workbench.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static workbench.bench.ReportTest.row;
+import static workbench.bench.ReportTest.strategyRow;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +26,10 @@ class SideBySideTest {
     private static Path item64(Path root, String javaRun, String pythonRun) throws IOException {
         Path dir = root.resolve("2cpu-test");
         ReportTest.record(dir, 2, "item64",
-                row(GCD, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
-                row(GCD, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"),
-                row(GCD, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"4\"", 40, "1"),
-                row(GCD, "avgt", "\"strategy\": \"FORK_JOIN\", \"workers\": \"2\"", 45, "1"));
+                strategyRow(GCD, "SEQUENTIAL", "1", 100),
+                strategyRow(GCD, "THREADS", "2", 50),
+                strategyRow(GCD, "THREADS", "4", 40),
+                strategyRow(GCD, "FORK_JOIN", "2", 45));
         Files.writeString(CPython.resultFile(dir, 64), """
                 [{"benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9, "python": "3.12.1"},
                  {"benchmark": "gcd", "strategy": "THREADS", "workers": 2, "seconds": 1.0, "python": "3.12.1"},
@@ -164,11 +164,11 @@ class SideBySideTest {
         Path dir = item64(root, "run-1", "run-1");
         // A chart needs Java's speedups at two worker counts or more: sequential rows for 2 and 4 workers too.
         Files.writeString(dir.resolve("item64.json"), "[" + String.join(",",
-                row(GCD, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1\"", 100, "1"),
-                row(GCD, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"2\"", 100, "1"),
-                row(GCD, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"4\"", 100, "1"),
-                row(GCD, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"2\"", 50, "1"),
-                row(GCD, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"4\"", 40, "1")) + "]");
+                strategyRow(GCD, "SEQUENTIAL", "1", 100),
+                strategyRow(GCD, "SEQUENTIAL", "2", 100),
+                strategyRow(GCD, "SEQUENTIAL", "4", 100),
+                strategyRow(GCD, "THREADS", "2", 50),
+                strategyRow(GCD, "THREADS", "4", 40)) + "]");
         Report.writeAll(root);
         String section = Report.readmeSection(root);
         assertTrue(section.contains("- " + SideBySide.readmeLine(table(dir, 64), 64)), section);

@@ -32,16 +32,13 @@ class Item55Test {
         assertBefore(waiting, "Producer putting", "Consumer done");
 
         String backpressure = section(output, "13-14");
-        assertBefore(backpressure, "Producer put 1", "Producer put 2");
-        assertBefore(backpressure, "Producer put 2", "Producer done");
-        assertBefore(backpressure, "Consumer got 1", "Consumer got 2");
-        assertBefore(backpressure, "Consumer got 2", "Consumer done");
+        assertBefore(backpressure, "Producer put 1", "Producer put 2", "Producer done");
+        assertBefore(backpressure, "Consumer got 1", "Consumer got 2", "Consumer done");
         assertBefore(backpressure, "Producer put 1", "Consumer got 2");
 
         String joined = section(output, "15-16");
         assertBefore(joined, "Producer putting", "Producer waiting");
-        assertBefore(joined, "Consumer working", "Consumer done");
-        assertBefore(joined, "Consumer done", "Producer done");
+        assertBefore(joined, "Consumer working", "Consumer done", "Producer done");
         assertEquals(List.of(100, 100, 100), run.facts("latency-finished"), "1/1/1, 3/4/5, a virtual thread each");
         assertEquals(List.of(true), run.facts("process-pipeline-in-order"), "the process pipeline kept every item");
     }
@@ -69,9 +66,14 @@ class Item55Test {
         return output.substring(start, end < 0 ? output.length() : end);
     }
 
-    private static void assertBefore(String text, String first, String second) {
-        int a = text.indexOf(first + "\n");
-        int b = text.indexOf(second + "\n");
-        assertTrue(a >= 0 && b >= 0 && a < b, "expected '" + first + "' before '" + second + "' in:\n" + text);
+    /** Asserts that the first appearance of each line in {@code text} comes before the next line's, pair by pair. */
+    private static void assertBefore(String text, String... lines) {
+        for (int i = 1; i < lines.length; i++) {
+            String first = lines[i - 1];
+            String second = lines[i];
+            int a = text.indexOf(first + "\n");
+            int b = text.indexOf(second + "\n");
+            assertTrue(a >= 0 && b >= 0 && a < b, "expected '" + first + "' before '" + second + "' in:\n" + text);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package workbench.item56;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -17,8 +16,7 @@ class Item56Test {
     @Timeout(30)
     void demoPrintsTheGliderBlockOnceAndLeavesNothingBehind() throws Throwable {
         DemoRun.Captured run = GliderBlock.runDemo(new Item56(), 1);
-        String output = run.text();
-        assertTrue(output.contains("---*-----\n----*----\n--***----\n---------\n---------\n\n"), output);
+        run.assertPrinted("---*-----\n----*----\n--***----\n---------\n---------\n\n");
         assertEquals(List.of(true), run.facts("io-same-cells"), "I/O changes the time, not the cells");
         assertEquals(List.of(true), run.facts("process-row-identical"), "the worker JVMs' generations");
     }

@@ -22,10 +22,9 @@ class Item57Test {
     @Timeout(60)
     void demoPrintsTheGliderBlockAndTheCapturedThreadException() throws Throwable {
         DemoRun.Captured run = GliderBlock.runDemo(new Item57(), 1);
-        String output = run.text();
         assertEquals(List.of(225), run.facts("threads-created"), "45 cells x 5 generations");
-        assertTrue(output.contains("Exception in thread \"Thread-226 (game_logic)\" java.io.UncheckedIOException:"
-                + " java.io.IOException: Problem with I/O\n"), output);
+        run.assertPrinted("Exception in thread \"Thread-226 (game_logic)\" java.io.UncheckedIOException:"
+                + " java.io.IOException: Problem with I/O\n");
         assertEquals(List.of(true), run.facts("join-returned-normally"));
         assertEquals(List.of(3), run.facts("jvm-starts"));
     }

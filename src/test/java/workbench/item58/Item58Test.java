@@ -34,8 +34,8 @@ class Item58Test {
         String output = run.text();
         assertTrue(output.contains("\n----*---- | --------- | --*-*---- | --------- | ----*----\n"),
                 "errata #70: generations 1 and 3 dead without the drain\n" + output);
-        assertTrue(output.contains("ERROR:root:Expected\nworkbench.life.SimulationError: (0, 0)\nCaused by:"
-                + " java.io.UncheckedIOException: java.io.IOException: Problem with I/O in game_logic\n"), output);
+        run.assertPrinted("ERROR:root:Expected\nworkbench.life.SimulationError: (0, 0)\nCaused by:"
+                + " java.io.UncheckedIOException: java.io.IOException: Problem with I/O in game_logic\n");
         assertEquals(1, output.split("ERROR:root:Expected", -1).length - 1, "Example 4 logs; Example 11 is silent");
         SimulationError ex11 = assertInstanceOf(SimulationError.class, run.facts("example-11-error").get(0));
         assertEquals("Problem with I/O in count_neighbors", ex11.getCause().getCause().getMessage());

@@ -23,9 +23,8 @@ class Item60Test {
     @Timeout(60)
     void demoPrintsTheGliderBlockPerStyleTheExceptionsAndTheFanOut() throws Throwable {
         DemoRun.Captured run = GliderBlock.runDemo(new Item60(), 6);
-        String output = run.text();
-        assertEquals(3, count(output, "ERROR:root:Expected\njava.io.UncheckedIOException: java.io.IOException:"
-                + " Problem with I/O\nCaused by: java.io.IOException: Problem with I/O\n"), output);
+        assertEquals(3, run.count("ERROR:root:Expected\njava.io.UncheckedIOException: java.io.IOException:"
+                + " Problem with I/O\nCaused by: java.io.IOException: Problem with I/O\n"), run.text());
         List<Object> generations = run.facts("generation-threw");
         assertEquals(3, generations.size(), "one failing generation per style");
         for (Object thrown : generations) {
@@ -58,13 +57,5 @@ class Item60Test {
         assertEquals(1.25, recorded.row().seconds());
         assertEquals("some-machine", recorded.machine());
         assertEquals("2026-01-02T03:04:05Z", recorded.date());
-    }
-
-    private static int count(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            count++;
-        }
-        return count;
     }
 }

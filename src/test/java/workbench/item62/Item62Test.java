@@ -1,7 +1,6 @@
 package workbench.item62;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +46,8 @@ class Item62Test {
     @Test
     void theDemoMergesFourTimesAndLeavesNothingBehind() throws Throwable {
         DemoRun.Captured run = DemoRun.run(new Item62(Workload.SMALL));
-        String output = run.text();
         for (String example : new String[] {"1-5", "6-7", "8-10", "11-12"}) {
-            assertTrue(output.contains("--- Example " + example + ":"), output);
+            run.assertPrinted("--- Example " + example + ":");
         }
         for (Migration step : Migration.values()) {
             assertEquals(List.of(new LogHarness.Merged(3, 15)), run.facts("merged:" + step), step.name());

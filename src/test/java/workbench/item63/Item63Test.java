@@ -131,7 +131,7 @@ class Item63Test {
         DemoRun.Captured run = DemoRun.run(new Item63(Workload.SMALL));
         String output = run.text();
         for (String example : new String[] {"1", "2", "3-9"}) {
-            assertTrue(output.contains("--- Example " + example + ":"), output);
+            run.assertPrinted("--- Example " + example + ":");
         }
         List<SlowCallbackLine> slow = output.lines().filter(SlowCallbackLine::isTask).map(SlowCallbackLine::parse)
                 .filter(line -> line.coro().equals("slow_coroutine")).toList();

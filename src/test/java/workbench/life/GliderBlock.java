@@ -19,20 +19,13 @@ public final class GliderBlock {
     private GliderBlock() {
     }
 
-    /** How often the exact block, on lines of its own, appears in {@code output}. */
-    public static int occurrences(String output) {
-        String line = "\n" + TEXT + "\n";
-        int count = 0;
-        for (int at = output.indexOf(line); at >= 0; at = output.indexOf(line, at + 1)) {
-            count++;
-        }
-        return count;
-    }
-
-    /** Runs {@code demo} with {@link DemoRun#run} and asserts that it printed the exact block {@code times} times. */
+    /**
+     * Runs {@code demo} with {@link DemoRun#run} and asserts that it printed the exact block, on lines of its own,
+     * {@code times} times.
+     */
     public static DemoRun.Captured runDemo(Demo demo, int times) throws Throwable {
         DemoRun.Captured run = DemoRun.run(demo);
-        assertEquals(times, occurrences(run.text()), run.text());
+        assertEquals(times, run.count("\n" + TEXT + "\n"), run.text());
         return run;
     }
 }

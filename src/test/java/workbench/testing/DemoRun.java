@@ -24,6 +24,20 @@ public final class DemoRun {
         public List<Object> facts(String key) {
             return out.facts(key);
         }
+
+        /** How often {@code part} appears in what the demo printed (overlapping appearances count). */
+        public int count(String part) {
+            int count = 0;
+            for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+                count++;
+            }
+            return count;
+        }
+
+        /** Asserts that the demo printed {@code expected}, verbatim; a failure shows the whole output. */
+        public void assertPrinted(String expected) {
+            assertTrue(text.contains(expected), text);
+        }
     }
 
     private DemoRun() {
