@@ -31,8 +31,7 @@ import workbench.queue.StoppableWorker;
  *
  * <p><b>You should see</b> {@code Processed 1000 items after polling N times}, N a little above 3000;
  * {@code Producer put 1} before {@code Consumer got 2}; {@code Consumer done} before {@code Producer done};
- * {@code 1000 items finished} twice; with 5 ms of I/O per stage, 3/4/5 workers about 3x faster than 1/1/1, one
- * virtual thread per item faster still, three child JVMs near 1/1/1 plus their starts, items in order.
+ * {@code 1000 items finished} twice; with 5 ms of I/O per stage, 3/4/5 workers about 3x faster than 1/1/1.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 55}, or this class's {@code main} from an IDE.
  */
