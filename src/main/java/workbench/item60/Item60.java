@@ -224,7 +224,7 @@ public final class Item60 implements Demo {
                     footprint.residentKibPerThread() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f KiB",
                             footprint.residentKibPerThread()));
         }
-        out.java("A virtual thread's stack lives on the heap (the book: ~1 KB a coroutine); a platform one: 1 MiB.");
+        out.java("A virtual thread's stack lives on the heap (a coroutine: ~1 KB); a platform one reserves 1 MiB.");
     }
 
     private static void fetcher(Narrator out) throws Exception {
