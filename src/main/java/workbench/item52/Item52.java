@@ -77,8 +77,7 @@ public final class Item52 implements Demo {
         for (byte[] digest : encryptThenHash(tools, randomInputs(3, 100))) {
             out.println(PyFormat.bytesRepr(PyFormat.tail(digest, 10)));
         }
-        out.java("startPipeline joins each pair with an OS pipe the parent never reads (the book closes"
-                + " encrypt_proc.stdout for that).");
+        out.java("startPipeline joins each pair with an OS pipe the parent never reads.");
         out.java("sha256 and -pbkdf2, as in the 3rd edition: OpenSSL 3 rejects the 2nd edition's whirlpool.");
 
         out.example("11", "a child that outlives its timeout is terminated");

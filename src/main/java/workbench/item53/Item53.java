@@ -23,14 +23,13 @@ import workbench.recording.BlockingCallEvent;
  * <p><b>Book claim.</b> CPython's GIL runs one thread at a time, so four threads factorize no faster than one;
  * but blocking system calls release the GIL, so five 0.1 s calls on five threads take 0.1 s, not 0.5 s.
  *
- * <p><b>In Java.</b> No GIL: the four factorizations run on as many cores as there are. The GIL model
- * ({@code workbench.gil}) runs the same threads one at a time, as CPython does. The book's blocking call,
- * {@code select} on an unconnected socket, returns at once on Linux; here it is a real 0.1 s
- * {@link Selector#select(long)}.
+ * <p><b>In Java.</b> No GIL: the factorizations run on every core; the GIL model ({@code workbench.gil}) runs them
+ * one at a time, as CPython does. The book's {@code select} returns at once on Linux; here a real 0.1 s
+ * {@link Selector#select(long)} blocks.
  *
  * <p><b>You should see</b> Java threads up to min(cores, 3.1) times faster than serial, GIL-model threads no
- * faster, the five calls taking about 0.5 s in turn and 0.1 s on threads, with or without the GIL model, and
- * ({@link Convoy}) an I/O thread's round trips slowed by a CPU-bound thread under the GIL model.
+ * faster; five calls taking about 0.5 s in turn and 0.1 s on threads, GIL model or not; ({@link Convoy}) an I/O
+ * thread slowed by a CPU-bound one under the GIL model.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 53}, or this class's {@code main} from an IDE.
  */
@@ -180,7 +179,7 @@ public final class Item53 implements Demo {
         out.javaf("%.2fx of serial, the GIL handed over %d times; %s.", serial.seconds() / underGil.seconds(),
                 stats.switches(), Narrator.oneAtATimeVerdict(serial.seconds() / underGil.seconds()));
 
-        out.beyond("the 3rd edition's sixteen larger numbers (Item 68): serial, 16 threads, 16 threads under the GIL");
+        out.beyond("the 3rd edition's sixteen larger numbers: serial, 16 threads, 16 under the GIL");
         var serial3 = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1));
         var threads3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, null));
         var gil3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
@@ -199,16 +198,13 @@ public final class Item53 implements Demo {
 
         out.example("6-7", "five slow system calls, one after another");
         out.took(() -> BlockingCalls.SEQUENTIAL.run(5, 1, BLOCK));
-        out.java("On Linux the book's select on an unconnected socket returns at once (CPython prints Took 0.000);"
-                + " this select really blocks 0.1 s, as the book means it to.");
+        out.java("The book's select returns at once on Linux (CPython prints Took 0.000); this one really blocks.");
 
         out.example("8-9", "five slow system calls on five threads, while the main thread computes");
         out.took(() -> BlockingCalls.THREADS.run(5, 5, BLOCK));
-        out.java("Blocking calls overlap on threads in Java exactly as in Python.");
 
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
-        out.java("CPython releases the GIL around select, and so does the model: they still overlap.");
 
         Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
 

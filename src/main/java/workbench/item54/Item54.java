@@ -15,19 +15,16 @@ import workbench.procpool.ProcessPool;
  * Item 54 (3rd ed. 69): Use Lock to Prevent Data Races in Threads.
  *
  * <p><b>Book claim.</b> The GIL does not protect your data: {@code counter.count += 1} is a read, an add and a
- * write, a thread can be switched out between them, and five threads adding 100,000 each lose updates. A
- * {@code Lock} around the read-modify-write loses none.
+ * write, and five threads adding 100,000 each lose updates. A {@code Lock} around it loses none.
  *
- * <p><b>In Java.</b> No GIL: the five threads run in parallel and the unguarded {@code count += offset} loses
- * updates in most runs. The {@linkplain workbench.gil GIL model} shows why the book's code, run on CPython 3.11,
- * printed 500000: since 3.10 a switch happens only at calls and back-edges, so the 3rd edition puts a call in the
- * statement. The fixes are {@code synchronized} or a {@link ReentrantLock}; Java adds {@link AtomicLong} and
- * {@link LongAdder}, and {@code volatile} alone is no fix. {@link Item54Stress} proves each verdict with jcstress.
+ * <p><b>In Java.</b> No GIL: the threads run in parallel and lose updates. The {@linkplain workbench.gil GIL model}
+ * shows why the book's code printed 500000 on CPython 3.11 (since 3.10 a switch happens only at calls and
+ * back-edges). Fixes: {@code synchronized}, {@link ReentrantLock}, {@link AtomicLong}, {@link LongAdder};
+ * {@code volatile} is none. {@link Item54Stress} proves each verdict with jcstress.
  *
- * <p><b>You should see</b> {@code Counter should be 500000, got N}: N below 500000 for {@link UnsafeCounter} (on
- * two busy cores it may take up to {@value #RETRIES} runs), exactly 500000 for every lock, atomic and adder; under
- * the GIL model, losses when switching at every instruction, none at calls and back-edges, losses again with the
- * 3rd edition's call; and 500000 from five worker JVMs that each count their own share.
+ * <p><b>You should see</b> {@code Counter should be 500000, got N}: N below 500000 unlocked (up to {@value #RETRIES}
+ * runs on busy cores), exactly 500000 under a lock, atomic or adder; the GIL model losing updates at every
+ * instruction, none at calls and back-edges, some with the 3rd edition's call; 500000 from five worker JVMs.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 54}; {@code ... stress 54 --quick} for the tables.
  */
@@ -56,17 +53,14 @@ public final class Item54 implements Demo {
         for (; found == expected && runs < RETRIES; runs++) {
             // Not the book's: a run with no overlap proves nothing, so look again (bounded), and say so.
             found = Sensors.run(CounterKind.UNSAFE.create(), SENSORS, HOW_MANY);
-            out.javaf("No update lost (the threads did not overlap); run %d: Counter should be %d, got %d", runs + 1,
-                    expected, found);
+            out.javaf("No update lost; run %d: Counter should be %d, got %d", runs + 1, expected, found);
         }
         if (found < expected) {
-            out.javaf("UnsafeCounter lost %d updates (%.1f%%): the Java threads ran in parallel.", expected - found,
+            out.javaf("Lost %d updates (%.1f%%): the threads ran in parallel.", expected - found,
                     100.0 * (expected - found) / expected);
         } else {
-            out.javaf("No update lost in %d runs: on this busy machine the threads never overlapped; Item54Stress"
-                    + " shows the race reliably.", runs);
+            out.javaf("No update lost in %d runs (no overlap); Item54Stress shows the race reliably.", runs);
         }
-        out.java("The book's code, run on CPython 3.11, printed 500000 (the GIL model below shows why).");
 
         out.example("4-6", "counter.count += 1 is a read, an add and a write; an interleaving that loses one");
         spelledOut(out);
@@ -76,7 +70,6 @@ public final class Item54 implements Demo {
             out.java(kind.className() + ": " + kind.description());
             count(out, kind);
         }
-        out.java("The book's Example 8 also re-joins Example 3's threads (harmless); each run here joins its own.");
 
         gilModel(out);
 
@@ -85,7 +78,7 @@ public final class Item54 implements Demo {
             out.java(kind.className() + ": " + kind.description());
             count(out, kind);
         }
-        out.java("+= on a volatile is still read, add, write: Item54Stress observes the lost update for it too.");
+        out.java("+= on a volatile is still read, add, write: it loses updates too.");
 
         processes(out);
 
@@ -101,7 +94,6 @@ public final class Item54 implements Demo {
             out.println("Counter should be " + expected + ", got " + sum);
             out.fact("count:processes", sum);
         }
-        out.java("Exact by summing, not locking: each worker counted alone; no lock spans processes.");
     }
 
     /** Runs five sensors on a fresh counter of {@code kind} and prints the book's line; returns the count. */
@@ -151,29 +143,26 @@ public final class Item54 implements Demo {
     /** The same unguarded counter under the model of CPython's GIL, with the two check policies. */
     static void gilModel(Narrator out) throws InterruptedException {
         out.example("1-3 + GIL", "the unlocked counter under a model of CPython's GIL (workbench.gil)");
-        out.javaf("A waiter asks for the model's GIL after %d µs (not 5 ms: Java's loop is faster); the holder"
-                + " drops it at its next check point.", CounterKind.GIL_SWITCH_INTERVAL.toNanos() / 1000);
+        out.javaf("Switch interval %d µs (not 5 ms: Java's loop is faster); the holder drops the GIL at its next"
+                + " check point.", CounterKind.GIL_SWITCH_INTERVAL.toNanos() / 1000);
 
         out.java(CounterKind.GIL_UNSAFE_PRE_310.className() + ", " + CounterKind.GIL_UNSAFE_PRE_310.description());
         gilCount(out, CounterKind.GIL_UNSAFE_PRE_310, SENSORS, HOW_MANY);
-        out.java("The GIL did not protect the counter: a switch between read and write loses updates (to 3.9).");
+        out.java("To 3.9, a switch between read and write loses updates.");
 
         out.java(CounterKind.GIL_UNSAFE_310.className() + ", " + CounterKind.GIL_UNSAFE_310.description());
         gilCount(out, CounterKind.GIL_UNSAFE_310, SENSORS, HOW_MANY);
-        out.java("None lost: since 3.10 (bpo-29988) switches happen only at calls and back-edges, and += has"
-                + " neither inside it; hence the book's 500000 on 3.11.");
+        out.java("Since 3.10 (bpo-29988) += has no check point inside: hence the book's 500000 on 3.11.");
 
-        out.example("3rd ed. 69", "counter += get_offset(...): a call between the read and the write, CPython 3.10+");
-        out.java(CounterKind.GIL_CALL_UNSAFE_310.className() + ", " + CounterKind.GIL_CALL_UNSAFE_310.description()
-                + ", with the 3rd edition's 4 sensors x 10**6");
+        out.example("3rd ed. 69", "counter += get_offset(...): a call between read and write, 4 sensors x 10**6");
+        out.java(CounterKind.GIL_CALL_UNSAFE_310.className() + ", " + CounterKind.GIL_CALL_UNSAFE_310.description());
         gilCount(out, CounterKind.GIL_CALL_UNSAFE_310, SENSORS_3RD, HOW_MANY_3RD);
-        out.java("The call is a check point: a switch splits the statement again (the 3rd edition's transcription:"
-                + " \"Counter should be 4000000, got 1980032\").");
+        out.java("The call is a check point: a switch splits the statement again.");
 
         out.example("7-8 + GIL", "LockingCounter under the model, switches at every instruction");
         out.java(CounterKind.GIL_LOCKING_PRE_310.className() + ", " + CounterKind.GIL_LOCKING_PRE_310.description());
         gilCount(out, CounterKind.GIL_LOCKING_PRE_310, SENSORS, HOW_MANY);
-        out.java("A switch still splits the increment, but the next thread blocks on the lock: nothing lost.");
+        out.java("A switch still splits the increment, but the next thread waits on the lock.");
     }
 
     private static void gilCount(Narrator out, CounterKind kind, int sensors, int howMany)

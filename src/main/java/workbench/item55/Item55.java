@@ -21,20 +21,17 @@ import workbench.queue.StoppableWorker;
 /**
  * Item 55 (3rd ed. 70): Use Queue to Coordinate Work Between Threads.
  *
- * <p><b>Book claim.</b> A hand-made queue between pipeline threads brings busy-waiting, no clean stop, a busy wait
- * for completion and unbounded buffers. A real queue fixes all four: {@code get} blocks, {@code Queue(n)} makes
- * {@code put} block, {@code task_done}/{@code join} track completion, and one sentinel per worker stops it.
+ * <p><b>Book claim.</b> A hand-made queue between pipeline threads busy-waits, cannot stop cleanly and grows without
+ * bound. A real queue fixes it: {@code get} blocks, {@code Queue(n)} makes {@code put} block, {@code task_done}/
+ * {@code join} track completion, and one sentinel per worker stops it.
  *
- * <p><b>In Java.</b> The "magic exit" sets the worker's queue field to {@code null}, so its next {@code get} throws
- * {@link NullPointerException} (Python: AttributeError). Java's blocking queues have no {@code task_done}/
- * {@code join}: {@link JoinableQueue} adds them, and {@link ClosableQueue}/{@link StoppableWorker} port the book's
- * helpers (reused by Item 58). Every wait has a timeout. Beyond the book: the polling workers' CPU time, the
- * pipeline with 5 ms of I/O per stage, one virtual thread per item, and three child JVMs joined by pipes.
+ * <p><b>In Java.</b> The "magic exit" nulls the worker's queue, so its next {@code get} throws
+ * {@link NullPointerException} (Python: AttributeError). {@link JoinableQueue} adds {@code task_done}/{@code join};
+ * {@link ClosableQueue}/{@link StoppableWorker} port the book's helpers (reused by Item 58).
  *
- * <p><b>You should see</b> {@code Processed 1000 items after polling N times} with N a little above 3000 (the
- * book: 3033); {@code Producer put 1} before {@code Consumer got 2}; {@code Consumer done} before
- * {@code Producer done}; {@code 1000 items finished} twice; with latency, 3/4/5 workers about 3x faster than 1/1/1
- * and virtual threads faster still; the process pipeline near 1/1/1 plus its JVM starts, items in order.
+ * <p><b>You should see</b> {@code Processed 1000 items after polling N times}, N a little above 3000;
+ * {@code Producer put 1} before {@code Consumer got 2}; {@code Consumer done} before {@code Producer done};
+ * {@code 1000 items finished} twice; with 5 ms of I/O per stage, 3/4/5 workers about 3x faster than 1/1/1.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 55}, or this class's {@code main} from an IDE.
  */
@@ -76,9 +73,8 @@ public final class Item55 implements Demo {
         out.example("17-22", "ClosableQueue and StoppableWorker: one worker per stage, closed stage by stage");
         Coordination.Outcome blocking = Coordination.BLOCKING.run(ITEMS, Stages.IDENTITY, TIMEOUT);
         out.println(blocking.finished() + " items finished");
-        out.javaf("Worker CPU for the 1000 items: polling %.1f ms, blocking %.1f ms (cold JVM: mostly JIT warm-up;"
-                + " Item55Benchmark measures warmed).", polling.workerCpuNanos() / 1e6,
-                blocking.workerCpuNanos() / 1e6);
+        out.javaf("Worker CPU for the 1000 items: polling %.1f ms, blocking %.1f ms (cold: mostly JIT warm-up).",
+                polling.workerCpuNanos() / 1e6, blocking.workerCpuNanos() / 1e6);
         long pollingIdle = Coordination.POLLING.idleWorkerCpuNanos(IDLE);
         long blockingIdle = Coordination.BLOCKING.idleWorkerCpuNanos(IDLE);
         out.javaf("Idle for %d ms, 3 workers used %.2f ms of CPU polling, %.2f ms blocked in get().",
@@ -162,8 +158,7 @@ public final class Item55 implements Demo {
         }
         var virtual = Narrator.time(() -> virtualThreadPerItem(LATENCY_ITEMS, slow));
         out.fact("latency-finished", virtual.value());
-        out.javaf("one virtual thread per item, all three stages in it: %d items finished in %.3f s",
-                virtual.value(), virtual.seconds());
+        out.javaf("one virtual thread per item: %d items finished in %.3f s", virtual.value(), virtual.seconds());
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= LATENCY_ITEMS; i++) {
             lines.add("image-" + i);

@@ -18,16 +18,15 @@ import workbench.life.Simulation;
  * Item 56 (3rd ed. 71): Know How to Recognize When Concurrency Is Necessary.
  *
  * <p><b>Book claim.</b> A single-threaded Game of Life is fine until each cell's step needs I/O; then it must fan
- * out (one unit of concurrency per cell) and fan in (wait for all before the next generation). Items 57-60
- * compare the ways; this item builds the model and the sequential baseline.
+ * out (one unit of concurrency per cell) and fan in. Items 57-60 compare the ways; this item builds the model.
  *
  * <p><b>In Java.</b> The model lives once in {@code workbench.life} ({@link Grid} on a torus, {@link Life},
- * {@link ColumnPrinter}); every strategy of Items 56-59 is a {@link Simulation}, this item's {@link Sequential}.
- * The book only marks where I/O would go; {@link Rules#withIo} adds a simulated latency per cell.
+ * {@link ColumnPrinter}); every strategy of Items 56-60 is a {@link Simulation}, this item's {@link Sequential}.
+ * {@link Rules#withIo} adds the I/O that the book only marks.
  *
- * <p><b>You should see</b> the glider, the book's checks passing, the five-generation block Items 57-59 print
- * identically, and one generation with 1 ms of I/O per cell taking about 45 ms (45 cells in turn). Beyond the
- * book, the same generations on 2 worker JVMs ({@link ProcessPoolRows}): identical, in ms instead of µs.
+ * <p><b>You should see</b> the glider, the book's checks passing, the five-generation block Items 57-60 print
+ * identically, one generation with 1 ms of I/O per cell taking about 45 ms, and the same generations on 2 worker
+ * JVMs ({@link ProcessPoolRows}), in ms instead of µs.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 56}, or this class's {@code main} from an IDE.
  */
@@ -61,15 +60,13 @@ public final class Item56 implements Demo {
         out.println(columns);
 
         out.example("9", "where blocking I/O would go (the book never runs it)");
-        out.java("Where the book's game_logic would call my_socket.recv(100), Rules.withIo waits "
-                + IO_PER_CELL.toMillis() + " ms.");
+        out.java("Rules.withIo waits " + IO_PER_CELL.toMillis() + " ms where the book's game_logic calls recv(100).");
         Sequential slow = new Sequential(Rules.withIo(IO_PER_CELL));
         var next = Narrator.time(() -> slow.step(grid));
         out.fact("io-same-cells", next.value().equals(new Sequential().step(grid)));
         out.javaf("One generation of %d cells with %d ms of I/O each: %.3f s, the waits add up (same cells: %b).",
                 grid.height() * grid.width(), IO_PER_CELL.toMillis(), next.seconds(),
                 next.value().equals(new Sequential().step(grid)));
-        out.java("Items 57 (a thread per cell), 58 (queues), 59 (a pool) and 60 (coroutines) fan it out.");
         ProcessRow.tell(out, PROCESS_WORKERS, new Sequential(), "sequential", TIMEOUT);
 
         out.seeTimeline(56);

@@ -14,7 +14,6 @@ import workbench.demo.Narrator;
 import workbench.life.Grid;
 import workbench.life.Life;
 import workbench.life.LockingGrid;
-import workbench.life.ProcessPoolRows;
 import workbench.life.Rules;
 import workbench.life.SwitchableRules;
 import workbench.threads.ParkedThreads;
@@ -22,20 +21,16 @@ import workbench.threads.ParkedThreads;
 /**
  * Item 57 (3rd ed. 72): Avoid Creating New Thread Instances for On-demand Fan-out.
  *
- * <p><b>Book claim.</b> A new thread per cell (on Item 56's model) gives parallel I/O, but needs locks
- * ({@code LockingGrid}), costs memory and start-up, does not scale to thousands, and a thread's exception never
- * reaches the code that joined it: it is only printed to stderr.
+ * <p><b>Book claim.</b> A new thread per cell (Item 56's model) gives parallel I/O, but needs locks, costs memory
+ * and start-up, does not scale to thousands, and a thread's exception never reaches the code that joined it.
  *
  * <p><b>In Java.</b> The same on every count. {@link ThreadPerCell} starts 45 platform threads per generation; an
- * uncaught exception goes to the thread's {@link Thread.UncaughtExceptionHandler} (a print to {@code System.err})
- * and {@code join} returns normally. The demo captures that print by swapping {@code System.err}, as the book
- * swaps {@code sys.stderr}. Beyond the book: what 500 platform and 500 virtual threads cost, the OS limits, and
- * what a process per cell would cost ({@link ProcessCost}).
+ * uncaught exception goes to the {@link Thread.UncaughtExceptionHandler} (a print to {@code System.err}, captured
+ * here as the book captures {@code sys.stderr}) and {@code join} returns normally.
  *
  * <p><b>You should see</b> Item 56's glider block; the captured {@code Exception in thread "Thread-226
- * (game_logic)" java.io.UncheckedIOException: ...} printed after {@code join} returned; platform threads at tens
- * to hundreds of µs and KiB each, virtual threads a fraction; and JVM starts at tens to hundreds of ms, so seconds
- * per generation for 45 of them: the process design that works is a pool ({@link ProcessPoolRows}).
+ * (game_logic)" java.io.UncheckedIOException: ...} after {@code join} returned; beyond the book, platform threads
+ * at tens to hundreds of µs and KiB each, virtual threads a fraction, and JVM starts at tens to hundreds of ms.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 57}, or this class's {@code main} from an IDE.
  */

@@ -20,20 +20,16 @@ import workbench.queue.StoppableWorker;
 /**
  * Item 58 (3rd ed. 73): Understand How Using Queue for Concurrency Requires Refactoring.
  *
- * <p><b>Book claim.</b> Workers fed by queues (Item 55's {@code ClosableQueue} and {@code StoppableWorker}) avoid
- * Item 57's thread per cell, but the simulation is rewritten around the queues, exceptions travel back by hand,
- * the worker count is fixed, and I/O in {@code count_neighbors} needs another stage and a locking grid.
+ * <p><b>Book claim.</b> Workers fed by Item 55's queues avoid Item 57's thread per cell, but the simulation is
+ * rewritten around them, exceptions travel back by hand, the worker count is fixed, and I/O needs another stage.
  *
  * <p><b>In Java.</b> The same refactoring ({@link QueueWorkers}, {@link PhasedQueueWorkers}) on Item 55's
- * {@link ClosableQueue} and {@link StoppableWorker}. A failed cell comes back as a value and is raised as
- * {@link SimulationError}{@code (y, x)} caused by the worker's exception. The leftover sentinel of errata #70 is
- * shown with and without the drain. Shutdown sends one sentinel per worker (5 + 5; the book sends 10 + 10), and
- * Example 11's daemon workers are stopped too. Python's redefined functions are a {@link SwitchableRules}.
+ * {@link ClosableQueue} and {@link StoppableWorker}; a failed cell is raised as {@link SimulationError}. Shutdown
+ * sends one sentinel per worker (the book: 10 + 10); Example 11's daemon workers are stopped too.
  *
- * <p><b>You should see</b> {@code SimulationError: (0, 0)} logged, caused by {@code Problem with I/O in
- * game_logic}; Item 56's glider block twice; without the drain, generations 1 and 3 dead (errata #70); 0 sentinels
- * left after shutdown; Example 11 silent, as in the book. Beyond the book, the same generations on 2 worker JVMs
- * ({@link ProcessPoolRows}): identical grids, slower (rows shipped each generation).
+ * <p><b>You should see</b> {@code SimulationError: (0, 0)} caused by {@code Problem with I/O in game_logic}; the
+ * glider block twice; without the drain, generations 1 and 3 dead (errata #70); 0 sentinels left; Example 11
+ * silent; beyond the book, identical grids on 2 worker JVMs ({@link ProcessPoolRows}), slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 58}, or this class's {@code main} from an IDE.
  */
@@ -67,8 +63,7 @@ public final class Item58 implements Demo {
             } catch (SimulationError expected) {
                 PyLogging.exception(out, "Expected", expected);
             }
-            out.javaf("The fan-in stopped at the error: out_queue still holds %d item, its sentinel.",
-                    outQueue.qsize());
+            out.javaf("The fan-in stopped at the error; out_queue holds %d item, its sentinel.", outQueue.qsize());
 
             out.example("5", "drain the leftover sentinel (errata #70), then the five generations");
             QueueWorkers.drain(outQueue, TIMEOUT);
@@ -89,8 +84,7 @@ public final class Item58 implements Demo {
             phased.close();
         }
         out.fact("sentinels-left", phased.leftInWorkerQueues());
-        out.javaf("Shutdown sent 5 + 5 sentinels, one per worker; left unread: %d (the book sends 10 + 10).",
-                phased.leftInWorkerQueues());
+        out.javaf("Shutdown sent 5 + 5 sentinels (the book: 10 + 10); left unread: %d.", phased.leftInWorkerQueues());
 
         out.example("11", "a failing count_neighbors, daemon workers (1 per stage)");
         daemonWorkers(out);
@@ -151,6 +145,6 @@ public final class Item58 implements Demo {
             StoppableWorker.stopAll(inQueue, List.of(countThread), TIMEOUT);
             StoppableWorker.stopAll(logicQueue, List.of(logicThread), TIMEOUT);
         }
-        out.java("The book leaves its daemon threads running; a long-lived JVM would keep them, so they are stopped.");
+        out.java("The book leaves its daemon threads running; here they are stopped.");
     }
 }

@@ -26,15 +26,13 @@ import workbench.procpool.ProcessPool;
  * <p><b>Book claim.</b> A thread pool keeps Item 57's simple fan-out while reusing threads like Item 58, and a
  * worker's exception reaches the caller through {@code result()}. Its limit: {@code max_workers} caps the I/O.
  *
- * <p><b>In Java.</b> {@link Executors#newFixedThreadPool} is {@code ThreadPoolExecutor}, closed by
- * try-with-resources as by {@code with}; {@link Futures#result} unwraps {@link Future#get}'s
- * {@link ExecutionException} as {@code result()} re-raises. Beyond the book: {@link ThreadPool#simulatePool} on
- * virtual threads, and {@link ProcessPoolRows} on worker JVMs ({@link ProcessPool}). Builds on Item 56's model and
- * its {@link Sequential}.
+ * <p><b>In Java.</b> {@link Executors#newFixedThreadPool}, closed by try-with-resources; {@link Futures#result}
+ * unwraps {@link Future#get}'s {@link ExecutionException}. Beyond the book: virtual threads, and
+ * {@link ProcessPoolRows} on worker JVMs. Builds on Item 56's model.
  *
- * <p><b>You should see</b> Item 56's glider block; {@code ERROR:root:Expected} with the worker's {@code
- * IOException}; with 10 ms of I/O per cell, about 50 ms per generation on 10 threads and 10 ms on virtual threads;
- * the same block from 2 worker JVMs, slower, and about 270 ms with I/O (27 cells of a band, one by one).
+ * <p><b>You should see</b> Item 56's glider block; {@code ERROR:root:Expected} with the worker's
+ * {@code IOException}; with 10 ms of I/O per cell, about 50 ms per generation on 10 threads and 10 ms on virtual
+ * threads; the block from 2 worker JVMs, slower, and about 270 ms with I/O (27 cells of a band, one by one).
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 59}, or this class's {@code main} from an IDE.
  */
@@ -72,8 +70,7 @@ public final class Item59 implements Demo {
             try {
                 future.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
             } catch (ExecutionException wrapped) {
-                out.java("Future.get() wraps it in " + wrapped.getClass().getSimpleName() + "; Futures.result"
-                        + " unwraps it.");
+                out.java("Future.get() wraps it in " + wrapped.getClass().getSimpleName() + "; result() unwraps it.");
             }
         }
 

@@ -29,20 +29,16 @@ import workbench.threads.ParkedThreads;
 /**
  * Item 60 (3rd ed. 75): Achieve Highly Concurrent I/O with Coroutines.
  *
- * <p><b>Book claim.</b> Coroutines allow a huge number of seemingly simultaneous functions, each far cheaper than
- * a thread. Item 56's Game of Life ports with {@code async}/{@code await}, {@code gather} and {@code asyncio.run}:
- * no locks, exceptions propagate through {@code await}, and I/O in {@code count_neighbors} is one more {@code await}.
+ * <p><b>Book claim.</b> Coroutines are far cheaper than threads. Item 56's Game of Life ports with {@code async},
+ * {@code await} and {@code gather}: no locks, exceptions propagate through {@code await}, and I/O in
+ * {@code count_neighbors} is one more {@code await}.
  *
- * <p><b>In Java.</b> Three {@link Simulation}s: {@link VirtualThreadPerCell} (the JVM's coroutines, direct style),
- * {@link FuturePerCell} ({@code allOf} as {@code gather}) and {@link EventLoopCells} (one {@link EventLoop} thread,
- * a plain grid). Exceptions reach the caller unwrapped, as {@code await} raises them. Beyond the book: 100,000
- * waits of 10 ms per strategy, memory per parked thread, 100 URLs from a local server.
+ * <p><b>In Java.</b> {@link VirtualThreadPerCell} (direct style), {@link FuturePerCell} ({@code allOf} as
+ * {@code gather}) and {@link EventLoopCells} (Item 61's {@link EventLoop}); exceptions arrive unwrapped.
  *
- * <p><b>You should see</b> Item 56's glider block six times; {@code ERROR:root:Expected} once per style; 100,000
- * tasks finishing in well under a few seconds on virtual threads, futures and the loop, platform threads capped
- * and extrapolated to many seconds; a KiB or two per parked virtual thread; 100 URLs in about 100 latencies in
- * turn and a few at once. Builds on Items 56 (the model) and 61 (the loop); {@code result()} is
- * {@link Futures#result}.
+ * <p><b>You should see</b> Item 56's glider block six times; {@code ERROR:root:Expected} once per style; beyond the
+ * book, 100,000 waits of 10 ms in well under a few seconds (platform threads capped), a KiB or two per parked
+ * virtual thread, 100 local URLs in about 100 latencies in turn and a few at once.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 60}, or this class's {@code main} from an IDE.
  */
@@ -99,7 +95,6 @@ public final class Item60 implements Demo {
                 out.println(Life.run(simulation, Life.glider(), Life.GENERATIONS));
             }
         }
-        out.java("virtualThreads: unchanged (a blocking call is a call); the others: one more thenCompose.");
 
         atScale(out);
         memory(out);
@@ -127,14 +122,14 @@ public final class Item60 implements Demo {
         }
         boolean same = perGeneration.value().toString().equals(oneLoop.value().toString());
         out.fact("loop-per-generation-same-block", same);
-        out.javaf("The book's asyncio.run per generation (an anti-pattern, its issue #132): same block %b, %.1f ms"
-                + " against %.1f ms on one loop.", same, perGeneration.seconds() * 1e3, oneLoop.seconds() * 1e3);
+        out.javaf("A new loop per generation, as the book does (its issue #132): same block %b, %.1f ms against"
+                + " %.1f ms on one loop.", same, perGeneration.seconds() * 1e3, oneLoop.seconds() * 1e3);
     }
 
     private static void exceptions(Narrator out) throws Exception {
         Rules broken = Rules.gameLogicFails("Problem with I/O");
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
-            out.java("virtualThreads: game_logic on a virtual thread, its Future's result:");
+            out.java("virtualThreads:");
             Future<Character> future = virtual.submit(() -> broken.gameLogic(Life.ALIVE, 3));
             try {
                 Futures.result(future, TIMEOUT);
@@ -142,7 +137,7 @@ public final class Item60 implements Demo {
             } catch (RuntimeException expected) {
                 PyLogging.exception(out, "Expected", expected);
             }
-            out.java("completableFutures: game_logic as a supplyAsync future, awaited:");
+            out.java("completableFutures:");
             try {
                 AsyncLife.await(AsyncRules.offload(broken, virtual).gameLogic(Life.ALIVE, 3), TIMEOUT);
                 out.println("Not reached: game_logic always fails");
@@ -151,7 +146,7 @@ public final class Item60 implements Demo {
             }
         }
         try (EventLoopCells simulation = new EventLoopCells(AsyncLife.StepCell.AWAIT_GAME_LOGIC, TIMEOUT)) {
-            out.java("eventLoop: game_logic as a coroutine on the loop (asyncio.run(game_logic(ALIVE, 3))):");
+            out.java("eventLoop:");
             try {
                 AsyncLife.await(simulation.loop().runCoroutineThreadsafe("game_logic",
                         () -> AsyncRules.onLoop(simulation.loop(), broken,
@@ -161,7 +156,7 @@ public final class Item60 implements Demo {
                 PyLogging.exception(out, "Expected", expected);
             }
         }
-        out.java("Each caller got the worker's own exception, as await re-raises it; a whole generation too:");
+        out.java("Each caller got the worker's own exception; a whole generation too:");
         for (Simulation failing : strategies(broken, AsyncLife.StepCell.AWAIT_GAME_LOGIC, Duration.ZERO,
                 Duration.ZERO)) {
             try (failing) {
@@ -175,17 +170,15 @@ public final class Item60 implements Demo {
     }
 
     private static void atScale(Narrator out) throws Exception {
-        out.beyond(String.format(Locale.ROOT, "%,d concurrent tasks, each waiting %d ms of I/O", TASKS,
-                LATENCY.toMillis()));
+        out.beyond(String.format(Locale.ROOT, "%,d tasks, each waiting %d ms", TASKS, LATENCY.toMillis()));
         for (FanOut.Strategy strategy : List.of(FanOut.Strategy.VIRTUAL_THREADS, FanOut.Strategy.COMPLETABLE_FUTURES,
                 FanOut.Strategy.EVENT_LOOP, FanOut.Strategy.PROCESS_POOL)) {
             try (FanOut.Runner runner = strategy.open(LATENCY, TIMEOUT)) {
                 runner.run(1_000);                                            // warm-up
                 var finished = Narrator.time(() -> runner.run(TASKS));
                 out.fact("finished:" + strategy, finished.value());
-                out.javaf("%-40s %,d finished in %.3f s (%.1f latencies, %.1f us per task)", strategy.label() + ":",
-                        finished.value(), finished.seconds(), finished.seconds() / (LATENCY.toNanos() / 1e9),
-                        finished.seconds() * 1e6 / TASKS);
+                out.javaf("%-40s %,d finished in %.3f s (%.1f latencies)", strategy.label() + ":",
+                        finished.value(), finished.seconds(), finished.seconds() / (LATENCY.toNanos() / 1e9));
             }
         }
         int platformTasks = FanOut.PLATFORM_CAP;
@@ -206,14 +199,11 @@ public final class Item60 implements Demo {
                     FanOut.Strategy.FIXED_POOL.label() + ":", finished.value(), finished.seconds(),
                     poolTasks / FanOut.POOL_SIZE, TASKS, finished.seconds() * TASKS / poolTasks);
         }
-        out.java("Waiting all at once costs one latency plus creating 100,000 tasks, which dominates.");
         out.java(cpythonAtScale(BenchRunner.DEFAULT_RESULTS).map(recorded -> String.format(Locale.ROOT,
                 "CPython's asyncio, recorded on %s (%s, CPython %s): %,d tasks in %.3f s.", recorded.machine(),
                 recorded.date(), recorded.row().extra().getOrDefault("python", "?"), TASKS, recorded.row().seconds()))
-                .orElse(String.format(Locale.ROOT, "CPython's asyncio at this scale is not recorded here (%s/*/"
-                        + "python-item60.json has no fanOut row for %,d tasks).", BenchRunner.DEFAULT_RESULTS, TASKS)));
-        out.java("Platform threads are capped here by design (" + ParkedThreads.osLimits() + "); a pool caps the"
-                + " I/O in flight at its size.");
+                .orElse("CPython's asyncio at this scale: not recorded (no fanOut row in python-item60.json)."));
+        out.java("Platform threads are capped here (" + ParkedThreads.osLimits() + "); a pool caps I/O at its size.");
     }
 
     /** CPython's recorded time for this fan-out ({@code benchmarks/python/item60.py}'s fanOut row), if any. */
@@ -224,7 +214,7 @@ public final class Item60 implements Demo {
     }
 
     private static void memory(Narrator out) throws Exception {
-        out.beyond("memory per waiting thread (an estimate: heap after GC and resident-set deltas)");
+        out.beyond("memory per parked thread (heap after GC and resident-set deltas)");
         ThreadMemory.Footprint virtual = ThreadMemory.parked(true, 20_000, TIMEOUT);
         ThreadMemory.Footprint platform = ThreadMemory.parked(false, 1_000, TIMEOUT);
         for (ThreadMemory.Footprint footprint : List.of(virtual, platform)) {
@@ -234,8 +224,7 @@ public final class Item60 implements Demo {
                     footprint.residentKibPerThread() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f KiB",
                             footprint.residentKibPerThread()));
         }
-        out.java("A virtual thread parks its stack on the heap (the book: ~1 KB a coroutine); a platform thread"
-                + " reserves a native stack, 1 MiB by default.");
+        out.java("A virtual thread's stack lives on the heap (a coroutine: ~1 KB); a platform one reserves 1 MiB.");
     }
 
     private static void fetcher(Narrator out) throws Exception {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Duration;
-import java.nio.channels.Selector;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -20,19 +18,16 @@ import workbench.pyrandom.PyRandom;
 /**
  * Item 61 (3rd ed. 76): Know How to Port Threaded I/O to asyncio.
  *
- * <p><b>Book claim.</b> asyncio has a counterpart for each building block of blocking I/O, so a
- * thread-per-connection server and its client port to coroutines almost line by line, and scale better. The
- * example: a guess-the-number game over TCP. Builds on Items 53 (threads for I/O) and 60 (coroutines).
+ * <p><b>Book claim.</b> asyncio has a counterpart for each blocking-I/O building block, so a thread-per-connection
+ * guess-the-number server and its client port to coroutines almost line by line. Builds on Items 53 and 60.
  *
- * <p><b>In Java.</b> Threaded: {@link ThreadPerConnectionServer}, {@link BlockingClient}. asyncio:
- * {@link EventLoopServer}, {@link AsyncClient} on {@link EventLoop} (one {@link Selector} thread,
- * {@link CompletableFuture} chains for {@code await}). Both run one {@link GuessSession}. Java adds virtual threads
- * and {@link PreForkedServer} (worker JVMs). {@link PyRandom} seeded 1234 makes the book's guesses.
+ * <p><b>In Java.</b> {@link ThreadPerConnectionServer}/{@link BlockingClient} and, on one {@link EventLoop} thread,
+ * {@link EventLoopServer}/{@link AsyncClient} share a {@link GuessSession}; Java adds virtual threads and
+ * {@link PreForkedServer}. {@link PyRandom} seeded 1234 makes the book's guesses.
  *
  * <p><b>You should see</b> the threaded run's {@code Client:} lines 4 Unsure, 1 Colder, 5 Unsure, 3 Correct, 11
- * Unsure, 10 Colder, 12 Correct; the asyncio run (the stream continued) 5 Unsure, 4 Warmer, 2 Unsure, 1 Colder, 3
- * Correct, 14 Unsure, 10 Unsure, 15 Colder, 12 Correct; then, reseeded, the threaded lines again on virtual
- * threads and on the worker JVMs. Ports are the book's 1234 and 4321 unless taken.
+ * Unsure, 10 Colder, 12 Correct; the asyncio run's 5 Unsure, 4 Warmer, 2 Unsure, 1 Colder, 3 Correct, 14 Unsure,
+ * 10 Unsure, 15 Colder, 12 Correct; then, reseeded, the threaded lines on virtual threads and worker JVMs.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 61}, or this class's {@code main} from an IDE.
  */
@@ -69,13 +64,11 @@ public final class Item61 implements Demo {
         out.example("13, Java", "the threaded code unchanged, on virtual threads (reseeded with 1234)");
         random.seed(1234);
         runThreaded(ServerStyle.VIRTUAL_THREADS, random, out);
-        out.java("The same server on Thread.ofVirtual(): a blocking read parks the thread and frees its carrier.");
-        out.beyond("the threaded client against " + PreForkedServer.WORKERS + " pre-forked worker JVMs holding the"
-                + " sessions (reseeded with 1234)");
+        out.java("On Thread.ofVirtual(), a blocking read parks the thread and frees its carrier.");
+        out.beyond("the threaded client against " + PreForkedServer.WORKERS + " pre-forked worker JVMs (reseeded)");
         random.seed(1234);
         runThreaded(ServerStyle.PRE_FORKED_PROCESSES, random, out);
-        out.java("The parent relayed the lines to a worker JVM with its own copy of the seeded generator.");
-        out.java("Every line crossed two more process boundaries, for no CPU work: processes are not for I/O.");
+        out.java("Each line went to a worker JVM and back, for no CPU work: processes are not for I/O.");
         out.java("A bad command gets one 'ERROR ...' line (the book drops the connection); lines over "
                 + GuessSession.MAX_LINE_BYTES + " bytes close it.");
 

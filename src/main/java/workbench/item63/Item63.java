@@ -23,17 +23,15 @@ import workbench.tail.Workload;
  * Item 63 (3rd ed. 78): Avoid Blocking the asyncio Event Loop to Maximize Responsiveness.
  *
  * <p><b>Book claim.</b> A system call in a coroutine (file I/O, {@code time.sleep}, even {@code Thread.start})
- * blocks the whole loop; debug mode reports a callback over 0.1 s. The fix: a thread with a loop of its own
- * ({@code WriteThread}), reached through thread-safe coroutines.
+ * stalls the whole loop, and debug mode reports it. The fix: a thread with a loop of its own ({@code WriteThread}).
  *
- * <p><b>In Java.</b> Item 61's {@link EventLoop} has asyncio's debug mode ({@link EventLoop.Options#debug}); the
- * harness is Item 62's: {@link Placement#ON_LOOP} is its {@code run_tasks}, {@link Placement#WRITE_THREAD} its
- * {@code run_fully_async} with {@link WriteThread}. A {@link Heartbeat} every 10 ms measures what the book only
- * asserts, and a simulated slow device ({@link SlowDevice}, 20 ms a write) makes the difference plain.
+ * <p><b>In Java.</b> Item 61's {@link EventLoop} with asyncio's debug mode and Item 62's harness
+ * ({@link Placement}); a {@link Heartbeat} every 10 ms measures what the book only asserts, and a
+ * {@link SlowDevice} (20 ms a write) makes the difference plain.
  *
- * <p><b>You should see</b> perhaps a note that a cold JVM tripped the detector, the debug warning for the 0.5 s
- * sleep, {@code confirm_merge} passing for both placements, and on the slow device ticks late by 20-40 ms with
- * the writes on the loop but well under 1 ms with the {@code WriteThread}.
+ * <p><b>You should see</b> the debug warning for the 0.5 s sleep (perhaps one for a cold JVM too),
+ * {@code confirm_merge} passing for both placements, and on the slow device ticks 20-40 ms late with the writes on
+ * the loop, well under 1 ms with the {@link WriteThread}.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 63}, or this class's {@code main} from an IDE.
  */
@@ -75,10 +73,8 @@ public final class Item63 implements Demo {
         out.example("2", "asyncio.run(slow_coroutine(), debug=True) where slow_coroutine calls time.sleep(0.5)");
         EventLoop.run("main", "slow_coroutine", loop -> slowCoroutine(), TIMEOUT,
                 EventLoop.Options.debug(out::println));
-        out.java("Thread.sleep(500) held the loop for 0.5 s; debug mode timed the callback and reported it.");
 
-        out.example("3-9", "WriteThread: a thread with its own loop owns the file; run_fully_async hands it every"
-                + " line (same harness, same confirm_merge)");
+        out.example("3-9", "WriteThread: a thread with its own loop owns the file; run_fully_async hands it lines");
         Heartbeat.Lateness writeThread = mergeAndConfirm(out, Placement.WRITE_THREAD);
 
         out.javaf("On a local disk the placements differ little (max %.2f ms late on the loop, %.2f ms with the"
@@ -91,8 +87,7 @@ public final class Item63 implements Demo {
             out.javaf("%s, %d writes: heartbeat every %d ms: %s", placement, DRILL_WRITES, HEARTBEAT.toMillis(),
                     drill);
         }
-        out.java("On the loop a tick waits out the write in progress, often the next one too; the WriteThread's"
-                + " loop only hands lines over (it even starts and joins through the executor).");
+        out.java("On the loop a tick waits out the write in progress; the WriteThread's loop only hands lines over.");
 
         out.seeTimeline(63);
     }

@@ -21,21 +21,17 @@ import workbench.procpool.ProcessPool;
 /**
  * Item 64 (3rd ed. 79): Consider concurrent.futures for True Parallelism.
  *
- * <p><b>Book claim.</b> Python's threads cannot run CPU work in parallel (the GIL), but a
- * {@code ProcessPoolExecutor} can: swapping it for the {@code ThreadPoolExecutor} is the one change, and it pays
- * for isolated, high-leverage tasks (little data in and out, much computation).
+ * <p><b>Book claim.</b> The GIL keeps Python's threads from running CPU work in parallel; swapping in a
+ * {@code ProcessPoolExecutor} is the one change that does, and it pays for isolated, high-leverage tasks.
  *
- * <p><b>In Java.</b> No GIL: the thread pool alone runs the gcds on every core. The process pool
- * ({@link ProcessPool}, worker JVMs on Item 52's child processes) is the book's one change: the same serialisable
- * tasks, another executor. The GIL model ({@code workbench.gil}) shows what CPython's threads do, and a parallel
- * stream is the Java idiom. Ten uneven tasks cannot speed up more than total work / largest task (5.39x).
+ * <p><b>In Java.</b> No GIL: the thread pool alone runs the gcds on every core. {@link ProcessPool} (worker JVMs,
+ * Item 52's child processes) is the book's one change; the GIL model (Item 53) shows CPython's threads, and a
+ * parallel stream is the Java idiom. Ten uneven tasks cannot speed up more than total work / largest task.
  *
- * <p><b>You should see</b> Java threads up to min(cores, 2) times faster than serial (the demo says whether they
- * were), GIL-model threads about as slow as serial, and the process pool slower than threads on the small numbers
- * (it starts JVMs) and close to them on the 3rd edition's ten-times-larger ones.
+ * <p><b>You should see</b> Java threads up to min(cores, 2) times faster than serial, GIL-model threads no faster,
+ * the process pool slower than threads on small numbers (JVM starts) and close on the 3rd edition's larger ones.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar run 64}, or this class's {@code main} from an IDE.
- * It builds on Item 52 (child processes) and Item 53 (the GIL model).
  */
 public final class Item64 implements Demo {
 
@@ -110,7 +106,7 @@ public final class Item64 implements Demo {
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1);
         }
-        out.java("gcd ran five times untimed first, so the JIT has compiled it; its Checkpoint is a no-op here.");
+        out.java("gcd ran five times untimed first, so the JIT has compiled it.");
 
         out.example("2", "run_serial.py: map gcd over the ten pairs");
         seconds.put("serial", timed(out, () -> Strategy.SEQUENTIAL.map(Item64::gcd, NUMBERS, 1)));
@@ -133,7 +129,7 @@ public final class Item64 implements Demo {
                 return runWith(pool, NUMBERS);
             }
         }));
-        out.java("Same tasks, another executor: two worker JVMs, their start-up in the time as in the book.");
+        out.java("Two worker JVMs; their start-up counts, as in the book.");
 
         out.beyond("the same two threads under the GIL model, as CPython runs them");
         seconds.put("GIL threads", timed(out, () -> Strategy.GIL_THREADS.map(Item64::gcd, NUMBERS, 2)));
@@ -161,9 +157,8 @@ public final class Item64 implements Demo {
         out.beyond("speedups over serial");
         double bound = workBound(NUMBERS);
         out.fact("work-bound", bound);
-        out.javaf("%d cores; ten uneven tasks: total work / largest task = %.2f; ideal with 2 workers = %.2f,"
-                + " with 8 = %.2f.", cores, bound, Math.min(Math.min(cores, 2), bound), Math.min(Math.min(cores, 8),
-                bound));
+        out.javaf("%d cores; total work / largest task = %.2f; ideal with 2 workers %.2f, with 8 %.2f.", cores, bound,
+                Math.min(Math.min(cores, 2), bound), Math.min(Math.min(cores, 8), bound));
         seconds.forEach((name, s) -> out.javaf("2nd edition, %-15s %6.3f s  %5.2fx", name + ":", s,
                 seconds.get("serial") / s));
         third.forEach((name, s) -> out.javaf("3rd edition, %-15s %6.3f s  %5.2fx", name + ":", s,
