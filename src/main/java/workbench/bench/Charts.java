@@ -57,11 +57,12 @@ final class Charts {
             if (chart.getValue().values().stream().allMatch(points -> points.size() < 2)) {
                 continue;
             }
-            XYChart xy = new XYChartBuilder().width(720).height(440)
+            XYChart xy = new XYChartBuilder().width(900).height(440)
                     .title("Item " + item.item() + ": " + chart.getKey().replace('_', ' ')
                             + (item.quick() ? " (quick)" : ""))
                     .xAxisTitle("workers").yAxisTitle("speedup over sequential (" + cores + " cores)").build();
-            xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+            // Beside the plot, not inside it: with a dozen series (Java's and CPython's) an inside legend hid points.
+            xy.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             xy.getStyler().setXAxisLogarithmic(true);
             xy.getStyler().setXAxisDecimalPattern("#");
             for (var strategy : chart.getValue().entrySet()) {
