@@ -43,8 +43,10 @@ public final class Scaling {
     record MachineResults(String name, int cores, Map<Integer, List<Report.Row>> rowsByItem,
             Set<Integer> quickItems) {
 
-        String column(int item) {
-            return cores + " cores" + (quickItems.contains(item) ? " (quick)" : "");
+        /** The column's heading: the cores, and the machine's name where another machine has as many. */
+        String column(int item, List<MachineResults> all) {
+            boolean shared = all.stream().filter(m -> m.cores == cores).count() > 1;
+            return cores + " cores" + (shared ? " (" + name + ")" : "") + (quickItems.contains(item) ? " (quick)" : "");
         }
     }
 
@@ -151,7 +153,7 @@ public final class Scaling {
                 .toList();
         StringBuilder md = new StringBuilder("| Benchmark |");
         params.forEach(p -> md.append(' ').append(p).append(" |"));
-        machines.forEach(m -> md.append(' ').append(m.column(item)).append(" |"));
+        machines.forEach(m -> md.append(' ').append(m.column(item, machines)).append(" |"));
         md.append("\n|---|");
         params.forEach(p -> md.append("---|"));
         machines.forEach(m -> md.append("---:|"));

@@ -57,6 +57,18 @@ class ScalingTest {
     }
 
     @Test
+    void machinesWithAsManyCoresAreToldApartByName(@TempDir Path root) throws IOException {
+        machine(root, "2cpu-a", 2, 50, 50);
+        machine(root, "2cpu-b", 2, 50, 40);
+        machine(root, "16cpu-test", 16, 50, 8);
+        Report.writeAll(root);
+        String md = Files.readString(root.resolve(Scaling.FILE));
+        assertTrue(md.contains("| Benchmark | strategy | workers | 2 cores (2cpu-a) | 2 cores (2cpu-b) | 16 cores |"),
+                md);
+        assertTrue(md.contains("| work | THREADS | 16 | 2.00x (100%) | 2.50x (125%) | 12.50x (78%) |"), md);
+    }
+
+    @Test
     void aMachineWithOnlyAQuickLookIsComparedAndSaysSo(@TempDir Path root) throws IOException {
         machine(root, "2cpu-test", 2, 50, 50);
         record(root.resolve("16cpu-test"), 16, "item99-quick",
