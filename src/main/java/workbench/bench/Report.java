@@ -42,7 +42,7 @@ public final class Report {
 
     public static final List<String> WORKER_PARAMS = List.of("workers", "threads", "children", "clients");
     public static final String REPORT_FILE = "REPORT.md";
-    /** The folder beside the machine folders that holds committed timeline pictures. */
+    /** The folder in a machine's folder that holds the timeline pictures recorded on it. */
     static final String TIMELINES_FOLDER = "timelines";
     private static final Pattern RESULT_FILE = Pattern.compile("item(\\d+)(-quick)?\\.json");
     private static final Set<String> BASELINES = Set.of("sequential", "serial");
@@ -138,19 +138,19 @@ public final class Report {
     }
 
     /**
-     * Where to see an item's examples thread by thread: the command that records them, and the pictures committed
-     * in {@value #TIMELINES_FOLDER}, the machine folders' sibling, that show them.
+     * Where to see an item's examples thread by thread: the command that records them, and the pictures recorded
+     * on this machine and committed in its {@value #TIMELINES_FOLDER} folder.
      */
     static String timelines(Path machineDir, int item) throws IOException {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "%nWhich thread ran when in each example:"
                 + " `java -jar target/workbench.jar timeline %d` (a PNG, a Perfetto trace and a .jfr per example).%n",
                 item));
-        Path folder = machineDir.resolveSibling(TIMELINES_FOLDER);
+        Path folder = machineDir.resolve(TIMELINES_FOLDER);
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 files.map(file -> file.getFileName().toString())
                         .filter(name -> name.startsWith("timeline-" + item + "-") && name.endsWith(".png")).sorted()
-                        .forEach(name -> md.append("\n![").append(name).append("](../").append(TIMELINES_FOLDER)
+                        .forEach(name -> md.append("\n![").append(name).append("](").append(TIMELINES_FOLDER)
                                 .append('/').append(name).append(")\n"));
             }
         }

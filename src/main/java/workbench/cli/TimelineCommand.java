@@ -29,7 +29,7 @@ final class TimelineCommand extends Subcommand {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "1", paramLabel = "<item>", converter = ItemsArgument.OneItemConverter.class,
-            description = "An item with timelines: 53-55 or 57-64 (or their 3rd-edition numbers).")
+            description = "An item, 52-64 (or its 3rd-edition number, 67-79): every item has timelines.")
     Catalog.Item item;
 
     @Option(names = "--strategy", paramLabel = "<strategy>",

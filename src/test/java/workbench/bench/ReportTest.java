@@ -51,11 +51,11 @@ class ReportTest {
     }
 
     @Test
-    void eachItemLinksItsCommittedTimelinesAndGivesTheCommandThatRecordsThem(@TempDir Path root) throws IOException {
+    void eachItemShowsTheTimelinesRecordedOnItsMachineAndHowToRecordThem(@TempDir Path root) throws IOException {
         String work = "workbench.item98.Item98Benchmark.work";
         record(root.resolve("4cpu-test"), "item98", strategyRow(work, "SEQUENTIAL", "4", 100));
         record(root.resolve("4cpu-test"), "item99", strategyRow(work.replace("98", "99"), "SEQUENTIAL", "4", 100));
-        Path timelines = Files.createDirectories(root.resolve(Report.TIMELINES_FOLDER));
+        Path timelines = Files.createDirectories(root.resolve("4cpu-test").resolve(Report.TIMELINES_FOLDER));
         for (String name : List.of("timeline-99-threads.png", "timeline-99-gil.png", "timeline-99-gil.json",
                 "timeline-9-x.png")) {
             Files.writeString(timelines.resolve(name), "");
@@ -67,9 +67,9 @@ class ReportTest {
         assertTrue(item98.contains("`java -jar target/workbench.jar timeline 98`"), item98);
         assertFalse(item98.contains("]("), "no picture committed for Item 98: " + item98);
         assertTrue(item99.contains("`java -jar target/workbench.jar timeline 99`"), item99);
-        assertTrue(item99.indexOf("](../timelines/timeline-99-gil.png)")
-                < item99.indexOf("](../timelines/timeline-99-threads.png)"), "both pictures, in name order: " + item99);
-        assertEquals(2, item99.split("\\]\\(\\.\\./timelines/", -1).length - 1, "the PNGs of Item 99 only: " + item99);
+        assertTrue(item99.indexOf("](timelines/timeline-99-gil.png)")
+                < item99.indexOf("](timelines/timeline-99-threads.png)"), "both pictures, in name order: " + item99);
+        assertEquals(2, item99.split("\\]\\(timelines/", -1).length - 1, "the PNGs of Item 99 only: " + item99);
     }
 
     @Test
