@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import workbench.bench.Report;
+import workbench.bench.ReadmeResults;
 
 /** The README is generated where it can be and checked where it cannot: it must not drift from the code. */
 class ReadmeTest {
@@ -27,7 +27,7 @@ class ReadmeTest {
 
     @Test
     void resultsSectionIsGeneratedFromTheRecordedResults() throws Exception {
-        assertEquals(Report.readmeSection(Path.of("benchmarks/results")).strip(),
+        assertEquals(ReadmeResults.section(Path.of("benchmarks/results")).strip(),
                 ReadmeSections.RESULTS.read(readme()),
                 "README's results section drifted from benchmarks/results: run `java -jar target/workbench.jar report`");
     }
