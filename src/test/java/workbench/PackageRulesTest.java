@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import workbench.testing.JavaText;
+
 /**
  * The layering of the packages, read from the sources of {@code src/main/java} and {@code benchmarks/src/main/java}
  * (imports and fully qualified names in code, not in comments or strings). Three floors: the shared packages
@@ -96,7 +98,7 @@ class PackageRulesTest {
         assertTrue(lineDecoder.text().contains("workbench.item61"));
         assertFalse(references(lineDecoder).contains("item61"), "a name in a comment is not a reference");
         assertEquals(Set.of("item61"), references(new Source(Path.of("x"), "x", false,
-                code("/** workbench.item62.Migration */ String s = \"workbench.item63.Item63\";"
+                JavaText.code("/** workbench.item62.Migration */ String s = \"workbench.item63.Item63\";"
                         + " workbench.item61.Item61.main(null); // workbench.item64.Item64"), "")));
     }
 
@@ -136,41 +138,12 @@ class PackageRulesTest {
                     String text = Files.readString(file);
                     Matcher pkg = PACKAGE.matcher(text);
                     if (pkg.find()) {                                      // the root package is the CLI's
-                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), code(text), text));
+                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), JavaText.code(text), text));
                     }
                 }
             }
         }
         assertFalse(sources.isEmpty(), "run from the project root");
         return sources;
-    }
-
-    /** The text without its comments, string and character literals (text blocks included). */
-    static String code(String text) {
-        StringBuilder code = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            if (text.startsWith("//", i)) {
-                i = indexOrEnd(text, "\n", i);
-            } else if (text.startsWith("/*", i)) {
-                i = indexOrEnd(text, "*/", i + 2) + 2;
-            } else if (text.startsWith("\"\"\"", i)) {
-                i = indexOrEnd(text, "\"\"\"", i + 3) + 3;
-            } else if (text.charAt(i) == '"' || text.charAt(i) == '\'') {
-                char quote = text.charAt(i++);
-                while (i < text.length() && text.charAt(i) != quote) {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-            } else {
-                code.append(text.charAt(i++));
-            }
-        }
-        return code.toString();
-    }
-
-    private static int indexOrEnd(String text, String what, int from) {
-        int at = text.indexOf(what, from);
-        return at < 0 ? text.length() : at;
     }
 }
