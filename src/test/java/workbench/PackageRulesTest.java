@@ -20,20 +20,34 @@ import org.junit.jupiter.api.Test;
 import workbench.testing.JavaText;
 
 /**
- * The layering of the packages, read from the sources of {@code src/main/java} and {@code benchmarks/src/main/java}
- * (imports and fully qualified names in code, not in comments or strings). Three floors: the shared packages
- * (engines and models such as {@code life}, {@code eventloop}, {@code procpool}; every {@code workbench.*} package
- * that is not {@code itemNN}), the items on top of them, and above the items {@link #ABOVE_THE_ITEMS}, which only
- * the benchmarks, the tests and the entry point ({@code workbench.Workbench}) use. A benchmark class shares its
- * item's package (addressable by item) but is itself on the top floor: nothing imports it.
+ * The floors of the house (design.md), read from the sources of {@code src/main/java} and
+ * {@code benchmarks/src/main/java} (imports and fully qualified names in code, not in comments or strings). From the
+ * bottom:
+ * <ol>
+ *   <li>{@link #BOTTOM}: the engines' flight-recorder event types, the items' example declarations and the
+ *       thread-safety annotations, which import nothing of the workbench;</li>
+ *   <li>the engines and shared blocks ({@code gil}, {@code procpool}, {@code eventloop}, {@code life}, ...: every
+ *       {@code workbench.*} package that is neither an item, nor on the bottom floor, nor tooling), which import
+ *       no item and no tooling;</li>
+ *   <li>the items ({@code itemNN}), one band: an item imports no tooling, and builds only on earlier items, which
+ *       its demo's header names;</li>
+ *   <li>{@link #TOOLING}, which runs, measures, records and shows the items and may import any floor below.</li>
+ * </ol>
+ * The root package ({@code Workbench}, {@code Catalog}) is the entry point, above all. A benchmark class shares its
+ * item's package (addressable by item) but is itself tooling: it may use {@code bench} and nothing imports it.
+ * Each rule lists every offence it finds, one per line, file first.
  */
 class PackageRulesTest {
 
+    /** The bottom floor: packages that import nothing of the workbench. */
+    static final Set<String> BOTTOM = Set.of("recording", "examples", "annotations");
+
     /**
-     * The packages above the items: the registry of the Game of Life strategies of Items 56-60; the timelines
-     * (recording, lanes, drawing, traces: they record the items' examples); the command line that runs them.
+     * The tooling, above the items: running and recording benchmarks and reports ({@code bench}), the notebooks,
+     * the timelines (recording, lanes, drawing, traces of the items' examples), the registry of the Game of Life
+     * strategies of Items 56-60, and the command line that runs them all.
      */
-    static final Set<String> ABOVE_THE_ITEMS = Set.of("strategies", "timeline", "cli");
+    static final Set<String> TOOLING = Set.of("bench", "notebook", "timeline", "strategies", "cli");
 
     private static final Pattern PACKAGE = Pattern.compile("^package workbench\\.(\\w+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\bworkbench\\.(\\w+)\\.[A-Za-z*]");
@@ -43,15 +57,44 @@ class PackageRulesTest {
     }
 
     @Test
-    void noSharedPackageImportsAnItemOrThePackagesAboveThem() throws IOException {
+    void theBottomFloorImportsNothingOfTheWorkbench() throws IOException {
         List<String> offences = new ArrayList<>();
         for (Source source : sources()) {
-            if (isItem(source.pkg()) || ABOVE_THE_ITEMS.contains(source.pkg())) {
+            if (BOTTOM.contains(source.pkg())) {
+                for (String used : references(source)) {
+                    offences.add(source.path() + " (workbench." + source.pkg() + ", bottom floor) uses workbench."
+                            + used);
+                }
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void noEngineOrSharedBlockImportsAnItemOrTheTooling() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Source source : sources()) {
+            if (isItem(source.pkg()) || TOOLING.contains(source.pkg())) {
                 continue;
             }
             for (String used : references(source)) {
-                if (isItem(used) || ABOVE_THE_ITEMS.contains(used)) {
+                if (isItem(used) || TOOLING.contains(used)) {
                     offences.add(source.path() + " (workbench." + source.pkg() + ") uses workbench." + used);
+                }
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void noItemImportsTheTooling() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Source source : sources()) {
+            if (isItem(source.pkg()) && !source.benchmark()) {
+                for (String used : references(source)) {
+                    if (TOOLING.contains(used)) {
+                        offences.add(source.path() + " (an item) uses workbench." + used + ", which is tooling");
+                    }
                 }
             }
         }
@@ -67,9 +110,6 @@ class PackageRulesTest {
             }
             int item = number(source.pkg());
             for (String used : references(source)) {
-                if (ABOVE_THE_ITEMS.contains(used) && !source.benchmark()) {
-                    offences.add(source.path() + " (an item) uses workbench." + used + ", which is above the items");
-                }
                 if (!isItem(used) || number(used) == item) {
                     continue;
                 }
