@@ -33,9 +33,10 @@ import workbench.testing.JavaText;
  *       its demo's header names;</li>
  *   <li>{@link #TOOLING}, which runs, measures, records and shows the items and may import any floor below.</li>
  * </ol>
- * The root package ({@code Workbench}, {@code Catalog}) is the entry point, above all. A benchmark class shares its
- * item's package (addressable by item) but is itself tooling: it may use {@code bench} and nothing imports it.
- * Each rule lists every offence it finds, one per line, file first.
+ * The root package is not judged: items implement its {@code Demo}, tooling reads its {@code Catalog}, and its
+ * {@code Workbench} starts the command line. A benchmark class shares its item's package (addressable by item) but
+ * is itself tooling: it may use {@code bench}, and nothing imports it. Each rule lists every offence it finds, file
+ * first. Every package has a {@code package-info.java} that says what it is, its floor and what it may import.
  */
 class PackageRulesTest {
 
@@ -49,6 +50,7 @@ class PackageRulesTest {
      */
     static final Set<String> TOOLING = Set.of("bench", "notebook", "timeline", "strategies", "cli");
 
+    private static final List<Path> ROOTS = List.of(Path.of("src/main/java"), Path.of("benchmarks/src/main/java"));
     private static final Pattern PACKAGE = Pattern.compile("^package workbench\\.(\\w+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\bworkbench\\.(\\w+)\\.[A-Za-z*]");
     private static final Pattern ITEM = Pattern.compile("item(\\d\\d)");
@@ -127,6 +129,31 @@ class PackageRulesTest {
     }
 
     @Test
+    void everyPackageHasAPackageInfoThatSaysWhatItIs() throws IOException {
+        // One package-info per package, in either tree (a benchmark shares its item's package): its Javadoc says
+        // what the package is, its floor and what it may import.
+        List<String> missing = new ArrayList<>();
+        Set<Path> packages = new TreeSet<>();
+        for (Path root : ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java"))
+                        .forEach(f -> packages.add(root.relativize(f.getParent())));
+            }
+        }
+        for (Path pkg : packages) {
+            List<Path> infos = ROOTS.stream().map(root -> root.resolve(pkg).resolve("package-info.java"))
+                    .filter(Files::exists).toList();
+            if (infos.size() != 1) {
+                missing.add(pkg + ": " + infos.size() + " package-info.java");
+            } else if (!Files.readString(infos.get(0)).strip().startsWith("/**")) {
+                missing.add(infos.get(0) + ": no Javadoc");
+            }
+        }
+        assertTrue(packages.size() > 30, packages::toString);
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
     void theRulesSeeTheReferencesTheyJudge() throws IOException {
         // The scan itself: it finds what it must judge, and skips comments and strings.
         List<Source> sources = sources();
@@ -172,13 +199,14 @@ class PackageRulesTest {
 
     private static List<Source> sources() throws IOException {
         List<Source> sources = new ArrayList<>();
-        for (String root : List.of("src/main/java", "benchmarks/src/main/java")) {
-            try (Stream<Path> files = Files.walk(Path.of(root))) {
+        for (Path root : ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                     String text = Files.readString(file);
                     Matcher pkg = PACKAGE.matcher(text);
                     if (pkg.find()) {                                      // the root package is the CLI's
-                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), JavaText.code(text), text));
+                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), JavaText.code(text),
+                                text));
                     }
                 }
             }
