@@ -17,22 +17,40 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import workbench.testing.JavaText;
+
 /**
- * The layering of the packages, read from the sources of {@code src/main/java} and {@code benchmarks/src/main/java}
- * (imports and fully qualified names in code, not in comments or strings). Three floors: the shared packages
- * (engines and models such as {@code life}, {@code eventloop}, {@code procpool}; every {@code workbench.*} package
- * that is not {@code itemNN}), the items on top of them, and above the items {@link #ABOVE_THE_ITEMS}, which only
- * the benchmarks, the tests and the entry point ({@code workbench.Workbench}) use. A benchmark class shares its
- * item's package (addressable by item) but is itself on the top floor: nothing imports it.
+ * The floors of the house (design.md), read from the sources of {@code src/main/java} and
+ * {@code benchmarks/src/main/java} (imports and fully qualified names in code, not in comments or strings). From the
+ * bottom:
+ * <ol>
+ *   <li>{@link #BOTTOM}: the engines' flight-recorder event types, the items' example declarations and the
+ *       thread-safety annotations, which import nothing of the workbench;</li>
+ *   <li>the engines and shared blocks ({@code gil}, {@code procpool}, {@code eventloop}, {@code life}, ...: every
+ *       {@code workbench.*} package that is neither an item, nor on the bottom floor, nor tooling), which import
+ *       no item and no tooling;</li>
+ *   <li>the items ({@code itemNN}), one band: an item imports no tooling, and builds only on earlier items, which
+ *       its demo's header names;</li>
+ *   <li>{@link #TOOLING}, which runs, measures, records and shows the items and may import any floor below.</li>
+ * </ol>
+ * The root package is not judged: items implement its {@code Demo}, tooling reads its {@code Catalog}, and its
+ * {@code Workbench} starts the command line. A benchmark class shares its item's package (addressable by item) but
+ * is itself tooling: it may use {@code bench}, and nothing imports it. Each rule lists every offence it finds, file
+ * first. Every package has a {@code package-info.java} that says what it is, its floor and what it may import.
  */
 class PackageRulesTest {
 
-    /**
-     * The packages above the items: the registry of the Game of Life strategies of Items 56-60; the timelines
-     * (recording, lanes, drawing, traces: they record the items' examples); the command line that runs them.
-     */
-    static final Set<String> ABOVE_THE_ITEMS = Set.of("strategies", "timeline", "cli");
+    /** The bottom floor: packages that import nothing of the workbench. */
+    static final Set<String> BOTTOM = Set.of("recording", "examples", "annotations");
 
+    /**
+     * The tooling, above the items: running and recording benchmarks and reports ({@code bench}), the notebooks,
+     * the timelines (recording, lanes, drawing, traces of the items' examples), the registry of the Game of Life
+     * strategies of Items 56-60, and the command line that runs them all.
+     */
+    static final Set<String> TOOLING = Set.of("bench", "notebook", "timeline", "strategies", "cli");
+
+    private static final List<Path> ROOTS = List.of(Path.of("src/main/java"), Path.of("benchmarks/src/main/java"));
     private static final Pattern PACKAGE = Pattern.compile("^package workbench\\.(\\w+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("\\bworkbench\\.(\\w+)\\.[A-Za-z*]");
     private static final Pattern ITEM = Pattern.compile("item(\\d\\d)");
@@ -41,15 +59,44 @@ class PackageRulesTest {
     }
 
     @Test
-    void noSharedPackageImportsAnItemOrThePackagesAboveThem() throws IOException {
+    void theBottomFloorImportsNothingOfTheWorkbench() throws IOException {
         List<String> offences = new ArrayList<>();
         for (Source source : sources()) {
-            if (isItem(source.pkg()) || ABOVE_THE_ITEMS.contains(source.pkg())) {
+            if (BOTTOM.contains(source.pkg())) {
+                for (String used : references(source)) {
+                    offences.add(source.path() + " (workbench." + source.pkg() + ", bottom floor) uses workbench."
+                            + used);
+                }
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void noEngineOrSharedBlockImportsAnItemOrTheTooling() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Source source : sources()) {
+            if (isItem(source.pkg()) || TOOLING.contains(source.pkg())) {
                 continue;
             }
             for (String used : references(source)) {
-                if (isItem(used) || ABOVE_THE_ITEMS.contains(used)) {
+                if (isItem(used) || TOOLING.contains(used)) {
                     offences.add(source.path() + " (workbench." + source.pkg() + ") uses workbench." + used);
+                }
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    @Test
+    void noItemImportsTheTooling() throws IOException {
+        List<String> offences = new ArrayList<>();
+        for (Source source : sources()) {
+            if (isItem(source.pkg()) && !source.benchmark()) {
+                for (String used : references(source)) {
+                    if (TOOLING.contains(used)) {
+                        offences.add(source.path() + " (an item) uses workbench." + used + ", which is tooling");
+                    }
                 }
             }
         }
@@ -65,9 +112,6 @@ class PackageRulesTest {
             }
             int item = number(source.pkg());
             for (String used : references(source)) {
-                if (ABOVE_THE_ITEMS.contains(used) && !source.benchmark()) {
-                    offences.add(source.path() + " (an item) uses workbench." + used + ", which is above the items");
-                }
                 if (!isItem(used) || number(used) == item) {
                     continue;
                 }
@@ -85,6 +129,31 @@ class PackageRulesTest {
     }
 
     @Test
+    void everyPackageHasAPackageInfoThatSaysWhatItIs() throws IOException {
+        // One package-info per package, in either tree (a benchmark shares its item's package): its Javadoc says
+        // what the package is, its floor and what it may import.
+        List<String> missing = new ArrayList<>();
+        Set<Path> packages = new TreeSet<>();
+        for (Path root : ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java"))
+                        .forEach(f -> packages.add(root.relativize(f.getParent())));
+            }
+        }
+        for (Path pkg : packages) {
+            List<Path> infos = ROOTS.stream().map(root -> root.resolve(pkg).resolve("package-info.java"))
+                    .filter(Files::exists).toList();
+            if (infos.size() != 1) {
+                missing.add(pkg + ": " + infos.size() + " package-info.java");
+            } else if (!Files.readString(infos.get(0)).strip().startsWith("/**")) {
+                missing.add(infos.get(0) + ": no Javadoc");
+            }
+        }
+        assertTrue(packages.size() > 30, packages::toString);
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
     void theRulesSeeTheReferencesTheyJudge() throws IOException {
         // The scan itself: it finds what it must judge, and skips comments and strings.
         List<Source> sources = sources();
@@ -96,7 +165,7 @@ class PackageRulesTest {
         assertTrue(lineDecoder.text().contains("workbench.item61"));
         assertFalse(references(lineDecoder).contains("item61"), "a name in a comment is not a reference");
         assertEquals(Set.of("item61"), references(new Source(Path.of("x"), "x", false,
-                code("/** workbench.item62.Migration */ String s = \"workbench.item63.Item63\";"
+                JavaText.code("/** workbench.item62.Migration */ String s = \"workbench.item63.Item63\";"
                         + " workbench.item61.Item61.main(null); // workbench.item64.Item64"), "")));
     }
 
@@ -130,47 +199,19 @@ class PackageRulesTest {
 
     private static List<Source> sources() throws IOException {
         List<Source> sources = new ArrayList<>();
-        for (String root : List.of("src/main/java", "benchmarks/src/main/java")) {
-            try (Stream<Path> files = Files.walk(Path.of(root))) {
+        for (Path root : ROOTS) {
+            try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
                     String text = Files.readString(file);
                     Matcher pkg = PACKAGE.matcher(text);
                     if (pkg.find()) {                                      // the root package is the CLI's
-                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), code(text), text));
+                        sources.add(new Source(file, pkg.group(1), root.startsWith("benchmarks"), JavaText.code(text),
+                                text));
                     }
                 }
             }
         }
         assertFalse(sources.isEmpty(), "run from the project root");
         return sources;
-    }
-
-    /** The text without its comments, string and character literals (text blocks included). */
-    static String code(String text) {
-        StringBuilder code = new StringBuilder(text.length());
-        int i = 0;
-        while (i < text.length()) {
-            if (text.startsWith("//", i)) {
-                i = indexOrEnd(text, "\n", i);
-            } else if (text.startsWith("/*", i)) {
-                i = indexOrEnd(text, "*/", i + 2) + 2;
-            } else if (text.startsWith("\"\"\"", i)) {
-                i = indexOrEnd(text, "\"\"\"", i + 3) + 3;
-            } else if (text.charAt(i) == '"' || text.charAt(i) == '\'') {
-                char quote = text.charAt(i++);
-                while (i < text.length() && text.charAt(i) != quote) {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-            } else {
-                code.append(text.charAt(i++));
-            }
-        }
-        return code.toString();
-    }
-
-    private static int indexOrEnd(String text, String what, int from) {
-        int at = text.indexOf(what, from);
-        return at < 0 ? text.length() : at;
     }
 }

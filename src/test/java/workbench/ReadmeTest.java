@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import workbench.bench.Report;
+import workbench.bench.ReadmeResults;
 
 /** The README is generated where it can be and checked where it cannot: it must not drift from the code. */
 class ReadmeTest {
@@ -27,7 +32,7 @@ class ReadmeTest {
 
     @Test
     void resultsSectionIsGeneratedFromTheRecordedResults() throws Exception {
-        assertEquals(Report.readmeSection(Path.of("benchmarks/results")).strip(),
+        assertEquals(ReadmeResults.section(Path.of("benchmarks/results")).strip(),
                 ReadmeSections.RESULTS.read(readme()),
                 "README's results section drifted from benchmarks/results: run `java -jar target/workbench.jar report`");
     }
@@ -45,6 +50,22 @@ class ReadmeTest {
         String tour = commandAfter("Run the workbench");
         assertTrue(tour.startsWith("mvn ") && tour.contains("package") && tour.endsWith("java -jar target/workbench.jar"),
                 tour);
+    }
+
+    @Test
+    void theLayoutNamesEveryPackageOnce() throws Exception {
+        String layout = readme().substring(readme().indexOf("## Layout"));
+        List<String> named = Pattern.compile("^ {6}(\\w+)/ ", Pattern.MULTILINE).matcher(layout).results()
+                .map(m -> m.group(1)).toList();
+        Set<String> packages;
+        try (Stream<Path> dirs = Files.list(Path.of("src/main/java/workbench"))) {
+            packages = dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                    .map(name -> name.matches("item\\d\\d") ? "itemNN" : name)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(List.of(), packages.stream().filter(pkg -> !named.contains(pkg)).toList(),
+                "packages the README's layout does not name");
+        assertEquals(named.size(), Set.copyOf(named).size(), "a package named twice: " + named);
     }
 
     /** The first indented command line after the line starting with {@code lead}. */

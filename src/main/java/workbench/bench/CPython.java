@@ -74,7 +74,7 @@ public final class CPython {
             String value = row.extra().get(key);
             if (value != null) {
                 if (value.matches("-?\\d+\\.\\d+([eE]-?\\d+)?")) { // Gson keeps Python's 5e-06 as written
-                    value = Report.fmt(Double.parseDouble(value), 3); // seconds such as p99: 3 significant digits
+                    value = Figures.fmt(Double.parseDouble(value), 3); // seconds such as p99: 3 significant digits
                 }
                 notes.add(label.formatted(value));
             }

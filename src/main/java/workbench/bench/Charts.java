@@ -30,15 +30,15 @@ final class Charts {
      * speedups ({@code python}: by chart key, then series name, then workers) are a second series of dotted lines
      * on the charts Java's rows make.
      */
-    static List<Path> speedupCharts(Report.ItemResults item, int cores, Path dir,
+    static List<Path> speedupCharts(ResultsFolder.ItemResults item, int cores, Path dir,
                                     Map<String, Map<String, TreeMap<Integer, Double>>> python) throws IOException {
         // chart key (method + fixed params) -> strategy -> workers -> speedup
         Map<String, Map<String, TreeMap<Integer, Double>>> charts = new TreeMap<>();
         Map<String, TreeMap<Integer, Double>> ideals = new TreeMap<>();
-        for (Report.Row row : item.rows()) {
+        for (Speedups.Row row : item.rows()) {
             JmhResult result = row.result();
             String strategy = result.param("strategy");
-            var workers = Report.workers(result);
+            var workers = BenchParams.workers(result);
             if (strategy == null || workers.isEmpty() || Double.isNaN(row.speedup())) {
                 continue;
             }
@@ -46,7 +46,7 @@ final class Charts {
             charts.computeIfAbsent(key, k -> new TreeMap<>())
                     .computeIfAbsent(strategy, s -> new TreeMap<>())
                     .put(workers.get(), row.speedup());
-            if (!Double.isNaN(row.ideal()) && !Report.isBaseline(strategy)) {
+            if (!Double.isNaN(row.ideal()) && !BenchParams.isBaseline(strategy)) {
                 ideals.computeIfAbsent(key, k -> new TreeMap<>()).merge(workers.get(), row.ideal(), Math::max);
             }
         }
@@ -94,7 +94,7 @@ final class Charts {
     static String chartKey(JmhResult result) {
         StringBuilder key = new StringBuilder(result.method());
         new TreeMap<>(result.params()).forEach((name, value) -> {
-            if (!name.equals("strategy") && !Report.WORKER_PARAMS.contains(name)) {
+            if (!name.equals("strategy") && !BenchParams.WORKER_PARAMS.contains(name)) {
                 key.append('_').append(name).append('-').append(value.replaceAll("[^A-Za-z0-9.]+", ""));
             }
         });

@@ -54,7 +54,7 @@ public final class LoadResults {
 
     /** The machine sidecar beside a load file. */
     public static Path sidecar(Path json) {
-        return Report.sidecarOf(json);
+        return ResultsFolder.sidecarOf(json);
     }
 
     /** One recorded row: its fields by name (numbers as doubles, the rest as strings). */
@@ -153,12 +153,12 @@ public final class LoadResults {
                     .append(count(row.number("clients"))).append(" | ");
             if (row.fields().containsKey("sessionsPerSecond")) {
                 md.append(count(row.number("sessionsPerSecond"))).append(" | ")
-                        .append(Report.fmt(row.number("medianMs"), 3)).append(" | ")
-                        .append(Report.fmt(row.number("p99Ms"), 3)).append(" | ")
+                        .append(Figures.fmt(row.number("medianMs"), 3)).append(" | ")
+                        .append(Figures.fmt(row.number("p99Ms"), 3)).append(" | ")
                         .append(count(row.number("peakRssMiB"))).append(" | ")
                         .append(count(row.number("peakThreads"))).append(" | ")
                         .append(count(row.number("serverCpuMicrosPerSession"))).append(" | ")
-                        .append(Report.fmt(row.number("generatorCpuMicrosPerSession"), 3)).append(" | ")
+                        .append(Figures.fmt(row.number("generatorCpuMicrosPerSession"), 3)).append(" | ")
                         .append(String.format(Locale.ROOT, "%.0f%%", 100 * row.number("generatorBusy")))
                         .append(" | ");
             } else {
@@ -173,7 +173,7 @@ public final class LoadResults {
         for (Row row : rows) {
             if (row.text("benchmark").equals("connectAndClose")) {
                 md.append("| ").append(row.text("style")).append(" | ").append(row.text("runtime")).append(" | ")
-                        .append(Report.fmt(row.number("connectMicros"), 3)).append(" | ")
+                        .append(Figures.fmt(row.number("connectMicros"), 3)).append(" | ")
                         .append(row.failed() ? row.text("error").replace("|", "\\|") : "0").append(" |\n");
             }
         }

@@ -40,7 +40,7 @@ public final class Scaling {
     private static final String CHART_NAMES = "scaling-item\\d+-.*\\.png";
 
     /** One machine's results: per item, the full profile's, else the quick profile's ({@code quickItems}). */
-    record MachineResults(String name, int cores, Map<Integer, List<Report.Row>> rowsByItem,
+    record MachineResults(String name, int cores, Map<Integer, List<Speedups.Row>> rowsByItem,
             Set<Integer> quickItems) {
 
         /** The column's heading: the cores, and the machine's name where another machine has as many. */
@@ -56,11 +56,11 @@ public final class Scaling {
     /** The machines under {@code root} with full-profile results, fewest cores first. */
     static List<MachineResults> machines(Path root) throws IOException {
         List<MachineResults> machines = new ArrayList<>();
-        for (Path dir : Report.machineDirs(root)) {
-            int cores = ((Number) Report.machine(dir).getOrDefault("cores", 0)).intValue();
-            Map<Integer, List<Report.Row>> rows = new TreeMap<>();
+        for (Path dir : ResultsFolder.machineDirs(root)) {
+            int cores = ((Number) ResultsFolder.machine(dir).getOrDefault("cores", 0)).intValue();
+            Map<Integer, List<Speedups.Row>> rows = new TreeMap<>();
             Set<Integer> quick = new TreeSet<>();
-            for (Report.ItemResults item : Report.read(dir)) { // full before quick, per item
+            for (ResultsFolder.ItemResults item : ResultsFolder.read(dir)) { // full before quick, per item
                 if (!rows.containsKey(item.item())) {
                     rows.put(item.item(), item.rows());
                     if (item.quick()) {
@@ -135,13 +135,13 @@ public final class Scaling {
 
     /** Rows present on at least two machines, keyed by method and every parameter, strategy included. */
     private static String table(int item, List<MachineResults> machines) {
-        Map<String, Report.Row[]> rows = new LinkedHashMap<>();
+        Map<String, Speedups.Row[]> rows = new LinkedHashMap<>();
         for (int i = 0; i < machines.size(); i++) {
-            for (Report.Row row : machines.get(i).rowsByItem().get(item)) {
+            for (Speedups.Row row : machines.get(i).rowsByItem().get(item)) {
                 if (Double.isNaN(row.speedup()) || isBaseline(row.result())) {
                     continue;
                 }
-                rows.computeIfAbsent(rowKey(row.result()), k -> new Report.Row[machines.size()])[i] = row;
+                rows.computeIfAbsent(rowKey(row.result()), k -> new Speedups.Row[machines.size()])[i] = row;
             }
         }
         rows.values().removeIf(perMachine -> Arrays.stream(perMachine).filter(r -> r != null).count() < 2);
@@ -158,12 +158,12 @@ public final class Scaling {
         params.forEach(p -> md.append("---|"));
         machines.forEach(m -> md.append("---:|"));
         md.append('\n');
-        for (Report.Row[] perMachine : rows.values()) {
+        for (Speedups.Row[] perMachine : rows.values()) {
             JmhResult any = Arrays.stream(perMachine).filter(r -> r != null).findFirst().orElseThrow()
                     .result();
             md.append("| ").append(any.method()).append(" |");
             params.forEach(p -> md.append(' ').append(any.params().getOrDefault(p, "")).append(" |"));
-            for (Report.Row row : perMachine) {
+            for (Speedups.Row row : perMachine) {
                 md.append(' ').append(row == null ? "" : cell(row)).append(" |");
             }
             md.append('\n');
@@ -171,7 +171,7 @@ public final class Scaling {
         return md.toString();
     }
 
-    private static String cell(Report.Row row) {
+    private static String cell(Speedups.Row row) {
         String speedup = String.format(Locale.ROOT, "%.2fx", row.speedup());
         return Double.isNaN(row.ideal()) ? speedup
                 : speedup + String.format(Locale.ROOT, " (%.0f%%)", 100 * row.ofIdeal());
@@ -184,7 +184,7 @@ public final class Scaling {
     private static List<Path> charts(int item, List<MachineResults> machines, Path dir) throws IOException {
         Map<String, Map<String, TreeMap<Integer, Double>>> charts = new TreeMap<>();
         for (MachineResults machine : machines) {
-            for (Report.Row row : machine.rowsByItem().get(item)) {
+            for (Speedups.Row row : machine.rowsByItem().get(item)) {
                 if (Double.isNaN(row.speedup()) || Double.isInfinite(row.speedup()) || isBaseline(row.result())) {
                     continue;
                 }
@@ -222,7 +222,7 @@ public final class Scaling {
 
     private static boolean isBaseline(JmhResult result) {
         String strategy = result.param("strategy");
-        return strategy == null || Report.isBaseline(strategy);
+        return strategy == null || BenchParams.isBaseline(strategy);
     }
 
     private static String rowKey(JmhResult result) {

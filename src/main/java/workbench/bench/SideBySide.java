@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *   <li>its {@code strategy} is, ignoring case, the Java row's way: the first of {@link #WAY_PARAMS} it has;</li>
  *   <li>every workload parameter it names (keys beyond {@link CPython}'s run facts) has the same value in the Java
  *       row, and every Java parameter but the way and the worker count is named by it;</li>
- *   <li>its {@code workers} equals the Java row's worker count (the first of {@link Report#WORKER_PARAMS}), unless
+ *   <li>its {@code workers} equals the Java row's worker count (the first of {@link BenchParams#WORKER_PARAMS}), unless
  *       the Java method has no worker count or never varies it (a fixed setting, such as Item 57's ten workers
  *       that a thread per cell ignores): then exactly one CPython row may satisfy 1-3.</li>
  * </ol>
@@ -55,7 +55,7 @@ public final class SideBySide {
     }
 
     /** One line of the table: a Java row, its CPython counterpart in the Java unit, or both. */
-    public record Line(Optional<Report.Row> java, Optional<CPython.Row> python, JmhResult shown, double pythonScore,
+    public record Line(Optional<Speedups.Row> java, Optional<CPython.Row> python, JmhResult shown, double pythonScore,
                        double pythonSpeedup) {
 
         /** How many times faster Java is than CPython (below 1: slower); NaN unless both sides are here. */
@@ -86,17 +86,17 @@ public final class SideBySide {
     }
 
     /** The combined table of one item recorded in {@code machineDir}. */
-    public static Table of(Path machineDir, Report.ItemResults item) throws IOException {
+    public static Table of(Path machineDir, ResultsFolder.ItemResults item) throws IOException {
         Optional<List<CPython.Row>> read = item.quick() ? Optional.empty() : CPython.read(machineDir, item.item());
         List<CPython.Row> python = read.orElse(List.of());
         Map<CPython.Row, Double> pythonSpeedups = CPython.speedups(machineDir, item.item(), python);
-        Map<String, Object> pythonRun = Report.sidecarIfAny(CPython.sidecarFile(machineDir, item.item()));
+        Map<String, Object> pythonRun = ResultsFolder.sidecarIfAny(CPython.sidecarFile(machineDir, item.item()));
         Pairing pairing = pairing(read.isPresent(), pythonRun,
-                Report.sidecarIfAny(Report.sidecarOf(item.json())), item.item(), item.quick());
+                ResultsFolder.sidecarIfAny(ResultsFolder.sidecarOf(item.json())), item.item(), item.quick());
         List<Line> lines = new ArrayList<>();
         Set<CPython.Row> used = new HashSet<>();
-        List<JmhResult> java = item.rows().stream().map(Report.Row::result).toList();
-        for (Report.Row row : item.rows()) {
+        List<JmhResult> java = item.rows().stream().map(Speedups.Row::result).toList();
+        for (Speedups.Row row : item.rows()) {
             Optional<CPython.Row> match = match(row.result(), java, python);
             match.ifPresent(used::add);
             lines.add(new Line(Optional.of(row), match, row.result(),
@@ -145,7 +145,7 @@ public final class SideBySide {
     }
 
     private static Optional<String> workerParam(JmhResult result) {
-        return Report.WORKER_PARAMS.stream().filter(p -> result.param(p) != null).findFirst();
+        return BenchParams.WORKER_PARAMS.stream().filter(p -> result.param(p) != null).findFirst();
     }
 
     /** The CPython row that measures what {@code java} measures, by the rules in this class's comment. */
@@ -170,7 +170,7 @@ public final class SideBySide {
     private static boolean sameWorkload(JmhResult java, CPython.Row python) {
         Map<String, String> workload = CPython.workload(python);
         for (var param : java.params().entrySet()) {
-            if (WAY_PARAMS.contains(param.getKey()) || Report.WORKER_PARAMS.contains(param.getKey())) {
+            if (WAY_PARAMS.contains(param.getKey()) || BenchParams.WORKER_PARAMS.contains(param.getKey())) {
                 continue;
             }
             if (!param.getValue().equals(workload.get(param.getKey()))) {
@@ -265,21 +265,21 @@ public final class SideBySide {
             JmhResult shown = line.shown();
             md.append("| ").append(shown.method()).append(" |");
             paramNames.forEach(p -> md.append(' ').append(shown.params().getOrDefault(p, "")).append(" |"));
-            Optional<Report.Row> java = line.java();
-            md.append(' ').append(java.map(r -> Report.fmt(r.result().score(), 3)).orElse("")).append(" | ")
-                    .append(java.map(r -> Report.fmt(r.result().error(), 3)).orElse("")).append(" | ");
+            Optional<Speedups.Row> java = line.java();
+            md.append(' ').append(java.map(r -> Figures.fmt(r.result().score(), 3)).orElse("")).append(" | ")
+                    .append(java.map(r -> Figures.fmt(r.result().error(), 3)).orElse("")).append(" | ");
             if (python) {
-                md.append(Report.fmt(line.pythonScore(), 3)).append(" | ");
+                md.append(Figures.fmt(line.pythonScore(), 3)).append(" | ");
             }
             md.append(shown.unit()).append(" | ");
             if (python) {
                 md.append(verdict(line, table.pairing())).append(" | ");
             }
-            md.append(java.map(r -> Report.times(r.speedup())).orElse("")).append(" | ")
-                    .append(java.map(r -> Report.times(r.ideal())).orElse("")).append(" | ")
-                    .append(java.map(r -> Report.percent(r.ofIdeal())).orElse("")).append(" |");
+            md.append(java.map(r -> Figures.times(r.speedup())).orElse("")).append(" | ")
+                    .append(java.map(r -> Figures.times(r.ideal())).orElse("")).append(" | ")
+                    .append(java.map(r -> Figures.percent(r.ofIdeal())).orElse("")).append(" |");
             if (python) {
-                md.append(' ').append(Report.times(line.pythonSpeedup())).append(" | ")
+                md.append(' ').append(Figures.times(line.pythonSpeedup())).append(" | ")
                         .append(line.python().map(p -> notes(p, line.java())).orElse("")).append(" |");
             }
             md.append('\n');
@@ -288,7 +288,7 @@ public final class SideBySide {
     }
 
     /** CPython's result figures, and its worker count where a fixed Java setting was not compared with it. */
-    private static String notes(CPython.Row python, Optional<Report.Row> java) {
+    private static String notes(CPython.Row python, Optional<Speedups.Row> java) {
         String notes = CPython.notes(python);
         Optional<String> javaWorkers = java.flatMap(j -> workerParam(j.result()).map(j.result()::param));
         if (javaWorkers.isPresent() && !javaWorkers.get().equals(python.workers())) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import workbench.ReadmeSections;
 import workbench.bench.BenchRunner;
+import workbench.bench.ReadmeResults;
 import workbench.bench.Report;
 
 /** {@code workbench report [--results <dir>]}: tables and charts from the recorded results. */
@@ -33,7 +34,7 @@ final class ReportCommand extends Subcommand {
         reports.forEach(report -> out().println("Wrote " + report));
         Path readme = Path.of("README.md");
         if (results.equals(BenchRunner.DEFAULT_RESULTS) && Files.exists(readme)) {
-            ReadmeSections.RESULTS.write(readme, Report.readmeSection(results));
+            ReadmeSections.RESULTS.write(readme, ReadmeResults.section(results));
             out().println("Rewrote the results section of README.md");
         }
         if (reports.isEmpty()) {

@@ -3,6 +3,9 @@
  * (Items 53, 54 and 64 of Effective Python, 2nd ed.; 68, 69 and 79 of the 3rd) can run the same Java work both
  * ways: under {@link workbench.gil.Gil}, one thread at a time as CPython runs it, and without it, in parallel.
  *
+ * <p>Floor: an engine below the items; it may import the bottom floor (its flight-recorder events in
+ * {@code recording}, the annotations) and nothing else of the workbench.
+ *
  * <h2>Usage</h2>
  *
  * <pre>{@code

@@ -1,6 +1,9 @@
 /**
  * A pool of worker JVMs: Java's answer to Python's {@code concurrent.futures.ProcessPoolExecutor}.
  *
+ * <p>Floor: an engine below the items; it may import the bottom floor (its flight-recorder events in
+ * {@code recording}, the annotations) and the engine it builds on, {@code proc}; never an item or the tooling.
+ *
  * <p><b>Why.</b> In CPython the GIL lets only one thread run Python bytecode at a time, so CPU-bound work needs
  * processes (Items 53, 64). The JVM has no GIL, and a thread pool already runs Java code on every core; this
  * package exists so that the items can show the book's process-based variant faithfully, with its real costs

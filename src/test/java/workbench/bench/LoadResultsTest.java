@@ -52,7 +52,7 @@ class LoadResultsTest {
 
         assertTrue(md.contains("## Item 61\n"), md);
         assertTrue(md.contains("| EVENT_LOOP | Java | 64 | 12,000 |"), md);
-        assertEquals(List.of(dir), Report.machineDirs(dir.getParent()).stream().filter(dir::equals).toList());
+        assertEquals(List.of(dir), ResultsFolder.machineDirs(dir.getParent()).stream().filter(dir::equals).toList());
     }
 
     @Test

@@ -55,7 +55,7 @@ class ReportTest {
         String work = "workbench.item98.Item98Benchmark.work";
         record(root.resolve("4cpu-test"), "item98", strategyRow(work, "SEQUENTIAL", "4", 100));
         record(root.resolve("4cpu-test"), "item99", strategyRow(work.replace("98", "99"), "SEQUENTIAL", "4", 100));
-        Path timelines = Files.createDirectories(root.resolve("4cpu-test").resolve(Report.TIMELINES_FOLDER));
+        Path timelines = Files.createDirectories(root.resolve("4cpu-test").resolve(TimelinePictures.FOLDER));
         for (String name : List.of("timeline-99-threads.png", "timeline-99-gil.png", "timeline-99-gil.json",
                 "timeline-9-x.png")) {
             Files.writeString(timelines.resolve(name), "");
@@ -82,7 +82,7 @@ class ReportTest {
                 row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"8\", \"size\": \"10\"", 100, "2"),
                 row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"8\", \"size\": \"10\"", 50, "2"),
                 row(b, "avgt", "\"strategy\": \"THREADS\", \"workers\": \"8\", \"size\": \"99\"", 50, "2"));
-        List<Report.Row> rows = Report.rows(JmhResult.read(json), 4);
+        List<Speedups.Row> rows = Speedups.rows(JmhResult.read(json), 4);
         assertEquals(1.0, rows.get(0).speedup(), 1e-9);
         assertTrue(Double.isNaN(rows.get(0).result().error()), "JMH's \"NaN\" string reads as NaN");
         assertEquals(4.0, rows.get(1).speedup(), 1e-9);
@@ -101,7 +101,7 @@ class ReportTest {
                 "\"strategy\": \"sequential\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 460, "1"));
         record(dir, "item59", row("workbench.item59.Item59Benchmark.generation", "avgt",
                 "\"strategy\": \"threadPool\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 46, "1"));
-        Report.ItemResults item59 = Report.read(dir).get(1);
+        ResultsFolder.ItemResults item59 = ResultsFolder.read(dir).get(1);
         assertEquals(59, item59.item());
         assertEquals(10.0, item59.rows().get(0).speedup(), 1e-9);
         // Item 60's task per cell has no worker count; Item 56's sequential row carries one (it shares a @State
@@ -113,8 +113,8 @@ class ReportTest {
                 row("workbench.item60.Item60Benchmark.generation", "avgt",
                 "\"strategy\": \"virtualThreads\", \"workers\": \"4\", \"size\": \"5x9\", \"ioMillis\": \"10\"",
                 5, "1"));
-        List<Report.ItemResults> items = Report.read(dir);
-        Report.ItemResults item60 = items.get(items.size() - 1);
+        List<ResultsFolder.ItemResults> items = ResultsFolder.read(dir);
+        ResultsFolder.ItemResults item60 = items.get(items.size() - 1);
         assertEquals(60, item60.item());
         assertEquals(40.0, item60.rows().get(0).speedup(), 1e-9);
         assertTrue(Double.isNaN(item60.rows().get(1).speedup()), "a row with its own worker count needs its own");
@@ -126,7 +126,7 @@ class ReportTest {
         Path json = record(Files.createTempDirectory("report"), "item99",
                 row(b, "thrpt", "\"strategy\": \"sequential\", \"threads\": \"2\"", 10, "1"),
                 row(b, "thrpt", "\"strategy\": \"adder\", \"threads\": \"2\"", 30, "1"));
-        List<Report.Row> rows = Report.rows(JmhResult.read(json), 2);
+        List<Speedups.Row> rows = Speedups.rows(JmhResult.read(json), 2);
         assertEquals(3.0, rows.get(1).speedup(), 1e-9);
     }
 
@@ -135,14 +135,14 @@ class ReportTest {
         // Item 52's sleeping children need no core: 16 of them can all overlap on 2 cores.
         JmhResult parallel = new JmhResult("workbench.item52.Item52Benchmark.fanOut", "avgt", 1,
                 Map.of("strategy", "PARALLEL", "children", "16"), 250, 1, "ms/op");
-        assertEquals(16.0, Report.ideal(parallel, 2), 1e-9);
+        assertEquals(16.0, Speedups.ideal(parallel, 2), 1e-9);
         // The Game of Life with simulated I/O: waits need no core, a pool of 10 can wait on 10 cells at once.
         JmhResult pool = new JmhResult("workbench.item59.Item59Benchmark.generation", "avgt", 1,
                 Map.of("strategy", "threadPool", "workers", "10", "size", "20x20", "ioMillis", "1"), 47, 1, "ms/op");
-        assertEquals(10.0, Report.ideal(pool, 2), 1e-9);
+        assertEquals(10.0, Speedups.ideal(pool, 2), 1e-9);
         JmhResult cpu = new JmhResult("workbench.item59.Item59Benchmark.generation", "avgt", 1,
                 Map.of("strategy", "threadPool", "workers", "10", "size", "20x20", "ioMillis", "0"), 1, 1, "ms/op");
-        assertEquals(2.0, Report.ideal(cpu, 2), 1e-9);
+        assertEquals(2.0, Speedups.ideal(cpu, 2), 1e-9);
     }
 
     @Test
@@ -161,7 +161,7 @@ class ReportTest {
         assertTrue(md.contains("| work | THREADS | 4 | 30 | 1 | ms/op | 3.33x | 4.00x | 83% |"), md);
         assertTrue(md.contains("![item99-work.png](item99-work.png)"), md);
         assertTrue(Files.size(dir.resolve("item99-work.png")) > 1000, "a real PNG");
-        String section = Report.readmeSection(root);
+        String section = ReadmeResults.section(root);
         assertTrue(section.contains("| 4cpu-test | 4 | Test CPU | JDK 21 | 99 |"), section);
     }
 
@@ -246,7 +246,7 @@ class ReportTest {
     }
 
     private static SideBySide.Table table(Path dir, int item) throws IOException {
-        return SideBySide.of(dir, Report.read(dir).stream().filter(i -> i.item() == item).findFirst().orElseThrow());
+        return SideBySide.of(dir, ResultsFolder.read(dir).stream().filter(i -> i.item() == item).findFirst().orElseThrow());
     }
 
     @Test

@@ -33,7 +33,7 @@ class ScalingTest {
         List<Path> written = Report.writeAll(root);
         assertEquals(List.of(root.resolve("2cpu-test").resolve(Report.REPORT_FILE)), written);
         assertFalse(Files.exists(root.resolve(Scaling.FILE)));
-        String readme = Report.readmeSection(root);
+        String readme = ReadmeResults.section(root);
         assertFalse(readme.contains("](" + root.resolve(Scaling.FILE).toString().replace('\\', '/') + ")"), readme);
         assertTrue(readme.contains("bench all"), readme);
     }
@@ -53,7 +53,7 @@ class ScalingTest {
         Path chart = root.resolve("scaling-item99-work.png");
         assertTrue(md.contains("![scaling-item99-work.png](scaling-item99-work.png)"), md);
         assertTrue(Files.size(chart) > 1000, "a real PNG");
-        assertTrue(Report.readmeSection(root).contains("[SCALING.md]("), "the README links the comparison");
+        assertTrue(ReadmeResults.section(root).contains("[SCALING.md]("), "the README links the comparison");
     }
 
     @Test

@@ -56,7 +56,7 @@ class SideBySideTest {
     }
 
     private static SideBySide.Table table(Path dir, int item) throws IOException {
-        return SideBySide.of(dir, Report.read(dir).stream().filter(i -> i.item() == item).findFirst().orElseThrow());
+        return SideBySide.of(dir, ResultsFolder.read(dir).stream().filter(i -> i.item() == item).findFirst().orElseThrow());
     }
 
     @Test
@@ -122,7 +122,7 @@ class SideBySideTest {
         // Throughput: more is better, so Java's 1420 rounds/s against CPython's 400 is 3.55x faster.
         JmhResult round = new JmhResult("workbench.item61.Item61Benchmark.round", "thrpt", 1,
                 Map.of("style", "EVENT_LOOP", "clients", "4"), 1420, 100, "ops/s");
-        SideBySide.Line line = new SideBySide.Line(Optional.of(new Report.Row(round, Double.NaN, Double.NaN)),
+        SideBySide.Line line = new SideBySide.Line(Optional.of(new Speedups.Row(round, Double.NaN, Double.NaN)),
                 Optional.of(new CPython.Row("round", "EVENT_LOOP", "4", 0.0025, Map.of())), round, 400, Double.NaN);
         assertEquals(3.55, line.javaOverPython(), 1e-9);
     }
@@ -170,7 +170,7 @@ class SideBySideTest {
                 strategyRow(GCD, "THREADS", "2", 50),
                 strategyRow(GCD, "THREADS", "4", 40)) + "]");
         Report.writeAll(root);
-        String section = Report.readmeSection(root);
+        String section = ReadmeResults.section(root);
         assertTrue(section.contains("- " + SideBySide.readmeLine(table(dir, 64), 64)), section);
         var points = SideBySide.chartPoints(table(dir, 64));
         assertEquals(Map.of("gcd", Map.of("CPython SEQUENTIAL", new TreeMap<>(Map.of(1, 1.0)),

@@ -25,7 +25,6 @@ class LoadCommandTest {
     void anItemWithoutAHarnessFailsInOneLine() {
         assertEquals(ExitCode.FAILED, load("62"));
         assertEquals(1, err.toString(UTF_8).strip().lines().count(), err.toString(UTF_8));
-        assertTrue(err.toString(UTF_8).contains("workbench.item62.Item62Load"), err.toString(UTF_8));
     }
 
     @Test
@@ -36,5 +35,19 @@ class LoadCommandTest {
         assertEquals(ExitCode.USAGE, load("61", "--styles", "FIBERS"));
         assertEquals(1, err.toString(UTF_8).strip().lines().count(), err.toString(UTF_8));
         assertTrue(err.toString(UTF_8).contains("'FIBERS'"), err.toString(UTF_8));
+        err.reset();
+        assertEquals(ExitCode.USAGE, load("61", "--clients", "0"));
+        assertTrue(err.toString(UTF_8).contains("'0'"), err.toString(UTF_8));
+        assertEquals(ExitCode.USAGE, load("61", "--clients"));
+        assertEquals(ExitCode.USAGE, load("61", "--clients", "1,many"));
+    }
+
+    @Test
+    void eachRegisteredHarnessIsFoundByItsItem() {
+        for (var harness : LoadCommand.HARNESSES) {
+            assertEquals(harness, LoadCommand.harness(harness.item()).orElseThrow());
+        }
+        assertTrue(LoadCommand.harness(61).isPresent());
+        assertTrue(LoadCommand.harness(62).isEmpty());
     }
 }

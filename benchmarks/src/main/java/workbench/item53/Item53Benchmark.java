@@ -107,8 +107,8 @@ public class Item53Benchmark implements IdealBound {
 
     /**
      * One op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
-     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take about 200 switch intervals (1-2 s), the
-     * GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
+     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take one or two switch intervals per round
+     * trip (5 ms each), the GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
      */
     @Benchmark
     public Convoy.Result convoy(ConvoyState state) throws Exception {

@@ -45,8 +45,8 @@ import workbench.procpool.ProcessPool;
  * near one thread's speed; {@code PROCESSES} gain with workers, less their round trips; beyond the core count no
  * strategy gains.
  *
- * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (about 5 minutes), {@code bench 54 --quick},
- * or this class's {@code main}; then {@code workbench report} for speedups.
+ * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (minutes: every strategy at every worker
+ * count), {@code bench 54 --quick}, or this class's {@code main}; then {@code workbench report} for speedups.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

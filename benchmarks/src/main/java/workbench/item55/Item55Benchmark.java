@@ -34,9 +34,9 @@ import workbench.bench.BenchRunner;
  * throughput by workers per stage and I/O latency ({@link #pipeline}, beside one thread and three child JVMs), the
  * two coordination designs ({@link #coordination}) and idle workers ({@link #idle}).
  *
- * <p><b>You should see</b> with 1 ms of I/O per stage the threads' stages overlap (about 3x faster than
- * sequential, again with 3/4/5 workers) and the child JVMs pay their start; polling costs CPU while idle, blocking
- * almost none.
+ * <p><b>You should see</b> with 1 ms of I/O per stage the threads' stages overlap (up to three times faster than
+ * sequential with three stages, faster again with 3/4/5 workers) and the child JVMs pay their start; polling
+ * costs CPU while idle, blocking almost none.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 55}, or this class's {@code main} from an IDE.
  */
@@ -107,13 +107,12 @@ public class Item55Benchmark {
      * {@code latencyMillis} of simulated I/O per item, by {@code strategy}.
      *
      * <p><b>You should see</b> without latency, sequential and threads fast (the stages do nothing) and processes
-     * hundreds of ms, the price of starting three JVMs; with 1 ms, sequential about 3 s per op (1000 x 3 x 1 ms),
-     * threads 1/1/1 and processes about 1 s (the stages overlap; processes plus their start) and threads 3/4/5 about
-     * 3x faster again, bound by its 3 download workers. A smoke run on 2 cores under heavy load from other builds
-     * (indicative only): 0 ms, sequential 0.03 ms, threads 4 ms, processes 1.6-1.9 s; 1 ms, sequential 3.9 s,
-     * threads 1/1/1 1.3 s (3/4/5 0.46 s), processes 2.9-3.4 s: the stages overlap as threads do, and starting three
-     * JVMs per run costs about what they save: they beat sequential once latency makes the run long, never the
-     * threads.
+     * hundreds of ms, the price of starting three JVMs; with 1 ms, sequential 1000 x 3 x 1 ms per op, threads
+     * 1/1/1 and processes 1000 x 1 ms (the stages overlap; processes plus their start) and threads 3/4/5 up to
+     * three times faster again, bound by its 3 download workers. The child JVMs overlap their stages as threads
+     * do, and starting three JVMs per run costs about what they save: they beat sequential once latency makes the
+     * run long, never the threads. The rows recorded on each machine are in its REPORT.md, for instance
+     * benchmarks/results/2cpu-intel-xeon/REPORT.md#item-55.
      */
     @Benchmark
     public int pipeline(Pipeline state) throws Exception {
@@ -123,8 +122,9 @@ public class Item55Benchmark {
     /**
      * One op pushes 1000 items through the book's two one-worker-per-stage designs ({@link Coordination}): the
      * hand-made polling one and the blocking one; the counters {@code workerCpuMicros} / {@code runs} give the stage
-     * workers' CPU time per op (from ThreadMXBean). <b>You should see</b> polling about 100 ms per op, the main
-     * thread's completion poll, blocking a few ms.
+     * workers' CPU time per op (from ThreadMXBean). <b>You should see</b> polling take at least one of the main
+     * thread's completion polls per op ({@code Coordination.MAIN_POLL_MILLIS}, the book's 0.1 s), blocking a few
+     * ms.
      */
     @Benchmark
     public int coordination(Design design, Cpu cpu) throws Exception {

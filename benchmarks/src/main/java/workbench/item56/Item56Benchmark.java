@@ -33,7 +33,7 @@ import workbench.strategies.LifeBench;
  * ({@link LifeBench.BookGrids}), beside (beyond the book) the multi-process row: bands of rows on a warm pool of
  * worker JVMs ({@link ProcessPoolRows}, as in Item 59).
  *
- * <p><b>You should see</b> a generation take cells x latency once there is I/O (about 460 ms for 5x9 at 10 ms) and
+ * <p><b>You should see</b> a generation take cells x latency once there is I/O (5x9 at 10 ms: 45 x 10 ms) and
  * microseconds without; the worker JVMs about halve the waits and lose by far without I/O.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 56}, or this class's {@code main} from an IDE.
@@ -73,16 +73,15 @@ public class Item56Benchmark implements LifeBench.Bound {
      * One op is one generation ({@link Simulation#step}) of a {@code size} grid, each cell's {@code game_logic}
      * waiting {@code ioMillis} of simulated I/O. The 5x9 grid is the book's glider.
      *
-     * <p><b>You should see</b> time per generation = cells x latency once there is I/O: about 45 ms (1 ms) and
-     * 460 ms (10 ms) for 5x9, 0.4 s and 4 s for 20x20; microseconds without I/O. CPython's figure for 5x9 at 10 ms
-     * per cell: about 462 ms sequential (19 ms thread per cell, 94 ms 5 queue workers, 54 ms 10-thread pool): the
-     * sequential waits cost the same in both languages, it is the I/O, not the interpreter. The process row: with
+     * <p><b>You should see</b> time per generation = cells x latency once there is I/O: 45 x 1 ms and 45 x 10 ms
+     * for 5x9, 400 x 1 ms and 400 x 10 ms for 20x20; microseconds without I/O. CPython's sequential generation,
+     * measured in the same run (benchmarks/results/2cpu-intel-xeon/REPORT.md#item-56), costs the same: it is the
+     * I/O, not the interpreter. The process row: with
      * I/O, the larger band's cells x latency (5x9 on 2 JVMs: 27 cells, about half the sequential time; the ideal is
      * 2x); without I/O, milliseconds of round trip where sequential needs microseconds, so it loses by far on these
      * grids. Where it would pay off without I/O (grids of a few hundred cells a side, if ever) is
-     * Item59Benchmark's {@code generationBySize}. Recorded on 2 cores (benchmarks/results/2cpu-amd-epyc): 5x9 at
-     * 0.98 ms per generation without I/O against 0.008 ms sequential; with 10 ms of I/O per cell 282 ms against 463
-     * (the larger band's 27 cells: 270 ms), and 20x20 at 2.05 s against 4.07 s, twice as fast with two JVMs.
+     * Item59Benchmark's {@code generationBySize}. The rows recorded on each machine are in its REPORT.md, for
+     * instance benchmarks/results/2cpu-amd-epyc/REPORT.md#item-56.
      */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {

@@ -84,15 +84,13 @@ public class Item57Benchmark implements LifeBench.Bound {
      * {@code game_logic}.
      *
      * <p><b>You should see</b> with I/O, a generation in about one latency plus thread start-up (start-up dominates
-     * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's 5x9 at
-     * 10 ms per cell: about 19 ms thread per cell against 462 ms sequential (94 ms 5 queue workers, 54 ms 10-thread
-     * pool). The process row: with I/O, the largest band's cells x latency (5x9 on 10 JVMs: 5 bands of one row, 9
-     * cells, about 90 ms at 10 ms; 20x20: 2 rows, 40 cells), slower than a thread per cell, which waits all cells at
-     * once; without I/O, a round trip of milliseconds per generation (Item59Benchmark's
-     * {@code generationBySize} says where, if ever, bands of rows pay off). Recorded on 2 cores
-     * (benchmarks/results/2cpu-amd-epyc), 5x9 with 10 ms of I/O per cell: 98 ms for the 10 JVMs (9 cells per
-     * band), 18 ms for a thread per cell, 460 ms sequential; 20x20: 428 ms, 143 ms and 4.08 s. Without I/O the
-     * JVMs' round trip (4.5 ms for 5x9) dwarfs 0.007 ms of work.
+     * at 20x20, and grows with the grid); without I/O, thread-per-cell far slower than sequential. CPython's thread
+     * per cell beside it, measured in the same run: benchmarks/results/2cpu-intel-xeon/REPORT.md#item-57. The
+     * process row: with I/O, the largest band's cells x latency (5x9 on 10 JVMs: 5 bands of one row, 9
+     * cells, 9 x 10 ms; 20x20: 2 rows, 40 cells), slower than a thread per cell, which waits all cells at once;
+     * without I/O, a round trip of milliseconds per generation, which dwarfs the microseconds of work
+     * (Item59Benchmark's {@code generationBySize} says where, if ever, bands of rows pay off). The rows recorded
+     * on each machine are in its REPORT.md, for instance benchmarks/results/2cpu-amd-epyc/REPORT.md#item-57.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
@@ -107,7 +105,8 @@ public class Item57Benchmark implements LifeBench.Bound {
      * One op (single shot) starts {@code count} threads of {@code kind} that are all alive at once, then releases
      * and joins them: the cost of a grid of 10,000 cells fanned out this way. <b>You should see</b> 10,000 platform
      * threads take from a fraction of a second to many seconds to start depending on the machine's kernel and
-     * virtualisation (about 17 s on the 2-core VM this was written on); virtual threads a small fraction of that.
+     * virtualisation (recorded: benchmarks/results/2cpu-intel-xeon/REPORT.md#item-57); virtual threads a small
+     * fraction of that.
      */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)

@@ -32,8 +32,9 @@ import workbench.strategies.LifeBench;
  * <p><b>In Java.</b> The book's two pipelines on the same {@code ClosableQueue}, one op a generation
  * ({@link #generation}), beside (beyond the book) the same number of worker JVMs, a band of rows each.
  *
- * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: about
- * 90-100 ms), the phased pipeline close to it; without I/O, both slower than sequential, the worker JVMs far slower.
+ * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: 9
+ * rounds of 10 ms, plus the hand-offs), the phased pipeline close to it; without I/O, both slower than sequential,
+ * the worker JVMs far slower.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 58}, or this class's {@code main} from an IDE.
  */
@@ -71,15 +72,13 @@ public class Item58Benchmark implements LifeBench.Bound {
      * {@code game_logic}.
      *
      * <p><b>You should see</b> with I/O, about cells / workers x latency per generation (5x9, 10 ms, 5 workers: 9
-     * rounds, about 90-100 ms); the phased pipeline close to it, since only game_logic waits; without I/O, the
-     * queue hand-offs make both slower than sequential. CPython's 5x9 at 10 ms per cell: about 94 ms with 5 queue
-     * workers (462 ms sequential, 19 ms thread per cell, 54 ms 10-thread pool). The process row: with I/O, the same
-     * 5 waits at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, about 90 ms at 10 ms),
-     * plus the round trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on
-     * these grids (Item59Benchmark's {@code generationBySize}: where bands of rows pay off, if ever). Recorded on 2
-     * cores (benchmarks/results/2cpu-amd-epyc): 5x9 with 1 ms of I/O per cell, 16.6 ms on 5 JVMs against 10.7 ms
-     * for the 5 queue workers and 50.6 ms sequential; with 10 ms, 101 ms against 93 and 461 ms; without I/O 3 ms
-     * against 0.11 and 0.007 ms.
+     * rounds of 10 ms, plus the hand-offs); the phased pipeline close to it, since only game_logic waits; without
+     * I/O, the queue hand-offs make both slower than sequential. CPython's queue workers beside them, measured in
+     * the same run: benchmarks/results/2cpu-intel-xeon/REPORT.md#item-58. The process row: with I/O, the same 5
+     * waits at a time as the queue workers, the 5x9 grid in 5 bands of one row (9 cells, 9 x 10 ms), plus the round
+     * trip; without I/O, milliseconds per generation of serialised rows, far behind sequential on these grids
+     * (Item59Benchmark's {@code generationBySize}: where bands of rows pay off, if ever). The rows recorded on each
+     * machine are in its REPORT.md, for instance benchmarks/results/2cpu-amd-epyc/REPORT.md#item-58.
      */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {

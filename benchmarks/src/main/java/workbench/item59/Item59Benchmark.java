@@ -33,8 +33,8 @@ import workbench.strategies.LifeBench;
  * book's grids ({@link #generation}), and bigger grids without I/O, where processes might pay
  * ({@link #generationBySize}).
  *
- * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency (5x9 at 10 ms on 10 threads: about
- * 50-55 ms), virtual threads about one latency, worker JVMs never better than threads; without I/O, the worker
+ * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency (5x9 at 10 ms on 10 threads: 5 x
+ * 10 ms), virtual threads about one latency, worker JVMs never better than threads; without I/O, the worker
  * JVMs paying only from grids of a few hundred cells a side.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 59}, or this class's {@code main} from an IDE.
@@ -96,10 +96,10 @@ public class Item59Benchmark implements LifeBench.Bound {
      * {@code game_logic}.
      *
      * <p><b>You should see</b> with I/O, about ceil(cells / workers) x latency: 5x9 at 10 ms on 10 threads, 5
-     * rounds, about 50-55 ms; virtual threads about one latency whatever the grid size; the process pool at best one
-     * band's cells x latency (5x9: a row of 9 cells per worker, about 90 ms at 10 ms), never better than threads,
-     * and milliseconds of round trip per generation where threads need microseconds. CPython's 5x9 at 10 ms per
-     * cell: about 54 ms with a 10-thread pool (462 ms sequential, 19 ms thread per cell, 94 ms 5 queue workers).
+     * rounds of 10 ms; virtual threads about one latency whatever the grid size; the process pool at best one
+     * band's cells x latency (5x9: a row of 9 cells per worker, 9 x 10 ms), never better than threads, and
+     * milliseconds of round trip per generation where threads need microseconds. CPython's 10-thread pool beside
+     * them, measured in the same run: benchmarks/results/2cpu-intel-xeon/REPORT.md#item-59.
      */
     @Benchmark
     public Grid generation(Pools state) throws Exception {
@@ -110,14 +110,13 @@ public class Item59Benchmark implements LifeBench.Bound {
      * One op is the same generation on bigger grids without I/O, to find where the process pool's round trip pays
      * off ({@code -p ioMillis=1} adds the I/O there too).
      *
-     * <p><b>Crossover</b> (recorded on 2 cores, benchmarks/results/2cpu-amd-epyc; the errors are wide, one fork).
-     * Without I/O the process pool of 2 JVMs loses by far on the book's grids (5x9: 3.4 ms against 0.007 ms
-     * sequential), still loses at 100x100 (2.2 against 1.8 ms) and pays from 300x300 (10.5 against 15.7 ms, 1.5x;
-     * 1000x1000: 67 against 215 ms, more than the 2 cores explain: part of that win is that a worker reads plain
-     * strings where the others read the shared LockingGrid). The thread pool's task per cell never catches up
-     * (1000x1000: 662 ms). With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid (5x9: 16 against
-     * 51 ms; 20x20: 64 against 454 ms), but only as a pool capped at 10 waits does, and behind the 10-thread pool
-     * (6.3 and 47 ms): threads are the tool for I/O, processes only for CPU-bound work on big grids.
+     * <p><b>Crossover</b> (the rows: benchmarks/results/2cpu-amd-epyc/REPORT.md#item-59; the errors are wide, one
+     * fork). Without I/O the process pool of 2 JVMs loses by far on the book's grids, still loses at 100x100 and
+     * pays from 300x300, at 1000x1000 by more than the 2 cores explain: part of that win is that a worker reads
+     * plain strings where the others read the shared LockingGrid. The thread pool's task per cell never catches up.
+     * With 1 ms of I/O per cell the 10-JVM pool pays from the smallest grid, but only as a pool capped at 10 waits
+     * does, and behind the 10-thread pool: threads are the tool for I/O, processes only for CPU-bound work on big
+     * grids.
      */
     @Benchmark
     public Grid generationBySize(Sizes state) throws Exception {

@@ -35,7 +35,8 @@ import workbench.strategies.LifeBench;
  * ({@link #platformThreadPerTask}), and one Game of Life generation ({@link #generation}).
  *
  * <p><b>You should see</b> the three styles near one latency up to 10,000 tasks and within a few at 100,000; the
- * fixed pool at ceil(tasks / 200) latencies; a generation with 10 ms of I/O in about 10 ms, whatever the grid size.
+ * fixed pool at ceil(tasks / 200) latencies; a generation with 10 ms of I/O in about one latency, whatever the
+ * grid size.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 60}, or this class's {@code main} from an IDE.
  */
@@ -128,23 +129,22 @@ public class Item60Benchmark {
      * is exactly tasks x latency (100,000 x 10 ms = 1,000 s), so compare against the ideal bound instead, one
      * latency (10 ms) per op; the fixed pool's bound is ceil(tasks / 200) latencies.
      *
-     * <p><b>Where 100,000 tasks' time goes</b> (JFR and CPU-time counts on 2 loaded cores, not wall clock): with
-     * the default heap a young collection landed in nearly every op and copied the 100,000 parked virtual threads'
-     * stacks, all alive while they wait (7-11 pauses of 65-325 ms per 8 ops); an op allocates 75 MB (virtual
-     * threads), 29 MB (the loop), 23 MB (futures), so with a young generation that holds several ops (this fork's
-     * {@code -Xmn1200m}) none landed in 8-10 ops. What is left is CPU per task: a virtual thread about 1.5 us (start,
-     * park on the timer queue, unpark, remount, exit), 0.2 us more through {@code newVirtualThreadPerTaskExecutor}'s
-     * set of live threads (so the row starts its threads itself); the event loop 0.5 us on its one thread; a future
-     * 0.4 us on the timer thread; the latch too little to sample.
+     * <p><b>Where 100,000 tasks' time goes</b> (seen with JFR and CPU-time counts, not wall clock): with the
+     * default heap a young collection landed in nearly every op and copied the 100,000 parked virtual threads'
+     * stacks, all alive while they wait; an op allocates most with virtual threads, less with the loop and the
+     * futures, so with a young generation that holds several ops (this fork's {@code -Xmn1200m}) no collection
+     * lands in an op. What is left is CPU per task: a virtual thread's start, park on the timer queue, unpark,
+     * remount and exit, a little more through {@code newVirtualThreadPerTaskExecutor}'s set of live threads (so the
+     * row starts its threads itself); less for the event loop on its one thread and a future on the timer thread;
+     * the latch too little to sample.
      *
      * <p><b>You should see</b> virtual threads, futures and the event loop near one latency up to 10,000 tasks; at
-     * 100,000 one latency plus that CPU spread over the cores (recorded on 2 cores, benchmarks/results/
-     * 2cpu-intel-xeon, 2026-12-03: virtual threads 94.6 +- 5.8 ms, the loop 48.4 +- 1.7, futures 34.1 +- 1.6; CPython's
-     * asyncio, {@code item60.py} in the same run, 2.02 s, so the loop's row is 42 times faster); the process
+     * 100,000 one latency plus that CPU spread over the cores (the rows, with CPython's asyncio measured by
+     * {@code item60.py} in the same run: benchmarks/results/2cpu-intel-xeon/REPORT.md#item-60); the process
      * pool at the virtual threads' time plus a round trip to each worker per op (a task and an answer serialised per
      * worker): processes add nothing to I/O but that cost, and a worker waiting one task at a time would cap the
      * waits in flight at the number of JVMs (see {@link FanOut}); the fixed pool at about ceil(tasks / 200)
-     * latencies (100,000: about 5 s). Two forks of five 2 s iterations keep the interval narrower than the score.
+     * latencies (100,000: 500 latencies). Two forks of five 2 s iterations keep the interval narrower than the score.
      */
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Xmn1200m"})
@@ -170,8 +170,8 @@ public class Item60Benchmark {
      * {@code ioMillis} of I/O per cell in {@code game_logic}: blocking sleeps on a virtual thread per cell
      * ({@code virtualThreads}) or on the virtual threads behind each cell's future ({@code completableFutures}), a
      * loop timer on the event loop ({@code eventLoop}). The sequential row is Item56Benchmark's (the report finds it
-     * in item56.json). <b>You should see</b> a generation with 10 ms of I/O taking about 10 ms with any of the three
-     * styles, whatever the grid size.
+     * in item56.json). <b>You should see</b> a generation with 10 ms of I/O taking about one latency with any of the
+     * three styles, whatever the grid size.
      */
     @Benchmark
     public Grid generation(LifeState state) throws Exception {

@@ -36,9 +36,10 @@ import workbench.eventloop.EventLoop;
  * <p><b>In Java.</b> One op is one 1 ms heartbeat on the loop ({@link #heartbeat}) while a background task writes
  * to a simulated slow device, either on the loop or on the {@code WRITE_THREAD} ({@link #placement}).
  *
- * <p><b>You should see</b> {@code writeMillis = 0} rows near 1.1 ms for both placements; {@code ON_LOOP} rows
- * whose median and tail grow with {@code writeMillis} (a timer waits out the write in progress, often two),
- * and {@code WRITE_THREAD} rows that stay near 1.1 ms whatever the write costs.
+ * <p><b>You should see</b> {@code writeMillis = 0} rows near one heartbeat (its 1 ms plus the loop's timer
+ * overhead) for both placements; {@code ON_LOOP} rows whose median and tail grow with {@code writeMillis} (a timer
+ * waits out the write in progress, often two), and {@code WRITE_THREAD} rows that stay near one heartbeat whatever
+ * the write costs.
  *
  * <p>There is no multi-process row: responsiveness is a property of one loop's one thread, and a second process
  * would bring its own loop and its own writes, so it could only move the blocking, not measure it.

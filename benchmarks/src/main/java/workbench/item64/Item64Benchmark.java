@@ -131,8 +131,8 @@ public class Item64Benchmark implements IdealBound {
 
     /**
      * One op submits a trivial task and waits for its answer: the fixed cost of one task on a warm pool of two.
-     * CPython's ProcessPoolExecutor takes about 0.16-0.44 ms for this on a 2-core machine
-     * ({@code benchmarks/python/item64.py} measures it beside ours).
+     * CPython's ProcessPoolExecutor does the same ({@code benchmarks/python/item64.py} measures it beside ours:
+     * benchmarks/results/2cpu-intel-xeon/REPORT.md#item-64).
      */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -23,8 +23,8 @@ import workbench.life.Simulation;
  * Each {@code ItemNNBenchmark} measures one op = one generation ({@link Simulation#step}) by strategy x grid size
  * x I/O latency per cell, so the classes' rows line up.
  *
- * <p>The comparison to report beside ours: CPython, same 5x9 grid, 10 ms of I/O per cell, per generation: about
- * 462 ms sequential, 19 ms thread per cell, 94 ms with 5 queue workers, 54 ms with a 10-thread pool.
+ * <p>CPython's generations on the same grids and I/O are measured beside ours by {@code benchmarks/python/}'s
+ * scripts and shown in each item's table (for instance benchmarks/results/2cpu-intel-xeon/REPORT.md#item-56).
  */
 public final class LifeBench {
 
