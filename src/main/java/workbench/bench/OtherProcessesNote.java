@@ -27,6 +27,7 @@ import com.google.gson.JsonObject;
 final class OtherProcessesNote {
 
     static final String MARK = "†";
+    private static final String BEFORE = "recorded before `bench` measured it";
 
     private OtherProcessesNote() {
     }
@@ -57,14 +58,15 @@ final class OtherProcessesNote {
                 }
             }
         }
+        String javaSide = summary(javaFigures, javaNotMeasured);
+        String pythonSide = table.lines().stream().anyMatch(line -> line.python().isPresent())
+                ? summary(pythonFigures, BEFORE) : javaSide;
         StringBuilder md = new StringBuilder(SideBySide.markdown(table,
                 line -> marked.contains(line) ? " " + MARK : ""))
                 .append("\nOther processes while the rows ran (the machine's busy CPU time less this benchmark's own"
-                        + " JVMs and CPython's): Java's rows ").append(summary(javaFigures, javaNotMeasured));
-        if (table.lines().stream().anyMatch(line -> line.python().isPresent())) {
-            md.append("; CPython's rows ").append(summary(pythonFigures, "recorded before `bench` measured it"));
-        }
-        md.append(".\n");
+                        + " JVMs and CPython's): ")
+                .append(javaSide.equals(pythonSide) ? javaSide : "Java's rows " + javaSide + "; CPython's rows " + pythonSide)
+                .append(".\n");
         if (!busy.isEmpty()) {
             md.append("\n").append(MARK).append(" Other processes took more than ")
                     .append(OtherProcesses.describe(OtherProcesses.THRESHOLD_PERCENT_OF_CORE))
@@ -87,7 +89,7 @@ final class OtherProcessesNote {
     /** Fills {@code figures} from the sidecar's entry; returns why there are none where there are none. */
     private static String javaFigures(JsonObject sidecar, Report.ItemResults item, Map<JmhResult, Double> figures) {
         if (!sidecar.has(RowWatch.KEY)) {
-            return "recorded before `bench` measured it";
+            return BEFORE;
         }
         JsonObject entry = sidecar.getAsJsonObject(RowWatch.KEY);
         if (entry.has("notMeasured")) {

@@ -59,7 +59,8 @@ class OtherProcessesNoteTest {
         watched(record(root), 2.0);
         String md = report(root);
         assertFalse(md.contains(OtherProcessesNote.MARK), md);
-        assertTrue(md.contains("Java's rows at most 2.0 % of a core, under the threshold of 5.0 % of a core"), md);
+        assertTrue(md.contains("CPU time less this benchmark's own JVMs and CPython's): at most 2.0 % of a core, under the"
+                + " threshold of 5.0 % of a core."), md);
     }
 
     @Test
@@ -72,7 +73,8 @@ class OtherProcessesNoteTest {
         String md = report(root);
         assertTrue(md.contains("| gcd " + OtherProcessesNote.MARK + " | THREADS | 2 |"), md);
         assertTrue(md.contains("(CPython): 40.0 % of a core"), md);
-        assertTrue(md.contains("; CPython's rows at most 40.0 % of a core."), md);
+        assertTrue(md.contains("Java's rows at most 1.0 % of a core, under the threshold of 5.0 % of a core; CPython's"
+                + " rows at most 40.0 % of a core."), md);
         // The figure is about the run, not the workload: the rows still pair with Java's and share a baseline.
         assertTrue(md.contains("| gcd | SEQUENTIAL | 1 | 100 | 1 | 900 |"), md);
     }
@@ -82,8 +84,7 @@ class OtherProcessesNoteTest {
         record(root);
         String md = report(root);
         assertFalse(md.contains(OtherProcessesNote.MARK), md);
-        assertTrue(md.contains("Java's rows " + OtherProcesses.NOT_MEASURED + " (recorded before `bench` measured it)"),
-                md);
+        assertTrue(md.contains("): " + OtherProcesses.NOT_MEASURED + " (recorded before `bench` measured it)."), md);
     }
 
     @Test
@@ -92,6 +93,6 @@ class OtherProcessesNoteTest {
         Files.writeString(dir.resolve("item64.machine.json"), new Machine(2, "Test CPU", "TestOS", "JDK 21", 1L << 30,
                 "2026-01-01T00:00:00Z").toJson(new RowWatch(null).sidecarEntry()));
         String md = report(root);
-        assertTrue(md.contains("Java's rows " + OtherProcesses.NOT_MEASURED + " (no /proc/stat on this machine)"), md);
+        assertTrue(md.contains("): " + OtherProcesses.NOT_MEASURED + " (no /proc/stat on this machine)."), md);
     }
 }
