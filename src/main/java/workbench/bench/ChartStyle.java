@@ -2,6 +2,10 @@ package workbench.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
@@ -12,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+
+import javax.imageio.ImageIO;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -175,6 +181,20 @@ final class ChartStyle {
     private static void grid(XYChart chart) {
         chart.getStyler().setPlotGridLinesColor(GRID);
         chart.getStyler().setPlotGridLinesStroke(new BasicStroke(1f));
+    }
+
+    /** Writes the chart as a PNG file (XChart 4's own encoder methods are deprecated: the chart paints itself). */
+    static void save(XYChart chart, Path png) throws IOException {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        } finally {
+            graphics.dispose();
+        }
+        if (!ImageIO.write(image, "png", png.toFile())) {
+            throw new IOException("no PNG writer in this JDK: " + png);
+        }
     }
 
     /** The counts of some series' points, in order: what the axis is labelled with. */

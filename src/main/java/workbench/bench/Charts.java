@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -85,7 +84,7 @@ final class Charts {
                     drawn.add(ideal);
                 }
                 ChartStyle.countAxis(xy, ChartStyle.counts(drawn));
-                BitmapEncoder.saveBitmap(xy, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+                ChartStyle.save(xy, png);
                 written.add(png);
             }
         }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -90,7 +89,6 @@ public final class LoadResults {
         });
     }
 
-    /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
     /**
      * The README's line for a load recording: at its largest client count, the best Java server against the best
      * CPython server, both driven by the same generator in the same run (so the ratio is taken within one run).
@@ -119,6 +117,7 @@ public final class LoadResults {
                 .max(Comparator.comparingDouble(row -> row.number("sessionsPerSecond")));
     }
 
+    /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
     public static String markdown(Path machineDir, int item) throws IOException {
         Path json = file(machineDir, item, false);
         if (!Files.exists(json)) {
@@ -213,7 +212,7 @@ public final class LoadResults {
         xy.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         series.forEach((style, points) -> ChartStyle.strategy(xy, style, ChartStyle.asCounts(points), points));
         Path png = dir.resolve("item" + item + "-load-" + name + ".png");
-        BitmapEncoder.saveBitmap(xy, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        ChartStyle.save(xy, png);
         return png;
     }
 

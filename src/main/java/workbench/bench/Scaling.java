@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -226,7 +225,7 @@ public final class Scaling {
             ChartStyle.ideal(xy, "cores", ChartStyle.atCounts(cores), cores);
             ChartStyle.countAxis(xy, cores.keySet());
             Path png = dir.resolve("scaling-item" + item + "-" + chart.getKey() + ".png");
-            BitmapEncoder.saveBitmap(xy, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            ChartStyle.save(xy, png);
             written.add(png);
         }
         return written;
