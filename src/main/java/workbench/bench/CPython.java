@@ -134,6 +134,7 @@ public final class CPython {
         if (!watch.measured()) {
             facts.put(RowWatch.KEY, Map.of("notMeasured", "no /proc/stat on this machine"));
         }
+        log.println(watch.summary());
         Path out = resultFile(machineDir, item);
         Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
         Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
@@ -177,6 +178,17 @@ public final class CPython {
 
         boolean measured() {
             return percents.stream().noneMatch(p -> p.isNaN());
+        }
+
+        /** The line {@code bench} prints: in how many rows other processes took more than the threshold. */
+        String summary() {
+            if (!measured()) {
+                return "Other processes while CPython ran: " + OtherProcesses.NOT_MEASURED + ".";
+            }
+            return String.format(Locale.ROOT, "Other processes took more than %s in %d of CPython's %d rows%s",
+                    OtherProcesses.describe(OtherProcesses.THRESHOLD_PERCENT_OF_CORE),
+                    percents.stream().filter(OtherProcesses::busy).count(), percents.size(),
+                    percents.stream().anyMatch(OtherProcesses::busy) ? ": `report` marks them." : ".");
         }
     }
 
