@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +18,12 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import workbench.Catalog;
 
@@ -29,7 +33,8 @@ import workbench.Catalog;
  * quick profile overrides them with one fork and short iterations, for a look in minutes rather than a result
  * to publish. A full run then measures CPython on the same workload where the item has a script under
  * {@code benchmarks/python/} ({@link CPython}); both sidecars carry the same run id, date and load averages, and
- * where {@code python3} is absent the CPython sidecar says so.
+ * where {@code python3} is absent the CPython sidecar says so. Each row records what other processes took of the
+ * CPU while it ran ({@link OtherProcesses}): Java's in the sidecar, CPython's beside each of its rows.
  */
 public final class BenchRunner {
 
@@ -73,14 +78,23 @@ public final class BenchRunner {
         double loadAtStart = Machine.loadAverage();
         // One id for the JMH run and the CPython run that follows it: the report takes a ratio only within a run.
         String run = machine.date() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Options built = options.build();
+        RowWatch watch = new RowWatch(OutputFormatFactory.createFormatInstance(System.out,
+                built.verbosity().orElse(VerboseMode.NORMAL)));
+        Collection<RunResult> results = new Runner(built, watch).run();
         if (results.isEmpty()) {
             throw new IllegalStateException("JMH ran no benchmark of " + benchmark.getName()
                     + ": is it listed in META-INF/BenchmarkList?");
         }
-        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(Map.of(
+        Map<String, Object> facts = new LinkedHashMap<>(Map.of(
                 "profile", profile.name().toLowerCase(Locale.ROOT), "loadAverageAtStart", loadAtStart,
-                "run", run)));
+                "run", run));
+        facts.putAll(watch.sidecarEntry());
+        Files.writeString(dir.resolve(name + ".machine.json"), machine.toJson(facts));
+        long busy = watch.shares().stream().filter(share -> OtherProcesses.busy(share.percentOfCore())).count();
+        log.println(watch.shares().isEmpty() ? "Other processes while it ran: " + OtherProcesses.NOT_MEASURED + "."
+                : String.format(Locale.ROOT, "Other processes took more than %s in %d of %d rows.",
+                OtherProcesses.describe(OtherProcesses.THRESHOLD_PERCENT_OF_CORE), busy, watch.shares().size()));
         if (profile == Profile.FULL) {
             try {
                 CPython.record(item.number(), dir, log, run).ifPresent(file -> log.println("Recorded CPython: " + file));

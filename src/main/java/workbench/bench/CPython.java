@@ -29,12 +29,14 @@ import com.google.gson.JsonParser;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 import workbench.proc.ChildStartException;
+import workbench.proc.LineSink;
 
 /**
  * CPython's figures beside Java's. {@code benchmarks/python/itemNN.py} (our own scripts) measures the item's
  * workload in CPython and prints one JSON object per line; {@code workbench bench NN} runs it where
  * {@code python3} is present and records the lines as {@code python-itemNN.json} beside the JMH results, with a
- * sidecar naming the run; {@code workbench report} shows them beside Java's rows ({@link SideBySide}), or says
+ * sidecar naming the run, each row with what other processes took of the CPU while it ran ({@link OtherProcesses});
+ * {@code workbench report} shows them beside Java's rows ({@link SideBySide}), or says
  * why they are absent.
  */
 public final class CPython {
@@ -46,7 +48,7 @@ public final class CPython {
     /** What a row says about the run rather than the workload. */
     private static final Set<String> META = Stream.concat(RESULTS.keySet().stream(),
             Stream.of("python", "implementation", "gil", "cores", "min", "max", "count", "date",
-                    "loadAverage"))
+                    "loadAverage", RowWatch.KEY))
             .collect(Collectors.toUnmodifiableSet());
 
     /**
@@ -111,12 +113,14 @@ public final class CPython {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("run", run);
         facts.put("loadAverageAtStart", loadAtStart);
-        Child.Result result;
+        PerLine watch = new PerLine();
         try {
             ProcessBuilder python = new ProcessBuilder("python3", script.getFileName().toString())
                     .directory(SCRIPTS.toFile());
             log.println("Measuring CPython with " + script + " ...");
-            result = Child.run(python, null, LIMIT);
+            try (Child child = Child.start(python, new LineSink(watch::line))) {
+                child.communicate(LIMIT).checkExitCode();
+            }
         } catch (ChildProcessException e) {
             String why = e instanceof ChildStartException
                     ? "python3 could not be started on this machine" : "the script failed: " + e.getMessage();
@@ -126,16 +130,66 @@ public final class CPython {
             Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
             return Optional.empty();
         }
-        List<JsonElement> rows = new ArrayList<>();
-        for (String line : result.stdoutText().lines().toList()) {
-            if (!line.isBlank()) {
-                rows.add(JsonParser.parseString(line));
-            }
+        List<JsonElement> rows = watch.rows();
+        if (!watch.measured()) {
+            facts.put(RowWatch.KEY, Map.of("notMeasured", "no /proc/stat on this machine"));
         }
+        log.println(watch.summary());
         Path out = resultFile(machineDir, item);
         Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
         Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
         return Optional.of(out);
+    }
+
+    /**
+     * Each line the script prints is a row it has just measured: the line is kept with what other processes took of
+     * the CPU since the previous line (or the script's start), in percent of a core (NaN where {@code /proc} is
+     * absent). Called on the child's stdout drain thread alone; read once the child's streams are drained.
+     */
+    private static final class PerLine {
+
+        private final List<String> lines = new ArrayList<>();
+        private final List<Double> percents = new ArrayList<>();
+        private Optional<OtherProcesses.Sample> since = OtherProcesses.sample();
+
+        void line(String line) {
+            if (line.isBlank()) {
+                return;
+            }
+            Optional<OtherProcesses.Sample> now = OtherProcesses.sample();
+            percents.add(since.isPresent() && now.isPresent()
+                    ? OtherProcesses.percentOfCore(since.get(), now.get()) : Double.NaN);
+            lines.add(line);
+            since = now;
+        }
+
+        /** The rows, each with its figure as {@value RowWatch#KEY} where it was measured. */
+        List<JsonElement> rows() {
+            List<JsonElement> rows = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                JsonElement row = JsonParser.parseString(lines.get(i));
+                if (row.isJsonObject() && !percents.get(i).isNaN()) {
+                    row.getAsJsonObject().addProperty(RowWatch.KEY, OtherProcesses.rounded(percents.get(i)));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+
+        boolean measured() {
+            return percents.stream().noneMatch(p -> p.isNaN());
+        }
+
+        /** The line {@code bench} prints: in how many rows other processes took more than the threshold. */
+        String summary() {
+            if (!measured()) {
+                return "Other processes while CPython ran: " + OtherProcesses.NOT_MEASURED + ".";
+            }
+            return String.format(Locale.ROOT, "Other processes took more than %s in %d of CPython's %d rows%s",
+                    OtherProcesses.describe(OtherProcesses.THRESHOLD_PERCENT_OF_CORE),
+                    percents.stream().filter(OtherProcesses::busy).count(), percents.size(),
+                    percents.stream().anyMatch(OtherProcesses::busy) ? ": `report` marks them." : ".");
+        }
     }
 
     /** The recorded rows of one item on one machine, or empty when CPython was not measured there. */

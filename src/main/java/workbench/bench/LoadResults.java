@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -90,7 +89,6 @@ public final class LoadResults {
         });
     }
 
-    /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
     /**
      * The README's line for a load recording: at its largest client count, the best Java server against the best
      * CPython server, both driven by the same generator in the same run (so the ratio is taken within one run).
@@ -119,6 +117,7 @@ public final class LoadResults {
                 .max(Comparator.comparingDouble(row -> row.number("sessionsPerSecond")));
     }
 
+    /** The item's load section (tables and charts, written into {@code machineDir}), or "" when none was recorded. */
     public static String markdown(Path machineDir, int item) throws IOException {
         Path json = file(machineDir, item, false);
         if (!Files.exists(json)) {
@@ -198,9 +197,7 @@ public final class LoadResults {
         for (Row row : rows) {
             double value = y.applyAsDouble(row);
             if (row.text("benchmark").equals("sessions") && !row.failed() && value > 0) {
-                String style = row.text("style");
-                series.computeIfAbsent(style.startsWith(row.text("runtime").toUpperCase(Locale.ROOT)) ? style
-                        : row.text("runtime") + " " + style, s -> new TreeMap<>())
+                series.computeIfAbsent(seriesName(row), s -> new TreeMap<>())
                         .put((int) row.number("clients"), value);
             }
         }
@@ -211,14 +208,24 @@ public final class LoadResults {
         XYChart xy = new XYChartBuilder().width(720).height(440)
                 .title("Item " + item + " under load: " + yTitle)
                 .xAxisTitle("clients held at once").yAxisTitle(yTitle).build();
-        xy.getStyler().setXAxisLogarithmic(true);
-        xy.getStyler().setYAxisLogarithmic(true);
-        xy.getStyler().setXAxisDecimalPattern("#");
+        ChartStyle.plainLogarithmic(xy);
         xy.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        series.forEach((style, points) -> Charts.addSeries(xy, style, points));
+        series.forEach((style, points) -> ChartStyle.strategy(xy, style, ChartStyle.asCounts(points), points));
         Path png = dir.resolve("item" + item + "-load-" + name + ".png");
-        BitmapEncoder.saveBitmap(xy, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        ChartStyle.save(xy, png);
         return png;
+    }
+
+    /**
+     * {@code Java EVENT_LOOP}, {@code CPython ASYNCIO}: the runtime, then the style without a repeat of it (CPython's
+     * styles are recorded as {@code CPYTHON_ASYNCIO}).
+     */
+    static String seriesName(Row row) {
+        String style = row.text("style");
+        boolean cpython = row.text("runtime").equalsIgnoreCase("CPython");
+        String prefix = cpython ? "CPYTHON_" : "JAVA_";
+        return ChartStyle.name(cpython, style.toUpperCase(Locale.ROOT).startsWith(prefix)
+                ? style.substring(prefix.length()) : style);
     }
 
     private static String count(double value) {

@@ -81,7 +81,7 @@ public final class Report {
         if (!provenance.isEmpty()) {
             md.append(provenance).append('\n');
         }
-        md.append(SideBySide.markdown(table));
+        md.append(OtherProcessesNote.markdown(item, table));
         for (Path chart : Charts.speedupCharts(item, cores, machineDir, SideBySide.chartPoints(table))) {
             md.append("\n![").append(chart.getFileName()).append("](").append(chart.getFileName()).append(")\n");
         }

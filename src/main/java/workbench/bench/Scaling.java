@@ -15,13 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * How speedups grow with the core count: the same benchmark rows recorded on machines with different numbers of
@@ -96,6 +92,7 @@ public final class Scaling {
                 + " machine's ideal bound it reached. Machines: ");
         md.append(String.join(", ", machines.stream().map(m -> "[" + m.name() + "](" + m.name() + "/"
                 + Report.REPORT_FILE + ") (" + m.cores() + " cores)").toList())).append(".\n");
+        md.append(coreCounts(machines));
         int compared = 0;
         for (int item : new TreeSet<>(machines.stream().flatMap(m -> m.rowsByItem().keySet().stream()).toList())) {
             List<MachineResults> with = machines.stream().filter(m -> m.rowsByItem().containsKey(item)).toList();
@@ -118,6 +115,22 @@ public final class Scaling {
         }
         Files.writeString(file, md.toString());
         return Optional.of(file);
+    }
+
+    /**
+     * What the charts can show: a chart of speedup against cores needs two core counts. With one, the page says so
+     * plainly and what to record, instead of promising charts it cannot draw.
+     */
+    static String coreCounts(List<MachineResults> machines) {
+        Set<Integer> counts = new TreeSet<>(machines.stream().map(MachineResults::cores).toList());
+        if (counts.size() > 1) {
+            return "\nThe charts under each item draw each strategy's best speedup against the cores "
+                    + counts + ", and the cores themselves (the ideal bound).\n";
+        }
+        return "\nEvery machine recorded here has " + counts.iterator().next() + " cores: one core count, so the"
+                + " tables compare machines of the same size and no chart of speedup against cores can be drawn yet."
+                + " Record on a machine with more cores (`java -jar target/workbench.jar bench all --results"
+                + " <dir>` there), copy its folder beside these and run `java -jar target/workbench.jar report`.\n";
     }
 
     /** The README's line about the comparison: a link to it, or what to record to get one. */
@@ -205,16 +218,14 @@ public final class Scaling {
                     .title("Item " + item + ": " + chart.getKey().replace('_', ' ') + ", best speedup by cores")
                     .xAxisTitle("cores").yAxisTitle("best speedup over sequential").build();
             xy.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-            xy.getStyler().setXAxisLogarithmic(true);
-            xy.getStyler().setXAxisDecimalPattern("#");
             for (var strategy : chart.getValue().entrySet()) {
-                Charts.addSeries(xy, strategy.getKey(), strategy.getValue());
+                ChartStyle.strategy(xy, ChartStyle.name(false, strategy.getKey()),
+                        ChartStyle.atCounts(strategy.getValue()), strategy.getValue());
             }
-            XYSeries bound = Charts.addSeries(xy, "cores", cores);
-            bound.setLineStyle(SeriesLines.DASH_DASH);
-            bound.setMarker(SeriesMarkers.NONE);
+            ChartStyle.ideal(xy, "cores", ChartStyle.atCounts(cores), cores);
+            ChartStyle.countAxis(xy, cores.keySet());
             Path png = dir.resolve("scaling-item" + item + "-" + chart.getKey() + ".png");
-            BitmapEncoder.saveBitmap(xy, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+            ChartStyle.save(xy, png);
             written.add(png);
         }
         return written;

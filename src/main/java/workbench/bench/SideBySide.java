@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Java's and CPython's figures for one item in one table, in the Java benchmark's unit, with how many times faster
@@ -249,6 +250,11 @@ public final class SideBySide {
 
     /** The item's table in Markdown: every row of both sides. */
     static String markdown(Table table) {
+        return markdown(table, line -> "");
+    }
+
+    /** The item's table in Markdown, each benchmark's name followed by {@code mark}'s text for its line. */
+    static String markdown(Table table, Function<Line, String> mark) {
         List<Line> lines = table.lines();
         boolean python = lines.stream().anyMatch(l -> l.python().isPresent());
         List<String> paramNames = lines.stream().flatMap(l -> l.shown().params().keySet().stream())
@@ -263,7 +269,7 @@ public final class SideBySide {
                 .append(python ? "---:|---|" : "").append('\n');
         for (Line line : lines) {
             JmhResult shown = line.shown();
-            md.append("| ").append(shown.method()).append(" |");
+            md.append("| ").append(shown.method()).append(mark.apply(line)).append(" |");
             paramNames.forEach(p -> md.append(' ').append(shown.params().getOrDefault(p, "")).append(" |"));
             Optional<Speedups.Row> java = line.java();
             md.append(' ').append(java.map(r -> Figures.fmt(r.result().score(), 3)).orElse("")).append(" | ")

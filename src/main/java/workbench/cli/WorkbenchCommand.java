@@ -14,6 +14,7 @@ import workbench.Catalog;
  * The top command, {@code workbench}: with no subcommand it runs the tour (every built demo, one after another).
  * Its {@code subcommands} list is the one place a subcommand is registered. A command's failure prints one line
  * on stderr and exits 1 ({@link ErrorLine}); {@code --debug}, before or after the subcommand, adds the stack trace.
+ * Every subcommand answers {@code -h}/{@code --help}, and {@code help <command>} prints its usage: both exit 0.
  */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "concurrency workbench 0.1",
         description = "Effective Python's concurrency chapter (2nd ed. Items 52-64, 3rd ed. 67-79) in Java."
@@ -28,6 +29,7 @@ import workbench.Catalog;
                 LoadCommand.class,
                 NotebooksCommand.class,
                 TimelineCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class WorkbenchCommand implements Callable<Integer> {
 
@@ -45,7 +47,13 @@ public final class WorkbenchCommand implements Callable<Integer> {
 
     /** Runs the command line {@code args} with the given streams and returns its exit code. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line with its streams and handlers set, ready to {@code execute}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new WorkbenchCommand(out, err));
+        withHelpOptions(cli);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, ignored) -> {
@@ -68,7 +76,22 @@ public final class WorkbenchCommand implements Callable<Integer> {
             }
             return ExitCode.FAILED;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /**
+     * Gives every subcommand, at any depth, {@code -h}/{@code --help} (and {@code -V}), here rather than on each
+     * command's annotation, so that a command added later has them too; one that declares its own is left as is.
+     */
+    private static void withHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.optionsMap().get("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+                spec.version(command.getCommandSpec().version());
+            }
+            withHelpOptions(sub);
+        }
     }
 
     /** Whether {@code --debug} was given anywhere on the command line. */

@@ -3,6 +3,7 @@ package workbench.procpool;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputFilter;
+import java.io.PrintStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -114,6 +115,8 @@ public final class ProcessPool extends ExecutorVerbs {
     private final Duration closeGrace;
     private final ObjectInputFilter filter;
     private final WorkerConnection.Starter starter;
+    /** Where the workers' stderr lines go; null: {@code System.err} when a line comes. */
+    private final PrintStream workerStderr;
     private final AtomicLong ids = new AtomicLong();
 
     private final Object lock = new Object();
@@ -138,6 +141,7 @@ public final class ProcessPool extends ExecutorVerbs {
         this.allow = List.copyOf(settings.allow);
         this.closeGrace = settings.closeGrace;
         this.starter = settings.starter;
+        this.workerStderr = settings.workerStderr;
         this.filter = Wire.filter(allow);
     }
 
@@ -334,7 +338,7 @@ public final class ProcessPool extends ExecutorVerbs {
             flags.addAll(jvmFlags);
             List<String> command = JavaLauncher.command(flags, Worker.class,
                     Long.toString(ProcessHandle.current().pid()), String.join(";", allow));
-            worker = WorkerConnection.open(starter.start(command), slot.number, slot);
+            worker = WorkerConnection.open(starter.start(command), slot.number, slot, workerStderr);
         } catch (IOException | RuntimeException e) {
             throw startFailed(slot, e);
         }

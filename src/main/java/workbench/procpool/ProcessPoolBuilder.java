@@ -1,5 +1,6 @@
 package workbench.procpool;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ public final class ProcessPoolBuilder {
     final List<String> jvmFlags = new ArrayList<>(ProcessPool.WORKER_FLAGS);
     Duration closeGrace = ProcessPool.DEFAULT_CLOSE_GRACE;
     WorkerConnection.Starter starter = WorkerConnection.Starter.PROCESS_BUILDER;
+    PrintStream workerStderr;
 
     ProcessPoolBuilder() {
     }
@@ -64,6 +66,16 @@ public final class ProcessPoolBuilder {
             throw new IllegalArgumentException("negative grace: " + grace);
         }
         this.closeGrace = grace;
+        return this;
+    }
+
+    /**
+     * Where the workers' stderr (and what their tasks print) goes, line by line, each line prefixed with
+     * {@code [procpool worker pid N]} and its control characters escaped; default: {@code System.err}, as it is
+     * when a line comes. A test that provokes a worker's output gives its own stream, and asserts on it.
+     */
+    public ProcessPoolBuilder workerStderr(PrintStream stream) {
+        this.workerStderr = Objects.requireNonNull(stream, "stream");
         return this;
     }
 

@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -55,6 +56,8 @@ final class WorkerConnection {
     private final OutputStream out;
     private final DataInputStream in;
     private final Listener listener;
+    /** Where its stderr lines go; null: {@code System.err} as it is when a line comes. */
+    private final PrintStream stderr;
     private final Thread reader;
     private final Thread errors;
     /** The worker's last few stderr lines, to say why it died (a host's stderr may be nowhere to be seen). */
@@ -64,8 +67,9 @@ final class WorkerConnection {
     private long forwardedBytes;
     private boolean droppedSaid;
 
-    private WorkerConnection(Process process, long number, Listener listener) {
+    private WorkerConnection(Process process, long number, Listener listener, PrintStream stderr) {
         this.process = process;
+        this.stderr = stderr;
         this.pid = process.pid();
         this.out = process.getOutputStream();
         this.in = new DataInputStream(process.getInputStream());
@@ -77,8 +81,8 @@ final class WorkerConnection {
     }
 
     /** Connects to a started worker process: its reader and stderr threads start now. */
-    static WorkerConnection open(Process process, long number, Listener listener) {
-        WorkerConnection connection = new WorkerConnection(process, number, listener);
+    static WorkerConnection open(Process process, long number, Listener listener, PrintStream stderr) {
+        WorkerConnection connection = new WorkerConnection(process, number, listener, stderr);
         connection.errors.start();
         connection.reader.start();
         return connection;
@@ -187,16 +191,34 @@ final class WorkerConnection {
      * {@link #MAX_FORWARDED} bytes were; the first line past that says the rest is dropped.
      */
     private void lineEnded(String prefix, ByteArrayOutputStream line) {
-        String text = line.toString(StandardCharsets.UTF_8);
+        String text = printable(line.toString(StandardCharsets.UTF_8));
         remember(text.strip());
+        PrintStream to = stderr != null ? stderr : System.err;
         if (forwardedBytes < MAX_FORWARDED) {
-            System.err.println(prefix + text);
+            to.println(prefix + text);
             forwardedBytes += line.size();
         } else if (!droppedSaid) {
             droppedSaid = true;
-            System.err.println(prefix + "(more than " + MAX_FORWARDED + " bytes: the rest dropped)");
+            to.println(prefix + "(more than " + MAX_FORWARDED + " bytes: the rest dropped)");
         }
         line.reset();
+    }
+
+    /**
+     * A worker's line as it can be shown on a terminal or in a log: a control character (a NUL, a bell, an escape
+     * that would recolour the terminal, a carriage return) written as {@code \xNN}, or as Java's escape of four hex
+     * digits for the C1 controls; tabs kept.
+     */
+    static String printable(String line) {
+        StringBuilder shown = new StringBuilder(line.length());
+        line.codePoints().forEach(c -> {
+            if (c == '\t' || !Character.isISOControl(c)) {
+                shown.appendCodePoint(c);
+            } else {
+                shown.append(String.format(c < 0x80 ? "\\x%02x" : "\\u%04x", c));
+            }
+        });
+        return shown.toString();
     }
 
     private void remember(String text) {

@@ -534,13 +534,30 @@ class EventLoopTest {
                     loop.runCoroutineThreadsafe("sleeper", () -> loop.sleep(Duration.ofHours(1)));
             loop.runCoroutineThreadsafe("ready", () -> Async.done(null)).get(10, TimeUnit.SECONDS);
             StackOverflowError deliberate = new StackOverflowError("deliberate, from a test callback");
-            loop.callSoon(() -> {
-                throw deliberate;
+            // The Error ends the loop's thread as uncaught: caught here and asserted, instead of printed.
+            List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+            Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+            Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+                if (thread.getName().equals("test-loop")) {
+                    uncaught.add(e);
+                } else if (before != null) {
+                    before.uncaughtException(thread, e);
+                } else {
+                    thread.getThreadGroup().uncaughtException(thread, e);
+                }
             });
-            assertThrows(CancellationException.class, () -> sleeper.get(10, TimeUnit.SECONDS));
-            loop.close();
+            try {
+                loop.callSoon(() -> {
+                    throw deliberate;
+                });
+                assertThrows(CancellationException.class, () -> sleeper.get(10, TimeUnit.SECONDS));
+                loop.close(); // joins the thread: its uncaught handler has run
+            } finally {
+                Thread.setDefaultUncaughtExceptionHandler(before);
+            }
             assertTrue(loop.isTerminated());
             assertSame(deliberate, loop.crash());
+            assertEquals(List.of(deliberate), uncaught, "the Error reaches the thread's end, uncaught, once");
         });
     }
 

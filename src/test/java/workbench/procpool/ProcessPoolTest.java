@@ -74,9 +74,29 @@ class ProcessPoolTest {
         }
     }
 
+    /** What the test pools' workers wrote to stderr, forwarded: captured here and asserted, never printed. */
+    private static final ByteArrayOutputStream WORKER_ERR = new ByteArrayOutputStream();
+    private static final PrintStream WORKER_ERR_STREAM = new PrintStream(WORKER_ERR, true, StandardCharsets.UTF_8);
+
     private static ProcessPoolBuilder testPool(int workers) {
         // One class, not a package: its lambdas (hidden classes named ProcessPoolTest$$Lambda/0x...) come with it.
-        return ProcessPool.builder().workers(workers).allow(ProcessPoolTest.class.getName());
+        return ProcessPool.builder().workers(workers).allow(ProcessPoolTest.class.getName())
+                .workerStderr(WORKER_ERR_STREAM);
+    }
+
+    /** The workers' forwarded stderr so far, once {@code expected} is in it (or the bound passed). */
+    private static String workerErr(Pattern expected) throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!expected.matcher(workerErrText()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return workerErrText();
+    }
+
+    private static String workerErrText() {
+        synchronized (WORKER_ERR_STREAM) {
+            return WORKER_ERR.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** CPU work whose cost grows with n: the number of primes below n, by trial division. */
@@ -121,6 +141,7 @@ class ProcessPoolTest {
         assertEquals(42, shared.submit(() -> 6 * 7).get());
         assertEquals(primesBelow(1000), shared.submit(ProcessPoolTest::primesBelow, 1000).get());
         assertNull(shared.submit(() -> System.out.println("a runnable task")).get());
+        assertTrue(workerErr(Pattern.compile("\\] a runnable task")).contains("] a runnable task"), "forwarded");
 
         assertArrayEquals(new long[] {1, 2}, shared.submit(() -> new long[] {1, 2}).get());
         assertArrayEquals(new String[] {"a"}, shared.submit(() -> new String[] {"a"}).get());
@@ -158,6 +179,11 @@ class ProcessPoolTest {
             return "intact";
         });
         assertEquals("intact", noisy.get());
+        // Forwarded with its control characters escaped: nothing raw reaches a terminal or a log.
+        String forwarded = workerErr(Pattern.compile("binary-looking"));
+        assertTrue(forwarded.contains("] \\x00\\x00\\x00\\x07binary-looking"), forwarded);
+        assertTrue(forwarded.contains("] noise on System.out"), forwarded);
+        assertFalse(Pattern.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]").matcher(forwarded).find(), forwarded);
         assertEquals(7, shared.submit(() -> 7).get());
     }
 
@@ -168,8 +194,8 @@ class ProcessPoolTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            long pid = shared.submit(() -> {
+        try (ProcessPool pool = ProcessPool.builder().workers(1).allow(ProcessPoolTest.class.getName()).build()) {
+            long pid = pool.submit(() -> {
                 System.out.println(marker);
                 return ProcessHandle.current().pid();
             }).get();
@@ -206,6 +232,7 @@ class ProcessPoolTest {
             try (ProcessPool pool = testPool(1).jvmFlags(flags).build()) {
                 assertEquals(List.of(2, 3), pool.map(x -> x + 1, List.of(1, 2)));
             }
+            assertTrue(workerErr(Pattern.compile("UseLargePages")).contains("UseLargePages"), "HotSpot's warning, forwarded");
         });
     }
 
@@ -334,6 +361,7 @@ class ProcessPoolTest {
             BrokenProcessPoolException broken = assertThrows(BrokenProcessPoolException.class,
                     () -> testPool(1).jvmFlags(List.of("-XX:+NoSuchOptionInAnyJvm")).buildStarted());
             assertTrue(broken.getMessage().contains("NoSuchOptionInAnyJvm"), broken.getMessage());
+            assertTrue(workerErr(Pattern.compile("NoSuchOptionInAnyJvm")).contains("NoSuchOptionInAnyJvm"));
         });
     }
 
@@ -354,6 +382,7 @@ class ProcessPoolTest {
                         failure.getCause());
                 assertTrue(broken.getMessage().contains("status 7"), broken.getMessage());
                 assertTrue(broken.getMessage().contains("its stderr ended with: disk on fire"), broken.getMessage());
+                assertTrue(workerErr(Pattern.compile("disk on fire")).contains("] disk on fire"));
                 ExecutionException queuedFailure = assertThrows(ExecutionException.class,
                         () -> queued.get(BOUND.toSeconds(), TimeUnit.SECONDS));
                 assertInstanceOf(BrokenProcessPoolException.class, queuedFailure.getCause());
@@ -370,6 +399,7 @@ class ProcessPoolTest {
             try (ProcessPool pool = testPool(1).jvmFlags(List.of("-XX:+NoSuchFlagForTheWorkbench")).build()) {
                 assertThrows(BrokenProcessPoolException.class, pool::prestart);
                 assertTrue(pool.isBroken());
+                assertTrue(workerErr(Pattern.compile("NoSuchFlagForTheWorkbench")).contains("NoSuchFlagForTheWorkbench"));
             }
         });
     }
