@@ -15,6 +15,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import workbench.results.JmhResult;
+
 /**
  * Speedup-versus-workers charts, one per benchmark method and setting of its other parameters: a line per
  * strategy, a dotted line per CPython strategy measured on that workload (its speedup over CPython's own

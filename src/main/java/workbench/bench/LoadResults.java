@@ -22,6 +22,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
+import workbench.results.JsonFiles;
+
 /**
  * The report's section for a load run ({@code workbench load NN}: servers in processes of their own, driven by one
  * load generator): {@code load-itemNN.json} beside the JMH results, a table of every style and client count, Java's

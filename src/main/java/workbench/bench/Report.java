@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 
 import com.google.gson.JsonObject;
 
+import workbench.results.JsonFiles;
+import workbench.results.JmhResult;
+
 /**
  * Turns recorded JMH results into what a reader needs: per item, one table of every row with its score and error,
  * its speedup over the sequential row of the same parameters, the ideal bound and how much of it was reached, and

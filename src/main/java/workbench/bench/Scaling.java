@@ -23,6 +23,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import workbench.results.JmhResult;
+
 /**
  * How speedups grow with the core count: the same benchmark rows recorded on machines with different numbers of
  * cores, side by side. Each machine's folder under {@code benchmarks/results/} is reported on its own by

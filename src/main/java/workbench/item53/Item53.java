@@ -206,7 +206,7 @@ public final class Item53 implements Demo {
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
 
-        Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
+        ConvoyDemo.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
 
         out.seeTimeline(53);
     }

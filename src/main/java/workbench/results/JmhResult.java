@@ -1,4 +1,4 @@
-package workbench.bench;
+package workbench.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +12,8 @@ import java.util.TreeMap;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+
+import workbench.results.JsonFiles;
 
 /**
  * One row of a JMH JSON result file: a benchmark method, its parameters and its primary score. JMH writes
@@ -71,7 +73,7 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
     }
 
     /** A JSON number, or JMH's "NaN" / "Infinity" strings. */
-    static double number(JsonElement element) {
+    public static double number(JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return Double.NaN;
         }
