@@ -28,6 +28,7 @@ import workbench.Catalog;
                 LoadCommand.class,
                 NotebooksCommand.class,
                 TimelineCommand.class,
+                CheckFiguresCommand.class,
         })
 public final class WorkbenchCommand implements Callable<Integer> {
 
