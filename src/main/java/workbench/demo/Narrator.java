@@ -170,27 +170,33 @@ public final class Narrator {
         return facts(VERDICT).stream().map(Verdict.class::cast).toList();
     }
 
-    /**
-     * Runs {@code work} {@code runs} times and prints the book's {@code Took {delta:.3f} seconds} for the median run:
-     * a timed comparison in a demo times every side alike.
-     */
-    public <T> Timed<T> tookMedian(int runs, Work<T> work) throws Exception {
-        Timed<T> median = median(runs, work);
-        printf("Took %.3f seconds%n", median.seconds());
-        return median;
+    /** Prints the book's {@code Took {delta:.3f} seconds} for a step timed beforehand. */
+    public void tookLine(Timed<?> timed) {
+        printf("Took %.3f seconds%n", timed.seconds());
     }
 
-    /** Runs {@code work} {@code runs} times without printing; returns the run of median time. */
-    public static <T> Timed<T> median(int runs, Work<T> work) throws Exception {
+    /**
+     * Times each of {@code works} {@code runs} times, taking turns (the first, the second, ..., then the first
+     * again), and returns each one's median run, in order: a timed comparison in a demo times every side alike, and
+     * a busy moment of the machine falls on every side rather than on one.
+     */
+    public static <T> List<Timed<T>> medians(int runs, List<Work<T>> works) throws Exception {
         if (runs < 1) {
             throw new IllegalArgumentException("runs must be positive: " + runs);
         }
-        List<Timed<T>> timed = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            timed.add(time(work));
+        List<List<Timed<T>>> timed = new ArrayList<>();
+        works.forEach(w -> timed.add(new ArrayList<>()));
+        for (int run = 0; run < runs; run++) {
+            for (int i = 0; i < works.size(); i++) {
+                timed.get(i).add(time(works.get(i)));
+            }
         }
-        timed.sort(Comparator.comparingDouble(Timed::seconds));
-        return timed.get(runs / 2);
+        List<Timed<T>> medians = new ArrayList<>();
+        for (List<Timed<T>> each : timed) {
+            each.sort(Comparator.comparingDouble(Timed::seconds));
+            medians.add(each.get(runs / 2));
+        }
+        return medians;
     }
 
     /** Seconds since {@code startNanos} (a {@link System#nanoTime} reading). */

@@ -171,14 +171,27 @@ public final class Item53 implements Demo {
             factorizeOnThreads(NUMBERS, Gil.create());
         }
         out.javaf("factorize ran %d times untimed first, serial, on threads and under the GIL model alike, so the JIT"
-                + " has compiled every path (CPython has no JIT); each time below is the median of %d runs.",
-                WARM_UPS, RUNS);
+                + " has compiled every path (CPython has no JIT); each time below is the median of %d runs, the ways"
+                + " taking turns, so a busy moment slows each alike.", WARM_UPS, RUNS);
+        GilStats[] lastGil = new GilStats[1];
+        List<Narrator.Timed<List<List<Integer>>>> four = Narrator.medians(RUNS, List.of(
+                () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1),
+                () -> factorizeOnThreads(NUMBERS, null),
+                () -> {
+                    Gil gil = Gil.create();
+                    List<List<Integer>> factors = factorizeOnThreads(NUMBERS, gil);
+                    lastGil[0] = gil.stats();
+                    return factors;
+                }));
+        var serial = four.get(0);
+        var threaded = four.get(1);
+        var underGil = four.get(2);
 
         out.example("1-2", "factorize the book's four numbers, one after another");
-        var serial = out.tookMedian(RUNS, () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1));
+        out.tookLine(serial);
 
         out.example("3-5", "one FactorizeThread per number");
-        var threaded = out.tookMedian(RUNS, () -> factorizeOnThreads(NUMBERS, null));
+        out.tookLine(threaded);
         check(out, serial.value(), threaded.value());
         double speedup = serial.seconds() / threaded.seconds();
         out.javaf("%.2fx the serial speed on %d cores: %s (%.0f ms serial); Item53Benchmark measures longer.",
@@ -186,22 +199,22 @@ public final class Item53 implements Demo {
                 serial.seconds() * 1e3);
 
         out.beyond("the same four threads under the GIL model: what CPython does");
-        GilStats[] stats = new GilStats[1];
-        var underGil = out.tookMedian(RUNS, () -> {
-            Gil gil = Gil.create();
-            List<List<Integer>> factors = factorizeOnThreads(NUMBERS, gil);
-            stats[0] = gil.stats();
-            return factors;
-        });
+        out.tookLine(underGil);
         check(out, serial.value(), underGil.value());
         double gilSpeedup = serial.seconds() / underGil.seconds();
-        out.javaf("%.2fx of serial, the GIL handed over %d times: %s; one thread runs at a time, so serial is the"
-                + " best it can do.", gilSpeedup, stats[0].switches(), out.verdict(FACTORIZE_GIL, gilSpeedup, 1));
+        out.javaf("%.2fx of serial (the GIL handed over %d times in the last run): %s; one thread runs at a time, so"
+                + " serial is the best it can do.", gilSpeedup, lastGil[0].switches(),
+                out.verdict(FACTORIZE_GIL, gilSpeedup, 1));
 
         out.beyond("the 3rd edition's sixteen larger numbers: serial, 16 threads, 16 under the GIL");
-        var serial3 = out.tookMedian(RUNS, () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1));
-        var threads3 = out.tookMedian(RUNS, () -> factorizeOnThreads(NUMBERS_3RD_EDITION, null));
-        var gil3 = out.tookMedian(RUNS, () -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
+        List<Narrator.Timed<List<List<Integer>>>> sixteen = Narrator.medians(RUNS, List.of(
+                () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1),
+                () -> factorizeOnThreads(NUMBERS_3RD_EDITION, null),
+                () -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create())));
+        sixteen.forEach(out::tookLine);
+        var serial3 = sixteen.get(0);
+        var threads3 = sixteen.get(1);
+        var gil3 = sixteen.get(2);
         check(out, serial3.value(), threads3.value());
         check(out, serial3.value(), gil3.value());
         double speedup3 = serial3.seconds() / threads3.seconds();

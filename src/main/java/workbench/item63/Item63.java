@@ -92,23 +92,28 @@ public final class Item63 implements Demo {
             out.javaf("%s, %d writes: heartbeat every %d ms: %s", placement, DRILL_WRITES, HEARTBEAT.toMillis(),
                     drill);
         }
-        out.java(writesWaited(drills.get(Placement.ON_LOOP), drills.get(Placement.WRITE_THREAD)));
+        out.java(drillSentence(drills.get(Placement.ON_LOOP), drills.get(Placement.WRITE_THREAD)));
 
         out.seeTimeline(63);
     }
 
+    /** How many writes a tick waited: its median lateness over the cost of one write, to the nearest half. */
+    static double writesWaited(Heartbeat.Lateness lateness) {
+        return Math.round(lateness.p50() / DRILL_WRITE_COST.toMillis() * 2) / 2.0;
+    }
+
     /**
-     * What the drill's figures say, worded from them: how many writes a tick waited on the loop (its median
-     * lateness over the cost of one write, to the nearest half), against the WriteThread's median lateness.
+     * What the drill's figures say, worded from them: how many writes a tick waited on the loop
+     * ({@link #writesWaited}), against the WriteThread's median lateness.
      */
-    static String writesWaited(Heartbeat.Lateness onLoop, Heartbeat.Lateness writeThread) {
-        double writes = onLoop.p50() / DRILL_WRITE_COST.toMillis();
-        String waited = writes < 0.25 ? "barely waited for the writes"
-                : writes < 0.75 ? "waited out part of a write"
-                : String.format(Locale.ROOT, "waited about %.1f writes", Math.round(writes * 2) / 2.0);
+    static String drillSentence(Heartbeat.Lateness onLoop, Heartbeat.Lateness writeThread) {
+        double writes = writesWaited(onLoop);
+        String waited = writes == 0 ? "barely waited for the writes"
+                : writes == 0.5 ? "waited out about half a write"
+                : String.format(Locale.ROOT, "waited about %.1f writes", writes);
         return String.format(Locale.ROOT, "On the loop a tick %s (late by p50 %.1f ms, %d ms a write); with the"
-                + " WriteThread, p50 %.1f ms: its loop only hands lines over.", waited, onLoop.p50(), DRILL_WRITE_COST.toMillis(),
-                writeThread.p50());
+                + " WriteThread, p50 %.1f ms: its loop only hands lines over.", waited, onLoop.p50(),
+                DRILL_WRITE_COST.toMillis(), writeThread.p50());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,13 +53,22 @@ class NarratorTest {
     }
 
     @Test
-    void theMedianRunIsTheMiddleOne() throws Exception {
-        int[] call = {0};
+    void theWaysTakeTurnsAndEachGivesItsMedianRun() throws Exception {
+        List<String> order = new ArrayList<>();
         long[] sleeps = {100, 0, 400};
-        Narrator.Timed<Integer> median = Narrator.median(3, () -> {
-            Thread.sleep(sleeps[call[0]]);
-            return call[0]++;
-        });
-        assertEquals(0, median.value(), "the 100 ms run lies between the 0 ms and 400 ms ones");
+        int[] call = {0, 0};
+        List<Narrator.Timed<Integer>> medians = Narrator.medians(3, List.of(
+                () -> {
+                    order.add("a");
+                    Thread.sleep(sleeps[call[0]]);
+                    return call[0]++;
+                },
+                () -> {
+                    order.add("b");
+                    return call[1]++;
+                }));
+        assertEquals(List.of("a", "b", "a", "b", "a", "b"), order, "the ways take turns");
+        assertEquals(0, medians.get(0).value(), "the 100 ms run lies between the 0 ms and 400 ms ones");
+        assertEquals(2, medians.size());
     }
 }
