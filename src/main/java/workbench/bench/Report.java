@@ -23,6 +23,7 @@ import com.google.gson.JsonObject;
 
 import workbench.results.JsonFiles;
 import workbench.results.JmhResult;
+import workbench.results.Sidecar;
 
 /**
  * Turns recorded JMH results into what a reader needs: per item, one table of every row with its score and error,
@@ -347,7 +348,7 @@ public final class Report {
 
     /** The sidecar {@link BenchRunner} writes beside a result file. */
     static Path sidecarOf(Path json) {
-        return json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", ".machine.json"));
+        return Sidecar.beside(json);
     }
 
     /** A sidecar's facts, or none when it is absent. */

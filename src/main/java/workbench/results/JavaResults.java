@@ -17,12 +17,14 @@ public final class JavaResults {
     private JavaResults() {
     }
 
+    /** An item's JMH rows of a full run: {@code itemNN.json}. */
     public static Path resultFile(Path machineDir, int item) {
         return machineDir.resolve("item" + item + ".json");
     }
 
+    /** The sidecar of an item's JMH rows. */
     public static Path sidecarFile(Path machineDir, int item) {
-        return machineDir.resolve("item" + item + ".machine.json");
+        return Sidecar.beside(resultFile(machineDir, item));
     }
 
     /** The recorded JMH rows of one item on one machine, or empty when it was not benchmarked there. */

@@ -22,13 +22,14 @@ public final class PythonResults {
     private PythonResults() {
     }
 
+    /** An item's CPython rows: {@code python-itemNN.json}. */
     public static Path resultFile(Path machineDir, int item) {
         return machineDir.resolve("python-item" + item + ".json");
     }
 
     /** The sidecar of an item's CPython figures: the run that recorded them, when, and the load around it. */
     public static Path sidecarFile(Path machineDir, int item) {
-        return machineDir.resolve("python-item" + item + ".machine.json");
+        return Sidecar.beside(resultFile(machineDir, item));
     }
 
     /** The recorded rows of one item on one machine, or empty when CPython was not measured there. */

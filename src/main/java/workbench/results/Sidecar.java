@@ -22,6 +22,11 @@ public record Sidecar(Map<String, String> fields) {
         fields = Map.copyOf(fields);
     }
 
+    /** The sidecar beside a result file: {@code item53.json}'s is {@code item53.machine.json}. */
+    public static Path beside(Path resultFile) {
+        return resultFile.resolveSibling(resultFile.getFileName().toString().replaceAll("\\.json$", ".machine.json"));
+    }
+
     /** The sidecar at {@code file}, or {@link #NONE} when there is none. */
     public static Sidecar readIfAny(Path file) throws IOException {
         if (!Files.exists(file)) {
