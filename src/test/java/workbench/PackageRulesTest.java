@@ -41,7 +41,7 @@ import workbench.testing.JavaText;
 class PackageRulesTest {
 
     /** The bottom floor: packages that import nothing of the workbench. */
-    static final Set<String> BOTTOM = Set.of("recording", "examples", "annotations");
+    static final Set<String> BOTTOM = Set.of("recording", "examples", "annotations", "results");
 
     /**
      * The tooling, above the items: running and recording benchmarks and reports ({@code bench}), the notebooks,

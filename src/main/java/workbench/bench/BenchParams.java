@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import workbench.results.JmhResult;
+
 /**
  * The {@code @Param} conventions a benchmark follows to be reported: the way of doing the work is the
  * {@code strategy}, whose baseline value is {@code SEQUENTIAL} (or {@code sequential} / {@code serial}); the degree

@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import workbench.Catalog;
+import workbench.results.ResultsRoot;
 
 /**
  * Runs an item's JMH benchmark through JMH's {@link Runner} and records its JSON with a machine sidecar under
@@ -46,7 +47,7 @@ public final class BenchRunner {
         QUICK
     }
 
-    public static final Path DEFAULT_RESULTS = Path.of("benchmarks", "results");
+    public static final Path DEFAULT_RESULTS = ResultsRoot.DEFAULT;
 
     /** The JDK 24+ flag that lets a library use {@code sun.misc.Unsafe}'s memory access without a warning. */
     public static final String ALLOW_UNSAFE_MEMORY_ACCESS = "--sun-misc-unsafe-memory-access=allow";

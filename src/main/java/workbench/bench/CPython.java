@@ -30,6 +30,8 @@ import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 import workbench.proc.ChildStartException;
 import workbench.proc.LineSink;
+import workbench.results.PythonResults;
+import workbench.results.PythonRow;
 
 /**
  * CPython's figures beside Java's. {@code benchmarks/python/itemNN.py} (our own scripts) measures the item's
@@ -51,13 +53,6 @@ public final class CPython {
                     "loadAverage", RowWatch.KEY))
             .collect(Collectors.toUnmodifiableSet());
 
-    /**
-     * One measured row: {@code seconds} is the median wall time of the script's runs; {@code workers} is a count, or
-     * a value such as Item 55's {@code 3/4/5} (workers per stage), as the Java benchmark's parameter writes it.
-     */
-    public record Row(String benchmark, String strategy, String workers, double seconds, Map<String, String> extra) {
-    }
-
     private static Map<String, String> resultLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("lost", "updates lost per run: %s");
@@ -70,7 +65,7 @@ public final class CPython {
     }
 
     /** The row's result figures beyond its seconds, labelled; empty when it has none. */
-    static String notes(Row row) {
+    static String notes(PythonRow row) {
         List<String> notes = new ArrayList<>();
         RESULTS.forEach((key, label) -> {
             String value = row.extra().get(key);
@@ -85,15 +80,6 @@ public final class CPython {
     }
 
     private CPython() {
-    }
-
-    public static Path resultFile(Path machineDir, int item) {
-        return machineDir.resolve("python-item" + item + ".json");
-    }
-
-    /** The sidecar of an item's CPython figures: the run that recorded them, when, and the load around it. */
-    public static Path sidecarFile(Path machineDir, int item) {
-        return machineDir.resolve("python-item" + item + ".machine.json");
     }
 
     /**
@@ -125,9 +111,9 @@ public final class CPython {
             String why = e instanceof ChildStartException
                     ? "python3 could not be started on this machine" : "the script failed: " + e.getMessage();
             log.println("CPython figures not recorded: " + why);
-            Files.deleteIfExists(resultFile(machineDir, item));
+            Files.deleteIfExists(PythonResults.resultFile(machineDir, item));
             facts.put("notMeasured", why);
-            Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
+            Files.writeString(PythonResults.sidecarFile(machineDir, item), machine.toJson(facts));
             return Optional.empty();
         }
         List<JsonElement> rows = watch.rows();
@@ -135,9 +121,9 @@ public final class CPython {
             facts.put(RowWatch.KEY, Map.of("notMeasured", "no /proc/stat on this machine"));
         }
         log.println(watch.summary());
-        Path out = resultFile(machineDir, item);
+        Path out = PythonResults.resultFile(machineDir, item);
         Files.writeString(out, new GsonBuilder().setPrettyPrinting().create().toJson(rows) + "\n");
-        Files.writeString(sidecarFile(machineDir, item), machine.toJson(facts));
+        Files.writeString(PythonResults.sidecarFile(machineDir, item), machine.toJson(facts));
         return Optional.of(out);
     }
 
@@ -192,67 +178,8 @@ public final class CPython {
         }
     }
 
-    /** The recorded rows of one item on one machine, or empty when CPython was not measured there. */
-    public static Optional<List<Row>> read(Path machineDir, int item) throws IOException {
-        Path file = resultFile(machineDir, item);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        return Optional.of(JsonFiles.read(file, json -> {
-            List<Row> rows = new ArrayList<>();
-            for (JsonElement element : json.getAsJsonArray()) {
-                JsonObject row = element.getAsJsonObject();
-                Map<String, String> extra = new LinkedHashMap<>();
-                row.entrySet().forEach(e -> {
-                    if (!List.of("item", "benchmark", "strategy", "workers", "seconds").contains(e.getKey())) {
-                        extra.put(e.getKey(), e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
-                                : e.getValue().toString());
-                    }
-                });
-                rows.add(new Row(row.get("benchmark").getAsString(),
-                        row.has("strategy") ? row.get("strategy").getAsString() : "",
-                        row.has("workers") ? row.get("workers").getAsString() : "1",
-                        row.has("seconds") ? row.get("seconds").getAsDouble() : Double.NaN, extra));
-            }
-            return rows;
-        }));
-    }
-
-    /** A recorded row with its provenance: the machine folder it was recorded in, and when. */
-    public record Recorded(Row row, String machine, String date) {
-    }
-
-    /**
-     * The first recorded row of {@code item} that {@code which} accepts, in any machine folder under
-     * {@code resultsRoot} (sorted by name), with its provenance: the row's own date, else its sidecar's. Empty when
-     * none was recorded.
-     */
-    public static Optional<Recorded> find(Path resultsRoot, int item, Predicate<Row> which) throws IOException {
-        if (!Files.isDirectory(resultsRoot)) {
-            return Optional.empty();
-        }
-        List<Path> machines;
-        try (var dirs = Files.list(resultsRoot)) {
-            machines = dirs.filter(Files::isDirectory).sorted().toList();
-        }
-        for (Path machine : machines) {
-            Optional<Row> row = read(machine, item).flatMap(rows -> rows.stream().filter(which).findFirst());
-            if (row.isPresent()) {
-                String date = row.get().extra().get("date");
-                Path sidecar = sidecarFile(machine, item);
-                if (date == null && Files.exists(sidecar)) {
-                    JsonObject json = JsonParser.parseString(Files.readString(sidecar)).getAsJsonObject();
-                    date = json.has("date") ? json.get("date").getAsString() : null;
-                }
-                return Optional.of(new Recorded(row.get(), machine.getFileName().toString(),
-                        date == null ? "undated" : date));
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The benchmark and its workload parameters: the rows one sequential row is the baseline of. */
-    private static String baselineKey(Row row) {
+    private static String baselineKey(PythonRow row) {
         return row.benchmark() + row.extra().entrySet().stream().filter(e -> !META.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
@@ -261,7 +188,7 @@ public final class CPython {
             "python-item(\\d+)\\.json");
 
     /** Adds the sequential rows of {@code rows} that no earlier source gave, by workload and by workload and workers. */
-    private static void addSequential(List<Row> rows, Map<String, Double> sequential) {
+    private static void addSequential(List<PythonRow> rows, Map<String, Double> sequential) {
         rows.stream().filter(r -> r.strategy().equalsIgnoreCase("sequential")).forEach(r -> {
             sequential.putIfAbsent(baselineKey(r) + "@" + r.workers(), r.seconds());
             sequential.putIfAbsent(baselineKey(r), r.seconds());
@@ -269,7 +196,7 @@ public final class CPython {
     }
 
     /** A row's workload parameters (the keys beyond the run's facts and results), by name, as strings. */
-    static Map<String, String> workload(Row row) {
+    static Map<String, String> workload(PythonRow row) {
         Map<String, String> workload = new TreeMap<>();
         row.extra().forEach((key, value) -> {
             if (!META.contains(key)) {
@@ -285,19 +212,19 @@ public final class CPython {
      * one worker), else, as in the Java report, one recorded with another item (Items 57-59 against Item 56's
      * sequential generation). Rows without a baseline are absent.
      */
-    static Map<Row, Double> speedups(Path machineDir, int item, List<Row> rows) throws IOException {
+    static Map<PythonRow, Double> speedups(Path machineDir, int item, List<PythonRow> rows) throws IOException {
         Map<String, Double> sequential = new LinkedHashMap<>();
         addSequential(rows, sequential);
         try (var files = Files.list(machineDir)) {
             for (Path other : files.sorted().toList()) {
                 Matcher name = PYTHON_FILE.matcher(other.getFileName().toString());
                 if (name.matches() && Integer.parseInt(name.group(1)) != item) {
-                    addSequential(read(machineDir, Integer.parseInt(name.group(1))).orElse(List.of()), sequential);
+                    addSequential(PythonResults.read(machineDir, Integer.parseInt(name.group(1))).orElse(List.of()), sequential);
                 }
             }
         }
-        Map<Row, Double> speedups = new HashMap<>();
-        for (Row row : rows) {
+        Map<PythonRow, Double> speedups = new HashMap<>();
+        for (PythonRow row : rows) {
             Double base = sequential.getOrDefault(baselineKey(row) + "@" + row.workers(),
                     sequential.get(baselineKey(row)));
             if (base != null && !Double.isNaN(row.seconds())) {

@@ -15,6 +15,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import workbench.results.JmhResult;
+
 /**
  * Speedup-versus-workers charts, one per benchmark method and setting of its other parameters (two where it has
  * too many series, {@link #groups}): a line per Java strategy, a dotted one per CPython strategy measured on that

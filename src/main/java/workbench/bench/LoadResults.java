@@ -21,6 +21,8 @@ import com.google.gson.JsonObject;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
+import workbench.results.JsonFiles;
+
 /**
  * The report's section for a load run ({@code workbench load NN}: servers in processes of their own, driven by one
  * load generator): {@code load-itemNN.json} beside the JMH results, a table of every style and client count, Java's

@@ -1,18 +1,15 @@
 package workbench.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import com.google.gson.GsonBuilder;
+
+import workbench.results.ThisMachine;
 
 /**
  * The provenance of a recorded result: which machine, JDK and heap produced it, and when. Written as a sidecar
@@ -22,7 +19,7 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
 
     public static Machine current() {
         Runtime runtime = Runtime.getRuntime();
-        return new Machine(runtime.availableProcessors(), readCpuModel(),
+        return new Machine(runtime.availableProcessors(), ThisMachine.cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
@@ -33,13 +30,7 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
 
     /** A directory name for this machine's results: {@code 2cpu-intel-xeon-platinum-8481c}. */
     public String id() {
-        String slug = cpuModel.toLowerCase(Locale.ROOT)
-                .replaceAll("\\((r|tm)\\)", "")
-                .replaceAll("\\b(cpu|processor|\\d+-core)\\b", "")
-                .replaceAll("@.*$", "")
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-+|-+$)", "");
-        return cores + "cpu-" + (slug.isEmpty() ? "unknown" : slug);
+        return ThisMachine.folderName(cores, cpuModel);
     }
 
     public Map<String, Object> asMap() {
@@ -74,20 +65,5 @@ public record Machine(int cores, String cpuModel, String os, String jdk, long ma
      */
     public static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static String readCpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            try (var lines = Files.lines(cpuinfo)) {
-                return lines.filter(line -> line.startsWith("model name"))
-                        .map(line -> line.substring(line.indexOf(':') + 1).strip())
-                        .findFirst().orElse(System.getProperty("os.arch"));
-            } catch (IOException | UncheckedIOException e) {
-                return System.getProperty("os.arch");
-            }
-        }
-        String env = System.getenv("PROCESSOR_IDENTIFIER");
-        return env != null ? env : System.getProperty("os.arch");
     }
 }

@@ -28,7 +28,7 @@ public final class OtherProcesses {
      * Above this, a row is marked: per-process and machine-wide accounting differ by a tick here and there, and a
      * quiet machine's daemons take a percent or so; five percent of a core is interference worth a look.
      */
-    public static final double THRESHOLD_PERCENT_OF_CORE = 5;
+    public static final double THRESHOLD_PERCENT_OF_CORE = workbench.results.Quietness.QUIET_PERCENT_OF_CORE;
     /** What is said for a row recorded before this was measured, or where {@code /proc} is absent. */
     public static final String NOT_MEASURED = "not measured";
 

@@ -17,6 +17,10 @@ import java.util.stream.Collectors;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import workbench.results.JmhResult;
+import workbench.results.JsonFiles;
+import workbench.results.PythonRow;
+
 /**
  * What other processes took of the CPU while an item's rows ran ({@link OtherProcesses}), as the report shows it:
  * the item's table with {@value #MARK} after each row where it was above
@@ -111,7 +115,7 @@ final class OtherProcessesNote {
         return "no row of the sidecar matches this file's";
     }
 
-    private static OptionalDouble pythonFigure(CPython.Row row) {
+    private static OptionalDouble pythonFigure(PythonRow row) {
         String value = row.extra().get(RowWatch.KEY);
         try {
             return value == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(value));

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import workbench.results.JsonFiles;
+import workbench.results.JmhResult;
+import workbench.results.Sidecar;
+
 /**
  * Writes each machine folder's {@value #REPORT_FILE}: per item, one table of every row with its score and error,
  * its speedup over the sequential row ({@link Speedups}) and CPython's figure for the same workload beside it

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 
 import com.google.gson.JsonObject;
 
+import workbench.results.JmhResult;
+import workbench.results.JsonFiles;
+import workbench.results.Sidecar;
+
 /**
  * A results folder as recorded: one folder per machine under the root, in each the JMH files
  * ({@code itemNN.json}, {@code itemNN-quick.json}), the load recordings ({@link LoadResults}) and the sidecar
@@ -98,7 +102,7 @@ public final class ResultsFolder {
 
     /** The sidecar {@link BenchRunner} writes beside a result file. */
     static Path sidecarOf(Path json) {
-        return json.resolveSibling(json.getFileName().toString().replaceAll("\\.json$", ".machine.json"));
+        return Sidecar.beside(json);
     }
 
     /** A sidecar's facts, or none when it is absent. */

@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 final class RowWatch implements OutputFormat {
 
     /** The sidecar key of the rows' figures. */
-    static final String KEY = "otherProcesses";
+    static final String KEY = workbench.results.Quietness.OTHER_CPU;
 
     /** One row's figure, named as JMH's JSON names the row. */
     record Share(String benchmark, String mode, Map<String, String> params, double percentOfCore) {

@@ -19,6 +19,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import workbench.results.JmhResult;
+
 /**
  * How speedups grow with the core count: the same benchmark rows recorded on machines with different numbers of
  * cores, side by side. Each machine's folder under {@code benchmarks/results/} is reported on its own by

@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import workbench.results.PythonRow;
+import workbench.results.PythonResults;
+import workbench.results.JmhResult;
+
 /**
  * Java's and CPython's figures for one item in one table, in the Java benchmark's unit, with how many times faster
  * or slower Java is. A ratio is taken only between figures of one {@code bench} run: both sidecars carry its id.
@@ -56,7 +60,7 @@ public final class SideBySide {
     }
 
     /** One line of the table: a Java row, its CPython counterpart in the Java unit, or both. */
-    public record Line(Optional<Speedups.Row> java, Optional<CPython.Row> python, JmhResult shown, double pythonScore,
+    public record Line(Optional<Speedups.Row> java, Optional<PythonRow> python, JmhResult shown, double pythonScore,
                        double pythonSpeedup) {
 
         /** How many times faster Java is than CPython (below 1: slower); NaN unless both sides are here. */
@@ -88,23 +92,23 @@ public final class SideBySide {
 
     /** The combined table of one item recorded in {@code machineDir}. */
     public static Table of(Path machineDir, ResultsFolder.ItemResults item) throws IOException {
-        Optional<List<CPython.Row>> read = item.quick() ? Optional.empty() : CPython.read(machineDir, item.item());
-        List<CPython.Row> python = read.orElse(List.of());
-        Map<CPython.Row, Double> pythonSpeedups = CPython.speedups(machineDir, item.item(), python);
-        Map<String, Object> pythonRun = ResultsFolder.sidecarIfAny(CPython.sidecarFile(machineDir, item.item()));
+        Optional<List<PythonRow>> read = item.quick() ? Optional.empty() : PythonResults.read(machineDir, item.item());
+        List<PythonRow> python = read.orElse(List.of());
+        Map<PythonRow, Double> pythonSpeedups = CPython.speedups(machineDir, item.item(), python);
+        Map<String, Object> pythonRun = ResultsFolder.sidecarIfAny(PythonResults.sidecarFile(machineDir, item.item()));
         Pairing pairing = pairing(read.isPresent(), pythonRun,
                 ResultsFolder.sidecarIfAny(ResultsFolder.sidecarOf(item.json())), item.item(), item.quick());
         List<Line> lines = new ArrayList<>();
-        Set<CPython.Row> used = new HashSet<>();
+        Set<PythonRow> used = new HashSet<>();
         List<JmhResult> java = item.rows().stream().map(Speedups.Row::result).toList();
         for (Speedups.Row row : item.rows()) {
-            Optional<CPython.Row> match = match(row.result(), java, python);
+            Optional<PythonRow> match = match(row.result(), java, python);
             match.ifPresent(used::add);
             lines.add(new Line(Optional.of(row), match, row.result(),
                     match.map(m -> inUnit(m.seconds(), row.result().unit())).orElse(Double.NaN),
                     match.map(pythonSpeedups::get).orElse(Double.NaN)));
         }
-        for (CPython.Row row : python) {
+        for (PythonRow row : python) {
             if (!used.contains(row)) {
                 JmhResult shown = asJava(row, java);
                 lines.add(new Line(Optional.empty(), Optional.of(row), shown, inUnit(row.seconds(), shown.unit()),
@@ -150,13 +154,13 @@ public final class SideBySide {
     }
 
     /** The CPython row that measures what {@code java} measures, by the rules in this class's comment. */
-    static Optional<CPython.Row> match(JmhResult java, List<JmhResult> allJava, List<CPython.Row> python) {
+    static Optional<PythonRow> match(JmhResult java, List<JmhResult> allJava, List<PythonRow> python) {
         Optional<String> way = way(java);
         if (way.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> workerParam = workerParam(java);
-        List<CPython.Row> candidates = python.stream()
+        List<PythonRow> candidates = python.stream()
                 .filter(p -> p.benchmark().equals(java.method()))
                 .filter(p -> p.strategy().equalsIgnoreCase(way.get()))
                 .filter(p -> sameWorkload(java, p))
@@ -168,7 +172,7 @@ public final class SideBySide {
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
-    private static boolean sameWorkload(JmhResult java, CPython.Row python) {
+    private static boolean sameWorkload(JmhResult java, PythonRow python) {
         Map<String, String> workload = CPython.workload(python);
         for (var param : java.params().entrySet()) {
             if (WAY_PARAMS.contains(param.getKey()) || BenchParams.WORKER_PARAMS.contains(param.getKey())) {
@@ -187,7 +191,7 @@ public final class SideBySide {
     }
 
     /** A CPython-only row as a Java row would name it: the method's way and worker parameters, its unit. */
-    static JmhResult asJava(CPython.Row row, List<JmhResult> java) {
+    static JmhResult asJava(PythonRow row, List<JmhResult> java) {
         Optional<JmhResult> sibling = java.stream().filter(j -> j.method().equals(row.benchmark())).findFirst();
         Map<String, String> params = new TreeMap<>(CPython.workload(row));
         params.put(sibling.flatMap(SideBySide::wayParam).orElse("strategy"), row.strategy());
@@ -294,7 +298,7 @@ public final class SideBySide {
     }
 
     /** CPython's result figures, and its worker count where a fixed Java setting was not compared with it. */
-    private static String notes(CPython.Row python, Optional<Speedups.Row> java) {
+    private static String notes(PythonRow python, Optional<Speedups.Row> java) {
         String notes = CPython.notes(python);
         Optional<String> javaWorkers = java.flatMap(j -> workerParam(j.result()).map(j.result()::param));
         if (javaWorkers.isPresent() && !javaWorkers.get().equals(python.workers())) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import workbench.results.JmhResult;
+
 /**
  * Each result beside its sequential baseline: its speedup over the sequential row of the same method and other
  * parameters ({@link BenchParams#groupKey}), the ideal bound and how much of it was reached. The ideal defaults to

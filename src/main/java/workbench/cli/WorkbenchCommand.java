@@ -30,6 +30,7 @@ import workbench.Catalog;
                 NotebooksCommand.class,
                 TimelineCommand.class,
                 CommandLine.HelpCommand.class,
+                CheckFiguresCommand.class,
         })
 public final class WorkbenchCommand implements Callable<Integer> {
 

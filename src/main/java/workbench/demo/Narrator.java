@@ -2,6 +2,7 @@ package workbench.demo;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,9 @@ public final class Narrator {
     /** What a timed step computed and how long it took. */
     public record Timed<T>(T value, double seconds) {
     }
+
+    /** The fact key under which {@link #verdict} records each verdict. */
+    public static final String VERDICT = "verdict";
 
     private final PrintStream out;
     @GuardedBy("facts")
@@ -148,27 +152,51 @@ public final class Narrator {
     }
 
     /**
-     * What a speedup measured once over a serial run shows, beside its {@code ideal}: parallelism only past
-     * half-way from 1 to the ideal; above the ideal, only that the serial run was slowed. Demos print this instead
-     * of a fixed claim, so that the claim follows the numbers they print.
+     * Words a timed comparison's figure ({@link Verdict#words}) and records the verdict under the fact key
+     * {@link #VERDICT}, so that a check can compare it with the benchmark's figure for the same comparison.
+     *
+     * @param comparison the comparison's name, as the check's table of benchmark rows knows it
+     * @param ratio      how many times faster the variant ran than its baseline
+     * @param ideal      the most it can be, or {@link Verdict#NO_IDEAL}
      */
-    public static String speedupVerdict(double speedup, double ideal) {
-        if (speedup > ideal * 1.25) {
-            return String.format(Locale.ROOT, "above the ideal %.2fx, so the serial run was slowed (JIT, load):"
-                    + " a run this short cannot tell", ideal);
-        }
-        return ideal > 1 && speedup > 1 + (ideal - 1) / 2
-                ? String.format(Locale.ROOT, "near the ideal %.2fx: the threads ran in parallel", ideal)
-                : String.format(Locale.ROOT, "no parallelism shown (ideal %.2fx) by a run this short", ideal);
+    public String verdict(String comparison, double ratio, double ideal) {
+        Verdict verdict = new Verdict(comparison, ratio, ideal);
+        fact(VERDICT, verdict);
+        return verdict.words();
     }
 
-    /** What a run one thread at a time (the GIL model) measured over serial shows: it cannot be faster. */
-    public static String oneAtATimeVerdict(double speedup) {
-        if (speedup < 0.8) {
-            return "slower than serial: one thread at a time, plus the hand-overs";
+    /** The verdicts this demo printed, in order. */
+    public List<Verdict> verdicts() {
+        return facts(VERDICT).stream().map(Verdict.class::cast).toList();
+    }
+
+    /** Prints the book's {@code Took {delta:.3f} seconds} for a step timed beforehand. */
+    public void tookLine(Timed<?> timed) {
+        printf("Took %.3f seconds%n", timed.seconds());
+    }
+
+    /**
+     * Times each of {@code works} {@code runs} times, taking turns (the first, the second, ..., then the first
+     * again), and returns each one's median run, in order: a timed comparison in a demo times every side alike, and
+     * a busy moment of the machine falls on every side rather than on one.
+     */
+    public static <T> List<Timed<T>> medians(int runs, List<Work<T>> works) throws Exception {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be positive: " + runs);
         }
-        return speedup < 1.25 ? "about the serial time: one thread at a time"
-                : "one thread ran at a time, so the gain is the serial run's noise";
+        List<List<Timed<T>>> timed = new ArrayList<>();
+        works.forEach(w -> timed.add(new ArrayList<>()));
+        for (int run = 0; run < runs; run++) {
+            for (int i = 0; i < works.size(); i++) {
+                timed.get(i).add(time(works.get(i)));
+            }
+        }
+        List<Timed<T>> medians = new ArrayList<>();
+        for (List<Timed<T>> each : timed) {
+            each.sort(Comparator.comparingDouble(Timed::seconds));
+            medians.add(each.get(runs / 2));
+        }
+        return medians;
     }
 
     /** Seconds since {@code startNanos} (a {@link System#nanoTime} reading). */

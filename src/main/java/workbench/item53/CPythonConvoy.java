@@ -1,30 +1,32 @@
 package workbench.item53;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import workbench.bench.BenchRunner;
-import workbench.bench.CPython;
-import workbench.bench.Machine;
-import workbench.notebook.Notebooks;
+import workbench.results.PythonResults;
+import workbench.results.PythonRow;
+import workbench.results.Quietness;
+import workbench.results.ResultsRoot;
+import workbench.results.Sidecar;
+import workbench.results.ThisMachine;
 
 /**
  * CPython's convoy figures for the demo, read from this machine's recorded {@code python-item53.json} (written by
- * {@code benchmarks/python/item53.py}, see {@link CPython}), never typed in: the rows of benchmark {@code convoy},
- * strategy {@code ALONE} or {@code BESIDE_CPU}, one per switch interval.
+ * {@code benchmarks/python/item53.py}), never typed in: the rows of benchmark {@code convoy}, strategy {@code ALONE}
+ * or {@code BESIDE_CPU}, one per switch interval, and their run's sidecar. A row recorded on a busy machine
+ * ({@link Quietness}) is withheld: there the woken threads race differently and the convoy fades, so its figure is
+ * not CPython's behaviour.
  */
-record CPythonConvoy(Path file, List<CPython.Row> rows, boolean thisMachine) {
+record CPythonConvoy(Path file, List<PythonRow> rows, Sidecar sidecar, boolean thisMachine) {
 
     static final String BENCHMARK = "convoy";
     /** How to record them: only the convoy rows, into this machine's file (a few seconds). */
     static final String RECORD = "cd benchmarks/python && python3 item53.py convoy --into ../results/"
-            + Machine.current().id() + "/python-item53.json";
+            + ThisMachine.folderName() + "/python-item53.json";
     static final String NOT_RECORDED = "CPython's convoy is not recorded yet; record it on this machine with `"
             + RECORD + "` (or a full `java -jar target/workbench.jar bench 53`).";
 
@@ -33,16 +35,16 @@ record CPythonConvoy(Path file, List<CPython.Row> rows, boolean thisMachine) {
      * machine); empty when none has any.
      */
     static Optional<CPythonConvoy> recorded() {
-        Path root = Notebooks.projectRoot();
-        Path results = root.resolve(BenchRunner.DEFAULT_RESULTS);
-        Optional<CPythonConvoy> here = read(results.resolve(Machine.current().id()), root);
-        if (here.isPresent() || !Files.isDirectory(results)) {
+        Path root = ResultsRoot.projectRoot();
+        Path results = root.resolve(ResultsRoot.DEFAULT);
+        Optional<CPythonConvoy> here = read(results.resolve(ThisMachine.folderName()), root);
+        if (here.isPresent()) {
             return here;
         }
-        try (Stream<Path> dirs = Files.list(results)) {
-            return dirs.filter(Files::isDirectory).sorted().map(dir -> read(dir, root))
+        try {
+            return ResultsRoot.machineFolders(results).stream().map(dir -> read(dir, root))
                     .flatMap(Optional::stream).findFirst()
-                    .map(other -> new CPythonConvoy(other.file(), other.rows(), false));
+                    .map(other -> new CPythonConvoy(other.file(), other.rows(), other.sidecar(), false));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -51,18 +53,19 @@ record CPythonConvoy(Path file, List<CPython.Row> rows, boolean thisMachine) {
     /** The convoy rows recorded in {@code machineDir}, named relative to {@code root}; empty when there are none. */
     static Optional<CPythonConvoy> read(Path machineDir, Path root) {
         try {
-            Path file = root.relativize(CPython.resultFile(machineDir, 53));
-            return CPython.read(machineDir, 53)
+            Path file = root.relativize(PythonResults.resultFile(machineDir, 53));
+            Sidecar sidecar = Sidecar.readIfAny(PythonResults.sidecarFile(machineDir, 53));
+            return PythonResults.read(machineDir, 53)
                     .map(rows -> rows.stream().filter(r -> r.benchmark().equals(BENCHMARK)).toList())
                     .filter(rows -> !rows.isEmpty())
-                    .map(rows -> new CPythonConvoy(file, rows, true));
+                    .map(rows -> new CPythonConvoy(file, rows, sidecar, true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable file counts as not recorded; `workbench report` names it
         }
     }
 
-    /** CPython's row for a setup (none for {@link Convoy.Setup#NO_GIL}: CPython has its GIL), as a line. */
-    Optional<String> row(Convoy.Setup setup) {
+    /** CPython's row for a setup, recorded or not (none for {@link Convoy.Setup#NO_GIL}: CPython has its GIL). */
+    Optional<PythonRow> row(Convoy.Setup setup) {
         if (setup.switchInterval().isEmpty()) {
             return Optional.empty();
         }
@@ -70,16 +73,38 @@ record CPythonConvoy(Path file, List<CPython.Row> rows, boolean thisMachine) {
         double interval = setup.switchInterval().get().toNanos() / 1e9;
         return rows.stream()
                 .filter(r -> r.strategy().equals(strategy))
-                .filter(r -> Math.abs(number(r, "switchInterval") - interval) < 1e-9)
-                .findFirst()
+                .filter(r -> Math.abs(r.number("switchInterval") - interval) < 1e-9)
+                .findFirst();
+    }
+
+    /** CPython's figure for a setup as a line, only where it was recorded on a quiet machine. */
+    Optional<String> quietRow(Convoy.Setup setup) {
+        return row(setup).filter(r -> Quietness.of(r, sidecar).quiet())
                 .map(r -> String.format(Locale.ROOT, "Took %.3f seconds (median of %s runs), median round trip %s",
                         r.seconds(), r.extra().getOrDefault("count", "?"),
-                        Convoy.time(Duration.ofNanos(Math.round(number(r, "medianRoundTrip") * 1e9)))));
+                        ConvoyDemo.time(Duration.ofNanos(Math.round(r.number("medianRoundTrip") * 1e9)))));
+    }
+
+    /** The first busy verdict among the rows, if any was recorded on a busy machine. */
+    Optional<Quietness.Verdict> busy() {
+        return rows.stream().map(r -> Quietness.of(r, sidecar)).filter(v -> !v.quiet()).findFirst();
+    }
+
+    /**
+     * The demo's line on CPython's figures: where they come from, and, where a row was recorded on a busy machine,
+     * that it is withheld and how to record it again.
+     */
+    String source() {
+        String busy = busy().map(v -> "CPython's convoy figure was recorded on a busy machine (" + v.evidence()
+                + "), so it is not shown; re-record it with `java -jar target/workbench.jar bench 53` on a quiet"
+                + " machine (or `" + RECORD + "`). ").orElse("");
+        return busy + "CPython's figures: " + provenance() + ". Its echo replies at once, racing the woken CPU"
+                + " thread: on a busy machine the effect fades.";
     }
 
     /** Where the figures come from: file, CPython version, when and at what load they were recorded. */
     String provenance() {
-        CPython.Row first = rows.get(0);
+        PythonRow first = rows.get(0);
         String load = first.extra().get("loadAverage");
         return file.toString().replace('\\', '/') + (thisMachine ? "" : " (another machine)")
                 + ", CPython " + first.extra().getOrDefault("python", "?")
@@ -87,10 +112,5 @@ record CPythonConvoy(Path file, List<CPython.Row> rows, boolean thisMachine) {
                 + (first.extra().containsKey("date") ? ", recorded " + first.extra().get("date") : "")
                 + (load != null ? String.format(Locale.ROOT, " at load average %.2f", Double.parseDouble(load))
                         : "");
-    }
-
-    private static double number(CPython.Row row, String key) {
-        String value = row.extra().get(key);
-        return value == null ? Double.NaN : Double.parseDouble(value);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import workbench.Demo;
 import workbench.demo.Narrator;
@@ -41,6 +40,15 @@ public final class Item53 implements Demo {
     public static final List<Integer> NUMBERS_3RD_EDITION = List.of(7775876, 6694411, 5038540, 5426782,
             9934740, 9168996, 5271226, 8288002, 9403196, 6678888, 6776096, 9582542, 7107467, 9633726, 5747908,
             7613918);
+    /** Untimed runs of every timed factorize path before the first timed one. */
+    static final int WARM_UPS = 3;
+    /** Timed runs of each path; the demo prints the median. */
+    static final int RUNS = 3;
+    /** The demo's timed comparisons, by the names its verdicts carry (and the figure check's table knows). */
+    public static final String FACTORIZE_THREADS = "factorize, 4 numbers: threads over serial";
+    public static final String FACTORIZE_GIL = "factorize, 4 numbers: GIL-model threads over serial";
+    public static final String FACTORIZE_THREADS_3RD = "factorize, 16 numbers: threads over serial";
+    public static final String FACTORIZE_GIL_3RD = "factorize, 16 numbers: GIL-model threads over serial";
     /** How long the book's stand-in for a slow system call blocks. */
     public static final Duration BLOCK = Duration.ofMillis(100);
 
@@ -157,39 +165,63 @@ public final class Item53 implements Demo {
     @Override
     public void run(Narrator out) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        for (int warmUp = 0; warmUp < 5; warmUp++) {
+        for (int warmUp = 0; warmUp < WARM_UPS; warmUp++) {          // every timed path alike, not serial alone
             Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1);
+            factorizeOnThreads(NUMBERS, null);
+            factorizeOnThreads(NUMBERS, Gil.create());
         }
-        out.java("factorize ran five times untimed first, so the JIT has compiled it (CPython has no JIT).");
+        out.javaf("factorize ran %d times untimed first, serial, on threads and under the GIL model alike, so the JIT"
+                + " has compiled every path (CPython has no JIT); each time below is the median of %d runs, the ways"
+                + " taking turns, so a busy moment slows each alike.", WARM_UPS, RUNS);
+        GilStats[] lastGil = new GilStats[1];
+        List<Narrator.Timed<List<List<Integer>>>> four = Narrator.medians(RUNS, List.of(
+                () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1),
+                () -> factorizeOnThreads(NUMBERS, null),
+                () -> {
+                    Gil gil = Gil.create();
+                    List<List<Integer>> factors = factorizeOnThreads(NUMBERS, gil);
+                    lastGil[0] = gil.stats();
+                    return factors;
+                }));
+        var serial = four.get(0);
+        var threaded = four.get(1);
+        var underGil = four.get(2);
 
         out.example("1-2", "factorize the book's four numbers, one after another");
-        var serial = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS, 1));
+        out.tookLine(serial);
 
         out.example("3-5", "one FactorizeThread per number");
-        var threaded = out.took(() -> factorizeOnThreads(NUMBERS, null));
+        out.tookLine(threaded);
         check(out, serial.value(), threaded.value());
-        out.javaf("%.2fx the serial speed on %d cores: %s", serial.seconds() / threaded.seconds(), cores,
-                verdict(serial.seconds() / threaded.seconds(), Math.min(cores, workBound(NUMBERS)), serial.seconds()));
+        double speedup = serial.seconds() / threaded.seconds();
+        out.javaf("%.2fx the serial speed on %d cores: %s (%.0f ms serial); Item53Benchmark measures longer.",
+                speedup, cores, out.verdict(FACTORIZE_THREADS, speedup, Math.min(cores, workBound(NUMBERS))),
+                serial.seconds() * 1e3);
 
         out.beyond("the same four threads under the GIL model: what CPython does");
-        Gil gil = Gil.create();
-        var underGil = out.took(() -> factorizeOnThreads(NUMBERS, gil));
+        out.tookLine(underGil);
         check(out, serial.value(), underGil.value());
-        GilStats stats = gil.stats();
-        out.javaf("%.2fx of serial, the GIL handed over %d times; %s.", serial.seconds() / underGil.seconds(),
-                stats.switches(), Narrator.oneAtATimeVerdict(serial.seconds() / underGil.seconds()));
+        double gilSpeedup = serial.seconds() / underGil.seconds();
+        out.javaf("%.2fx of serial (the GIL handed over %d times in the last run): %s; one thread runs at a time, so"
+                + " serial is the best it can do.", gilSpeedup, lastGil[0].switches(),
+                out.verdict(FACTORIZE_GIL, gilSpeedup, 1));
 
         out.beyond("the 3rd edition's sixteen larger numbers: serial, 16 threads, 16 under the GIL");
-        var serial3 = out.took(() -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1));
-        var threads3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, null));
-        var gil3 = out.took(() -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create()));
+        List<Narrator.Timed<List<List<Integer>>>> sixteen = Narrator.medians(RUNS, List.of(
+                () -> Strategy.SEQUENTIAL.map(Item53::factorize, NUMBERS_3RD_EDITION, 1),
+                () -> factorizeOnThreads(NUMBERS_3RD_EDITION, null),
+                () -> factorizeOnThreads(NUMBERS_3RD_EDITION, Gil.create())));
+        sixteen.forEach(out::tookLine);
+        var serial3 = sixteen.get(0);
+        var threads3 = sixteen.get(1);
+        var gil3 = sixteen.get(2);
         check(out, serial3.value(), threads3.value());
         check(out, serial3.value(), gil3.value());
-        out.javaf("Java threads %.2fx the serial speed on %d cores: %s", serial3.seconds() / threads3.seconds(),
-                cores, verdict(serial3.seconds() / threads3.seconds(), Math.min(cores, workBound(NUMBERS_3RD_EDITION)),
-                        serial3.seconds()));
-        out.javaf("GIL-model threads %.2fx: %s.", serial3.seconds() / gil3.seconds(),
-                Narrator.oneAtATimeVerdict(serial3.seconds() / gil3.seconds()));
+        double speedup3 = serial3.seconds() / threads3.seconds();
+        out.javaf("Java threads %.2fx the serial speed on %d cores: %s.", speedup3, cores,
+                out.verdict(FACTORIZE_THREADS_3RD, speedup3, Math.min(cores, workBound(NUMBERS_3RD_EDITION))));
+        double gilSpeedup3 = serial3.seconds() / gil3.seconds();
+        out.javaf("GIL-model threads %.2fx: %s.", gilSpeedup3, out.verdict(FACTORIZE_GIL_3RD, gilSpeedup3, 1));
 
         out.beyond("one worker JVM per number, through the process pool (see Item 64)");
         var processes = out.took(() -> Strategy.PROCESSES.map(Item53::factorize, NUMBERS, NUMBERS.size()));
@@ -206,7 +238,7 @@ public final class Item53 implements Demo {
         out.beyond("the same five threads under the GIL model, each call releasing the GIL");
         out.took(() -> BlockingCalls.GIL_THREADS.run(5, 5, BLOCK));
 
-        Convoy.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
+        ConvoyDemo.show(out); // the caveat: an I/O thread beside a CPU-bound one waits a switch interval per read
 
         out.seeTimeline(53);
     }
@@ -214,12 +246,6 @@ public final class Item53 implements Demo {
     /** Total work / largest task: the most any number of workers can speed these numbers up. */
     static double workBound(List<Integer> numbers) {
         return numbers.stream().mapToDouble(Integer::doubleValue).sum() / Collections.max(numbers);
-    }
-
-    /** What a measured speedup of Java threads shows, worded on the numbers ({@link Narrator#speedupVerdict}). */
-    private static String verdict(double speedup, double ideal, double serialSeconds) {
-        return String.format(Locale.ROOT, "%s (%.0f ms serial); Item53Benchmark measures warmed.",
-                Narrator.speedupVerdict(speedup, ideal), serialSeconds * 1e3);
     }
 
     /** Records whether a strategy found the serial run's factors; they must. */

@@ -78,8 +78,10 @@ public final class Item57 implements Demo {
                     cost.kibPerThread() < 0 ? "not measurable here" : String.format(Locale.ROOT, "+%.1f KiB each",
                             cost.kibPerThread()), cost.broke().map(m -> "; broke: " + m).orElse(""));
         }
-        out.java("Stacks here are " + ThreadCost.SMALL_STACK_BYTES / 1024 + " KiB (the book's 8 MB is a reservation);"
-                + " platform threads run out near the smallest of " + ParkedThreads.osLimits() + ".");
+        out.java("Stacks: the cost test's platform threads ask for " + ThreadCost.SMALL_STACK_BYTES / 1024 + " KiB;"
+                + " Examples 1-3's threads (new Thread) get the JVM's default, " + ThreadCost.defaultStack()
+                + "; either is a reservation, as the book's 8 MB is. Platform threads run out near the smallest of "
+                + ParkedThreads.osLimits() + ".");
 
         processPerCell(out);
 

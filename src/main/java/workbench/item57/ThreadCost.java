@@ -1,8 +1,12 @@
 package workbench.item57;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 import workbench.threads.ParkedThreads;
 
@@ -23,7 +27,10 @@ public final class ThreadCost {
     public static final long SMALL_STACK_BYTES = 256 * 1024;
 
     public enum Kind {
-        /** An OS thread with a {@link #SMALL_STACK_BYTES} stack: what Item 57 creates per cell. */
+        /**
+         * An OS thread with a {@link #SMALL_STACK_BYTES} stack, as a thread-per-cell design would choose (Item 57's
+         * examples themselves use {@code new Thread}, with the JVM's default stack: {@link #defaultStack()}).
+         */
         PLATFORM,
         /** A JDK 21 virtual thread: a heap object scheduled on a few carrier threads. */
         VIRTUAL
@@ -42,6 +49,20 @@ public final class ThreadCost {
     }
 
     private ThreadCost() {
+    }
+
+    /**
+     * The JVM's default stack for a new platform thread ({@code -Xss}, HotSpot's {@code ThreadStackSize}), e.g.
+     * {@code 1,024 KiB}; "not known" on a JVM that does not say.
+     */
+    public static String defaultStack() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            long kib = Long.parseLong(hotspot.getVMOption("ThreadStackSize").getValue());
+            return kib == 0 ? "the OS's default" : String.format(Locale.ROOT, "%,d KiB", kib);
+        } catch (RuntimeException e) {                 // not HotSpot, or no such option: say so, guess nothing
+            return "not known on this JVM";
+        }
     }
 
     public static Cost measure(Kind kind, int count, Duration timeout) throws InterruptedException {

@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import workbench.Demo;
-import workbench.bench.BenchRunner;
-import workbench.bench.CPython;
 import workbench.demo.Narrator;
 import workbench.eventloop.EventLoop;
 import workbench.futures.Futures;
@@ -24,7 +22,11 @@ import workbench.life.Life;
 import workbench.life.PyLogging;
 import workbench.life.Rules;
 import workbench.life.Simulation;
+import workbench.results.JavaResults;
+import workbench.results.PythonResults;
+import workbench.results.ResultsRoot;
 import workbench.threads.ParkedThreads;
+import workbench.results.PythonResults;
 
 /**
  * Item 60 (3rd ed. 75): Achieve Highly Concurrent I/O with Coroutines.
@@ -171,14 +173,18 @@ public final class Item60 implements Demo {
 
     private static void atScale(Narrator out) throws Exception {
         out.beyond(String.format(Locale.ROOT, "%,d tasks, each waiting %d ms", TASKS, LATENCY.toMillis()));
+        Path results = ResultsRoot.projectRoot().resolve(ResultsRoot.DEFAULT);
+        out.java("Each figure is one cold run in this JVM (after a small warm-up); beside it, Item60Benchmark's"
+                + " recorded figure for the same tasks: JMH's average over warmed iterations, where it was recorded.");
         for (FanOut.Strategy strategy : List.of(FanOut.Strategy.VIRTUAL_THREADS, FanOut.Strategy.COMPLETABLE_FUTURES,
                 FanOut.Strategy.EVENT_LOOP, FanOut.Strategy.PROCESS_POOL)) {
             try (FanOut.Runner runner = strategy.open(LATENCY, TIMEOUT)) {
                 runner.run(1_000);                                            // warm-up
                 var finished = Narrator.time(() -> runner.run(TASKS));
                 out.fact("finished:" + strategy, finished.value());
-                out.javaf("%-40s %,d finished in %.3f s (%.1f latencies)", strategy.label() + ":",
-                        finished.value(), finished.seconds(), finished.seconds() / (LATENCY.toNanos() / 1e9));
+                out.javaf("%-40s %,d finished in %.3f s (%.1f latencies); %s", strategy.label() + ":",
+                        finished.value(), finished.seconds(), finished.seconds() / (LATENCY.toNanos() / 1e9),
+                        benchmarked(results, strategy, TASKS));
             }
         }
         int platformTasks = FanOut.PLATFORM_CAP;
@@ -186,29 +192,53 @@ public final class Item60 implements Demo {
             runner.run(100);
             var finished = Narrator.time(() -> runner.run(platformTasks));
             out.fact("finished:" + FanOut.Strategy.PLATFORM_THREADS, finished.value());
-            out.javaf("%-40s %,d finished in %.3f s; %,d would take about %.1f s at this rate (not tried)",
+            out.javaf("%-40s %,d finished in %.3f s; %,d would take about %.1f s at this rate (not tried); %s",
                     FanOut.Strategy.PLATFORM_THREADS.label() + ":", finished.value(), finished.seconds(), TASKS,
-                    finished.seconds() * TASKS / platformTasks);
+                    finished.seconds() * TASKS / platformTasks,
+                    benchmarked(results, FanOut.Strategy.PLATFORM_THREADS, platformTasks));
         }
         int poolTasks = 10_000;
         try (FanOut.Runner runner = FanOut.Strategy.FIXED_POOL.open(LATENCY, TIMEOUT)) {
             runner.run(FanOut.POOL_SIZE);
             var finished = Narrator.time(() -> runner.run(poolTasks));
             out.fact("finished:" + FanOut.Strategy.FIXED_POOL, finished.value());
-            out.javaf("%-40s %,d finished in %.3f s (%d rounds); %,d would take about %.1f s",
+            out.javaf("%-40s %,d finished in %.3f s (%d rounds); %,d would take about %.1f s; %s",
                     FanOut.Strategy.FIXED_POOL.label() + ":", finished.value(), finished.seconds(),
-                    poolTasks / FanOut.POOL_SIZE, TASKS, finished.seconds() * TASKS / poolTasks);
+                    poolTasks / FanOut.POOL_SIZE, TASKS, finished.seconds() * TASKS / poolTasks,
+                    benchmarked(results, FanOut.Strategy.FIXED_POOL, poolTasks));
         }
-        out.java(cpythonAtScale(BenchRunner.DEFAULT_RESULTS).map(recorded -> String.format(Locale.ROOT,
+        out.java(cpythonAtScale(results).map(recorded -> String.format(Locale.ROOT,
                 "CPython's asyncio, recorded on %s (%s, CPython %s): %,d tasks in %.3f s.", recorded.machine(),
                 recorded.date(), recorded.row().extra().getOrDefault("python", "?"), TASKS, recorded.row().seconds()))
                 .orElse("CPython's asyncio at this scale: not recorded (no fanOut row in python-item60.json)."));
         out.java("Platform threads are capped here (" + ParkedThreads.osLimits() + "); a pool caps I/O at its size.");
     }
 
+    /**
+     * Item60Benchmark's recorded figure for {@code tasks} tasks of {@code strategy} with this latency, as the demo
+     * prints it beside its cold run: {@code JMH, warmed: 94.6 ms (2cpu-intel-xeon, 2026-12-03)}.
+     */
+    static String benchmarked(Path resultsRoot, FanOut.Strategy strategy, int tasks) throws IOException {
+        return recordedFanOut(resultsRoot, strategy, tasks).map(recorded -> String.format(Locale.ROOT,
+                "JMH, warmed: %.1f %s (%s, %s)", recorded.row().score(), recorded.row().unit().replace("/op", ""),
+                recorded.machine(), recorded.date().length() >= 10 ? recorded.date().substring(0, 10)
+                        : recorded.date()))
+                .orElse("JMH: not recorded for " + tasks + " tasks");
+    }
+
+    /** Item60Benchmark's recorded row for a fan-out ({@code fanOut} or {@code platformThreadPerTask}), if any. */
+    static Optional<JavaResults.Recorded> recordedFanOut(Path resultsRoot, FanOut.Strategy strategy, int tasks)
+            throws IOException {
+        return JavaResults.find(resultsRoot, 60, row -> (row.method().equals("fanOut")
+                || row.method().equals("platformThreadPerTask"))
+                && strategy.name().equals(row.param("strategy"))
+                && String.valueOf(tasks).equals(row.param("tasks"))
+                && String.valueOf(LATENCY.toMillis()).equals(row.param("latencyMillis")));
+    }
+
     /** CPython's recorded time for this fan-out ({@code benchmarks/python/item60.py}'s fanOut row), if any. */
-    static Optional<CPython.Recorded> cpythonAtScale(Path resultsRoot) throws IOException {
-        return CPython.find(resultsRoot, 60, row -> row.benchmark().equals("fanOut")
+    static Optional<PythonResults.Recorded> cpythonAtScale(Path resultsRoot) throws IOException {
+        return PythonResults.find(resultsRoot, 60, row -> row.benchmark().equals("fanOut")
                 && String.valueOf(TASKS).equals(row.extra().get("tasks"))
                 && String.valueOf(LATENCY.toMillis()).equals(row.extra().get("latencyMillis")));
     }

@@ -5,7 +5,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,15 +84,36 @@ public final class Item63 implements Demo {
                 + " WriteThread): a write takes microseconds.", onLoop.max(), writeThread.max());
 
         out.beyond("a simulated slow device, " + DRILL_WRITE_COST.toMillis() + " ms a write");
+        Map<Placement, Heartbeat.Lateness> drills = new EnumMap<>(Placement.class);
         for (Placement placement : Placement.values()) {
             Heartbeat.Lateness drill = slowDeviceDrill(placement, DRILL_WRITES, DRILL_WRITE_COST);
+            drills.put(placement, drill);
             out.fact("drill:" + placement, drill);
             out.javaf("%s, %d writes: heartbeat every %d ms: %s", placement, DRILL_WRITES, HEARTBEAT.toMillis(),
                     drill);
         }
-        out.java("On the loop a tick waits out the write in progress; the WriteThread's loop only hands lines over.");
+        out.java(drillSentence(drills.get(Placement.ON_LOOP), drills.get(Placement.WRITE_THREAD)));
 
         out.seeTimeline(63);
+    }
+
+    /** How many writes a tick waited: its median lateness over the cost of one write, to the nearest half. */
+    static double writesWaited(Heartbeat.Lateness lateness) {
+        return Math.round(lateness.p50() / DRILL_WRITE_COST.toMillis() * 2) / 2.0;
+    }
+
+    /**
+     * What the drill's figures say, worded from them: how many writes a tick waited on the loop
+     * ({@link #writesWaited}), against the WriteThread's median lateness.
+     */
+    static String drillSentence(Heartbeat.Lateness onLoop, Heartbeat.Lateness writeThread) {
+        double writes = writesWaited(onLoop);
+        String waited = writes == 0 ? "barely waited for the writes"
+                : writes == 0.5 ? "waited out about half a write"
+                : String.format(Locale.ROOT, "waited about %.1f writes", writes);
+        return String.format(Locale.ROOT, "On the loop a tick %s (late by p50 %.1f ms, %d ms a write); with the"
+                + " WriteThread, p50 %.1f ms: its loop only hands lines over.", waited, onLoop.p50(),
+                DRILL_WRITE_COST.toMillis(), writeThread.p50());
     }
 
     /**

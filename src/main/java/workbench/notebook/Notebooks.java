@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import workbench.Catalog;
+import workbench.results.ResultsRoot;
 
 /**
  * The project's notebooks: where they live, the index generated from the {@link Catalog}, the skeleton of a new
@@ -26,16 +27,7 @@ public final class Notebooks {
      * Jupyter runs it).
      */
     public static Path projectRoot() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("notebooks"))) {
-                return dir;
-            }
-            if (dir.equals(here.getParent())) {
-                break;
-            }
-        }
-        return here;
+        return ResultsRoot.projectRoot();
     }
 
     /** Every notebook under {@code notebooks/}, the index first, then by name. */

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import workbench.results.PythonResults;
+
 /** The report marks a row that shared the machine, says how much other processes took, and reads old files. */
 class OtherProcessesNoteTest {
 
@@ -67,7 +69,7 @@ class OtherProcessesNoteTest {
     void cpythonsRowsCarryTheirOwnFigureAndAreMarkedToo(@TempDir Path root) throws IOException {
         Path dir = record(root);
         watched(dir, 1.0);
-        Files.writeString(CPython.resultFile(dir, 64), """
+        Files.writeString(PythonResults.resultFile(dir, 64), """
                 [{"benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9, "otherProcesses": 0.2},
                  {"benchmark": "gcd", "strategy": "THREADS", "workers": 2, "seconds": 1.0, "otherProcesses": 40.0}]""");
         String md = report(root);

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import workbench.proc.Child;
+import workbench.results.PythonResults;
+import workbench.results.JmhResult;
 
 class ReportTest {
 
@@ -175,7 +177,7 @@ class ReportTest {
         Report.writeAll(root);
         assertEquals(SideBySide.Pairing.NOT_MEASURED, table(dir, 64).pairing());
 
-        Files.writeString(CPython.resultFile(dir, 64), """
+        Files.writeString(PythonResults.resultFile(dir, 64), """
                 [{"item": 64, "benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9,
                   "python": "3.11.7"},
                  {"item": 64, "benchmark": "gcd", "strategy": "PROCESSES", "workers": 2, "seconds": 0.6,
@@ -185,7 +187,7 @@ class ReportTest {
         assertTrue(md.contains("| gcd | PROCESSES | 2 |  |  | 600 | ms/op | CPython only |  |  |  | 1.50x |  |"), md);
 
         // Item 52's shape: one sequential row per worker count, each the baseline of its own count.
-        Files.writeString(CPython.resultFile(dir, 64), """
+        Files.writeString(PythonResults.resultFile(dir, 64), """
                 [{"benchmark": "fanOut", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.1},
                  {"benchmark": "fanOut", "strategy": "SEQUENTIAL", "workers": 4, "seconds": 0.4},
                  {"benchmark": "fanOut", "strategy": "PARALLEL", "workers": 4, "seconds": 0.1}]""");
@@ -196,10 +198,10 @@ class ReportTest {
         // Item 57's CPython script measures a thread per cell only: its baseline is Item 56's sequential row.
         record(dir, "item57", row("workbench.item57.Item57Benchmark.generation", "avgt",
                 "\"strategy\": \"threadPerCell\", \"size\": \"5x9\", \"ioMillis\": \"10\"", 18, "1"));
-        Files.writeString(CPython.resultFile(dir, 56), """
+        Files.writeString(PythonResults.resultFile(dir, 56), """
                 [{"benchmark": "generation", "strategy": "sequential", "workers": 1, "size": "5x9", "ioMillis": 10,
                   "seconds": 0.46}]""");
-        Files.writeString(CPython.resultFile(dir, 57), """
+        Files.writeString(PythonResults.resultFile(dir, 57), """
                 [{"benchmark": "generation", "strategy": "threadPerCell", "workers": 1, "size": "5x9",
                   "ioMillis": 10, "seconds": 0.02}]""");
         SideBySide.Line line = table(dir, 57).lines().get(0);
@@ -214,7 +216,7 @@ class ReportTest {
         Path dir = root.resolve("2cpu-test");
         record(dir, "item55", row(b, "avgt", "\"strategy\": \"SEQUENTIAL\", \"workers\": \"1/1/1\", "
                 + "\"latencyMillis\": \"1\"", 3000, "1"));
-        Files.writeString(CPython.resultFile(dir, 55), """
+        Files.writeString(PythonResults.resultFile(dir, 55), """
                 [{"benchmark": "pipeline", "strategy": "SEQUENTIAL", "workers": "1/1/1", "seconds": 3.2,
                   "latencyMillis": 1, "min": 3.1, "count": 3},
                  {"benchmark": "pipeline", "strategy": "THREADS", "workers": "3/4/5", "seconds": 0.4,

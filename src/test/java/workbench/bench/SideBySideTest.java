@@ -17,6 +17,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import workbench.results.PythonRow;
+import workbench.results.PythonResults;
+import workbench.results.JmhResult;
+
 /** Java's and CPython's rows in one table: which rows match, in which unit, and when a ratio is taken. */
 class SideBySideTest {
 
@@ -30,13 +34,13 @@ class SideBySideTest {
                 strategyRow(GCD, "THREADS", "2", 50),
                 strategyRow(GCD, "THREADS", "4", 40),
                 strategyRow(GCD, "FORK_JOIN", "2", 45));
-        Files.writeString(CPython.resultFile(dir, 64), """
+        Files.writeString(PythonResults.resultFile(dir, 64), """
                 [{"benchmark": "gcd", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 0.9, "python": "3.12.1"},
                  {"benchmark": "gcd", "strategy": "THREADS", "workers": 2, "seconds": 1.0, "python": "3.12.1"},
                  {"benchmark": "gcd", "strategy": "THREADS", "workers": 4, "seconds": 0.02, "python": "3.12.1"},
                  {"benchmark": "gcd", "strategy": "PROCESSES", "workers": 2, "seconds": 0.5, "python": "3.12.1"}]""");
         stamp(dir.resolve("item64.machine.json"), javaRun, null);
-        stamp(CPython.sidecarFile(dir, 64), pythonRun, null);
+        stamp(PythonResults.sidecarFile(dir, 64), pythonRun, null);
         return dir;
     }
 
@@ -87,28 +91,28 @@ class SideBySideTest {
         JmhResult java = new JmhResult("workbench.item57.Item57Benchmark.generation", "avgt", 1,
                 Map.of("strategy", "threadPerCell", "workers", "10", "size", "5x9", "ioMillis", "10"), 18, 1,
                 "ms/op");
-        CPython.Row one = new CPython.Row("generation", "THREADPERCELL", "1", 0.02, Map.of("size", "5x9",
+        PythonRow one = new PythonRow("generation", "THREADPERCELL", "1", 0.02, Map.of("size", "5x9",
                 "ioMillis", "10", "python", "3.12.1"));
-        CPython.Row otherSize = new CPython.Row("generation", "threadPerCell", "1", 0.5, Map.of("size", "20x20",
+        PythonRow otherSize = new PythonRow("generation", "threadPerCell", "1", 0.5, Map.of("size", "20x20",
                 "ioMillis", "10"));
         assertEquals(Optional.of(one), SideBySide.match(java, List.of(java), List.of(one, otherSize)),
                 "the way ignores case; the workload must agree; the fixed worker count is not compared");
-        CPython.Row twin = new CPython.Row("generation", "threadPerCell", "2", 0.03, Map.of("size", "5x9",
+        PythonRow twin = new PythonRow("generation", "threadPerCell", "2", 0.03, Map.of("size", "5x9",
                 "ioMillis", "10"));
         assertEquals(Optional.empty(), SideBySide.match(java, List.of(java), List.of(one, twin)),
                 "two CPython rows could be this one: none is chosen");
         // A Java parameter CPython does not name (Item 60's latencyMillis) is a different workload.
         JmhResult fanOut = new JmhResult("workbench.item60.Item60Benchmark.fanOut", "avgt", 1,
                 Map.of("strategy", "EVENT_LOOP", "tasks", "100", "latencyMillis", "10"), 10.4, 1, "ms/op");
-        CPython.Row noLatency = new CPython.Row("fanOut", "EVENT_LOOP", "1", 0.011, Map.of("tasks", "100"));
+        PythonRow noLatency = new PythonRow("fanOut", "EVENT_LOOP", "1", 0.011, Map.of("tasks", "100"));
         assertEquals(Optional.empty(), SideBySide.match(fanOut, List.of(fanOut), List.of(noLatency)));
         // Item 61 names its way "style" and its workers "clients".
         JmhResult round = new JmhResult("workbench.item61.Item61Benchmark.round", "thrpt", 1,
                 Map.of("style", "EVENT_LOOP", "clients", "4"), 1420, 100, "ops/s");
         JmhResult round16 = new JmhResult("workbench.item61.Item61Benchmark.round", "thrpt", 1,
                 Map.of("style", "EVENT_LOOP", "clients", "16"), 519, 100, "ops/s");
-        CPython.Row four = new CPython.Row("round", "EVENT_LOOP", "4", 0.0025, Map.of());
-        CPython.Row sixteen = new CPython.Row("round", "EVENT_LOOP", "16", 0.0107, Map.of());
+        PythonRow four = new PythonRow("round", "EVENT_LOOP", "4", 0.0025, Map.of());
+        PythonRow sixteen = new PythonRow("round", "EVENT_LOOP", "16", 0.0107, Map.of());
         assertEquals(Optional.of(four), SideBySide.match(round, List.of(round, round16), List.of(sixteen, four)));
     }
 
@@ -123,7 +127,7 @@ class SideBySideTest {
         JmhResult round = new JmhResult("workbench.item61.Item61Benchmark.round", "thrpt", 1,
                 Map.of("style", "EVENT_LOOP", "clients", "4"), 1420, 100, "ops/s");
         SideBySide.Line line = new SideBySide.Line(Optional.of(new Speedups.Row(round, Double.NaN, Double.NaN)),
-                Optional.of(new CPython.Row("round", "EVENT_LOOP", "4", 0.0025, Map.of())), round, 400, Double.NaN);
+                Optional.of(new PythonRow("round", "EVENT_LOOP", "4", 0.0025, Map.of())), round, 400, Double.NaN);
         assertEquals(3.55, line.javaOverPython(), 1e-9);
     }
 
@@ -150,8 +154,8 @@ class SideBySideTest {
     @Test
     void aRunWithoutPython3SaysSoAndNoEarlierFileIsTakenForIt(@TempDir Path root) throws IOException {
         Path dir = item64(root, "run-3", "run-3");
-        Files.delete(CPython.resultFile(dir, 64));
-        stamp(CPython.sidecarFile(dir, 64), "run-3", "python3 could not be started on this machine");
+        Files.delete(PythonResults.resultFile(dir, 64));
+        stamp(PythonResults.sidecarFile(dir, 64), "run-3", "python3 could not be started on this machine");
         SideBySide.Table table = table(dir, 64);
         assertEquals(SideBySide.Pairing.NOT_MEASURED_IN_RUN, table.pairing());
         assertTrue(SideBySide.provenance(table, 64).contains("python3 could not be started on this machine"),

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import workbench.bench.CPython;
 import workbench.gil.Gil;
 import workbench.gil.GilStats;
 import workbench.testing.NoLeaks;
+import workbench.results.PythonResults;
 
 /**
  * The convoy effect as a property of the GIL model: beside a CPU-bound thread every round trip needs the CPU thread
@@ -100,31 +100,54 @@ class ConvoyTest {
     }
 
     @Test
-    void cpythonsRecordedRowsStandBesideTheSetups(@TempDir Path root) throws Exception {
+    void cpythonsRecordedRowsStandBesideTheSetupsWhenTheyWereRecordedQuietly(@TempDir Path root) throws Exception {
         Path dir = root.resolve("benchmarks/results/2cpu-test");
         Files.createDirectories(dir);
         assertEquals(Optional.empty(), CPythonConvoy.read(dir, root), "nothing recorded: nothing shown");
-        Files.writeString(CPython.resultFile(dir, 53), """
+        Files.writeString(PythonResults.resultFile(dir, 53), """
                 [{"benchmark": "factorize", "strategy": "SEQUENTIAL", "workers": 1, "seconds": 3.4},
                  {"benchmark": "convoy", "strategy": "ALONE", "workers": 1, "seconds": 0.008, "count": 3,
                   "switchInterval": 0.005, "medianRoundTrip": 3.9e-05, "python": "3.11.7", "cores": 2,
                   "date": "2026-12-03T04:48:33Z", "loadAverage": 0.25},
                  {"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 1.52, "count": 3,
-                  "switchInterval": 0.005, "medianRoundTrip": 0.0100213},
+                  "switchInterval": 0.005, "medianRoundTrip": 0.0100213, "cores": 2, "loadAverage": 1.5},
                  {"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 0.31, "count": 3,
-                  "switchInterval": 0.001, "medianRoundTrip": 0.0015}]""");
+                  "switchInterval": 0.001, "medianRoundTrip": 0.0015, "cores": 2, "loadAverage": 12.5}]""");
         CPythonConvoy cpython = CPythonConvoy.read(dir, root).orElseThrow();
         assertEquals(Optional.of("Took 1.520 seconds (median of 3 runs), median round trip 10.02 ms"),
-                cpython.row(Convoy.Setup.BESIDE_CPU));
-        assertEquals(Optional.of("Took 0.310 seconds (median of 3 runs), median round trip 1.50 ms"),
-                cpython.row(Convoy.Setup.SWITCH_1MS));
+                cpython.quietRow(Convoy.Setup.BESIDE_CPU));
         assertEquals(Optional.of("Took 0.008 seconds (median of 3 runs), median round trip 39.0 µs"),
-                cpython.row(Convoy.Setup.ALONE));
+                cpython.quietRow(Convoy.Setup.ALONE));
+        assertTrue(cpython.row(Convoy.Setup.SWITCH_1MS).isPresent(), "recorded");
+        assertEquals(Optional.empty(), cpython.quietRow(Convoy.Setup.SWITCH_1MS), "recorded at load 12.5: withheld");
         assertEquals(Optional.empty(), cpython.row(Convoy.Setup.SWITCH_100US), "not recorded: not shown");
         assertEquals(Optional.empty(), cpython.row(Convoy.Setup.NO_GIL), "CPython has its GIL");
+        assertTrue(cpython.source().startsWith("CPython's convoy figure was recorded on a busy machine (load average"
+                + " 12.50 on 2 cores)"), cpython.source());
         String provenance = cpython.provenance();
         assertTrue(provenance.startsWith("benchmarks/results/2cpu-test/python-item53.json, CPython 3.11.7"),
                 provenance);
         assertTrue(provenance.contains("2026-12-03T04:48:33Z") && provenance.contains("0.25"), provenance);
+    }
+
+    @Test
+    void otherProcessesCpuInTheRowOutweighsTheLoadAverage(@TempDir Path root) throws Exception {
+        Path dir = root.resolve("benchmarks/results/2cpu-test");
+        Files.createDirectories(dir);
+        Files.writeString(PythonResults.resultFile(dir, 53), """
+                [{"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 2.1, "count": 3,
+                  "switchInterval": 0.005, "medianRoundTrip": 0.0053, "cores": 2, "loadAverage": 6.0,
+                  "otherProcesses": 1.0}]""");
+        Files.writeString(PythonResults.sidecarFile(dir, 53), "{\"cores\": 2}");
+        CPythonConvoy quiet = CPythonConvoy.read(dir, root).orElseThrow();
+        assertTrue(quiet.quietRow(Convoy.Setup.BESIDE_CPU).isPresent(), "the load was the benchmark's own threads");
+        assertEquals(Optional.empty(), quiet.busy());
+        Files.writeString(PythonResults.resultFile(dir, 53), """
+                [{"benchmark": "convoy", "strategy": "BESIDE_CPU", "workers": 1, "seconds": 2.1, "count": 3,
+                  "switchInterval": 0.005, "medianRoundTrip": 0.0053, "cores": 2, "loadAverage": 6.0,
+                  "otherProcesses": 40.0}]""");
+        CPythonConvoy busy = CPythonConvoy.read(dir, root).orElseThrow();
+        assertEquals(Optional.empty(), busy.quietRow(Convoy.Setup.BESIDE_CPU));
+        assertTrue(busy.busy().isPresent());
     }
 }

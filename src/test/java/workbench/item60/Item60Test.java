@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import workbench.bench.CPython;
 import workbench.life.GliderBlock;
 import workbench.testing.DemoRun;
+import workbench.results.PythonResults;
 
 class Item60Test {
 
@@ -53,7 +53,7 @@ class Item60Test {
                  {"item": 60, "benchmark": "fanOut", "strategy": "coroutines", "seconds": 1.25,
                   "tasks": 100000, "latencyMillis": 10, "python": "3.11.7"}]
                 """);
-        CPython.Recorded recorded = Item60.cpythonAtScale(results).orElseThrow();
+        PythonResults.Recorded recorded = Item60.cpythonAtScale(results).orElseThrow();
         assertEquals(1.25, recorded.row().seconds());
         assertEquals("some-machine", recorded.machine());
         assertEquals("2026-01-02T03:04:05Z", recorded.date());

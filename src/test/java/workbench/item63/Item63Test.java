@@ -37,6 +37,14 @@ class Item63Test {
 
     private static final Duration LONG = Duration.ofSeconds(20);
 
+    /** The drill's sentence follows its figure: p50 31 ms late with 20 ms writes is about one and a half writes. */
+    @Test
+    void theWritesATickWaitedComeFromItsLatenessAndTheWriteCost() {
+        assertEquals(1.5, Item63.writesWaited(new Heartbeat.Lateness(10, 31.0, 33.6, 33.6)));
+        assertEquals(1.0, Item63.writesWaited(new Heartbeat.Lateness(10, 19.0, 21.0, 21.0)));
+        assertEquals(0.0, Item63.writesWaited(new Heartbeat.Lateness(40, 0.5, 10.0, 10.0)));
+    }
+
     @TempDir
     Path dir;
 

@@ -1,4 +1,4 @@
-package workbench.bench;
+package workbench.results;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,18 +13,18 @@ import com.google.gson.JsonParser;
  * or not of the shape its reader expects, is an {@link IOException} that names the file: a user reads which file is
  * corrupt, not Gson's exception.
  */
-final class JsonFiles {
+public final class JsonFiles {
 
     /** Turns a file's JSON into what the caller needs; Gson's {@code getAs...} throw when the shape is wrong. */
     @FunctionalInterface
-    interface Shape<T> {
+    public interface Shape<T> {
         T of(JsonElement json) throws IOException;
     }
 
     private JsonFiles() {
     }
 
-    static <T> T read(Path file, Shape<T> shape) throws IOException {
+    public static <T> T read(Path file, Shape<T> shape) throws IOException {
         String text;
         try {
             text = Files.readString(file);

@@ -1,4 +1,4 @@
-package workbench.bench;
+package workbench.results;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,13 +13,27 @@ import java.util.TreeMap;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import workbench.results.JsonFiles;
+
 /**
- * One row of a JMH JSON result file: a benchmark method, its parameters and its primary score. JMH writes
- * {@code "NaN"} (a string) where it has no error estimate, e.g. with fewer than two iterations; that reads as
- * {@link Double#NaN}.
+ * One row of a JMH JSON result file: a benchmark method, its parameters, its primary score and its secondary
+ * metrics' scores by name (such as Item 55's {@code workerCpuMicros}, summed over the run's invocations with a
+ * {@code runs} count beside it). JMH writes {@code "NaN"} (a string) where it has no error estimate, e.g. with fewer
+ * than two iterations; that reads as {@link Double#NaN}.
  */
 public record JmhResult(String benchmark, String mode, int threads, Map<String, String> params, double score,
-                        double error, String unit) {
+                        double error, String unit, Map<String, Double> secondary) {
+
+    /** A row without secondary metrics. */
+    public JmhResult(String benchmark, String mode, int threads, Map<String, String> params, double score,
+                     double error, String unit) {
+        this(benchmark, mode, threads, params, score, error, unit, Map.of());
+    }
+
+    /** A secondary metric's score, or NaN when the row has none by that name. */
+    public double secondary(String name) {
+        return secondary.getOrDefault(name, Double.NaN);
+    }
 
     /** The benchmark class's fully qualified name. */
     public String benchmarkClass() {
@@ -63,15 +77,21 @@ public record JmhResult(String benchmark, String mode, int threads, Map<String, 
         if (rawParams != null) {
             rawParams.entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
         }
+        Map<String, Double> secondary = new TreeMap<>();
+        JsonObject rawSecondary = row.getAsJsonObject("secondaryMetrics");
+        if (rawSecondary != null) {
+            rawSecondary.entrySet().forEach(e -> secondary.put(e.getKey(), e.getValue().isJsonObject()
+                    ? number(e.getValue().getAsJsonObject().get("score")) : Double.NaN));
+        }
         return new JmhResult(row.get("benchmark").getAsString(), row.get("mode").getAsString(),
                 row.has("threads") ? row.get("threads").getAsInt() : 1,
                 Collections.unmodifiableMap(new LinkedHashMap<>(params)),
                 number(metric.get("score")), number(metric.get("scoreError")),
-                metric.get("scoreUnit").getAsString());
+                metric.get("scoreUnit").getAsString(), Collections.unmodifiableMap(secondary));
     }
 
     /** A JSON number, or JMH's "NaN" / "Infinity" strings. */
-    static double number(JsonElement element) {
+    public static double number(JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return Double.NaN;
         }
