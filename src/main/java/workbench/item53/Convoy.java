@@ -22,7 +22,8 @@ import workbench.gil.GilStats;
  * <p>The reads block for real (pipes): a hand-off that spins before it parks, such as {@link
  * java.util.concurrent.SynchronousQueue}, lets the I/O threads retake the GIL before the woken CPU thread can, and
  * hides the effect. A local echo that replies at once races the woken CPU thread the same way: on an idle machine
- * the CPU thread wins and the convoy forms (CPython measured it so: 1.3-1.7 s for 200 round trips), on a busy one it
+ * the CPU thread wins and the convoy forms (CPython's figures: the {@code convoy} rows of Item 53 in
+ * {@code benchmarks/results/<machine>/REPORT.md}, recorded quiet or withheld by {@link CPythonConvoy}), on a busy one it
  * often loses and the effect fades, in CPython as in the model. So here, beside the CPU thread, the echo replies
  * only once the CPU thread has run again since the byte arrived, as a peer across a network always does (its round
  * trip is longer than waking a thread): the convoy then forms on every round trip, at any load. The I/O threads'
