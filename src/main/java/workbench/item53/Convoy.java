@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import workbench.demo.Narrator;
+import workbench.examples.Way;
 import workbench.gil.Gil;
 import workbench.gil.GilStats;
 import workbench.gil.Site;
@@ -57,7 +58,7 @@ public final class Convoy {
     private static final Duration PEER_POLL = Duration.ofNanos(20_000);
 
     /** The configurations the demo, the benchmark and the tests compare. */
-    public enum Setup {
+    public enum Setup implements Way {
         /** The two I/O threads alone under the GIL model. */
         ALONE("GIL model, the I/O threads alone", false, Gil.DEFAULT_SWITCH_INTERVAL),
         /** The same beside one CPU-bound thread, CPython's default switch interval (5 ms). */
