@@ -22,7 +22,7 @@ import workbench.bench.BenchRunner;
 import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
-import workbench.parallel.StrategyTimeline;
+import workbench.timeline.StrategyTimeline;
 
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.

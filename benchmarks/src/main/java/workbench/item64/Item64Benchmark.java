@@ -25,7 +25,7 @@ import workbench.bench.IdealBound;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
-import workbench.parallel.StrategyTimeline;
+import workbench.timeline.StrategyTimeline;
 
 /**
  * Item 64 (3rd ed. 79): concurrent.futures for true parallelism.

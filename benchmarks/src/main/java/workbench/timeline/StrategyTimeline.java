@@ -1,8 +1,8 @@
-package workbench.parallel;
+package workbench.timeline;
 
 import java.util.Map;
 
-import workbench.timeline.TimelineRecording;
+import workbench.parallel.Strategy;
 
 /**
  * The timeline rows Items 53 and 64 share: one op runs a {@link Strategy} of the item's CPU example
