@@ -98,19 +98,27 @@ public enum LifeStrategy implements Way {
     /**
      * The example every Game of Life item declares: one generation of the book's glider (45 cells) with 10 ms of
      * simulated I/O per cell, each of {@code ways} opened by {@code opener} with {@code workers} workers where it has
-     * a pool (as the item's benchmark rows; 0 where none has), measured by the item's {@code generation} benchmark.
+     * a pool (as the item's benchmark rows; 0 where none has), but at most {@link #GLIDER_WORKER_JVMS} worker JVMs
+     * (a timeline runs it three times, and a JVM takes far longer to start than the generation), measured by the
+     * item's {@code generation} benchmark.
      */
     public static Example<LifeStrategy> gliderExample(int item, List<LifeStrategy> ways, int workers,
             Opener opener) {
-        return Example.of(item, "generation", "one generation of the glider (45 cells, 10 ms of I/O each)"
-                        + (workers > 0 ? ", " + workers + " workers where a way has a pool" : ""), ways,
-                (way, ctx) -> {
-                    try (Simulation simulation = opener.open(way, new Setup(workers, 10, GLIDER_TIMEOUT,
+        String pools = workers == 0 ? "" : ", " + workers + " workers where a way has a pool"
+                + (ways.contains(PROCESS_POOL) && workers > GLIDER_WORKER_JVMS
+                ? " (" + GLIDER_WORKER_JVMS + " worker JVMs)" : "");
+        return Example.of(item, "generation", "one generation of the glider (45 cells, 10 ms of I/O each)" + pools,
+                ways, (way, ctx) -> {
+                    int n = way == PROCESS_POOL ? Math.min(workers, GLIDER_WORKER_JVMS) : workers;
+                    try (Simulation simulation = opener.open(way, new Setup(n, 10, GLIDER_TIMEOUT,
                             ctx.workerJvmFlags()))) {
                         simulation.step(Life.glider(new LockingGrid(5, 9)));
                     }
                 }, Example.Benchmark.method("generation"));
     }
+
+    /** The most worker JVMs {@link #gliderExample} starts. */
+    public static final int GLIDER_WORKER_JVMS = 2;
 
     /** The bound on one generation of {@link #gliderExample}: far above its 0.45 s sequentially. */
     public static final Duration GLIDER_TIMEOUT = Duration.ofSeconds(30);
