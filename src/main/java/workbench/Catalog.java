@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import workbench.examples.ItemExamples;
+
 /**
  * The one list of the book's items. The CLI's {@code list}, the README's item index and the notebook index are
  * all generated from it; {@code ReadmeTest} fails when the README drifts from it.
  *
  * <p>Artifacts are found by convention, so an entry never names a class that does not exist yet: Item 53's demo
  * is {@code workbench.item53.Item53}, its benchmark {@code workbench.item53.Item53Benchmark}, its notebook
- * {@code notebooks/item53-<slug>.ipynb}. An item whose demo class is absent is "not built yet" and says so.
+ * {@code notebooks/item53-<slug>.ipynb}, its comparing examples {@code workbench.item53.Item53Examples}. An item
+ * whose demo class is absent is "not built yet" and says so.
  */
 public final class Catalog {
 
@@ -36,11 +39,26 @@ public final class Catalog {
 
         /** The demo, or empty while the item is not built yet. */
         public Optional<Demo> demo() {
-            return load(demoClassName()).map(Catalog::instantiate);
+            return load(demoClassName()).map(type -> instantiate(type, Demo.class));
         }
 
         public Optional<Class<?>> benchmarkClass() {
             return load(benchmarkClassName());
+        }
+
+        public String examplesClassName() {
+            return demoClassName() + "Examples";
+        }
+
+        /**
+         * The item's declaration of its comparing examples ({@code workbench.itemNN.ItemNNExamples}).
+         *
+         * @throws IllegalStateException when the item declares none
+         */
+        public ItemExamples examples() {
+            Class<?> type = load(examplesClassName()).orElseThrow(() -> new IllegalStateException(label()
+                    + " declares no examples: " + examplesClassName() + " is missing"));
+            return instantiate(type, ItemExamples.class);
         }
 
         public boolean built() {
@@ -152,14 +170,15 @@ public final class Catalog {
         }
     }
 
-    private static Demo instantiate(Class<?> type) {
-        if (!Demo.class.isAssignableFrom(type)) {
-            throw new IllegalStateException(type.getName() + " is an item's demo class but does not implement Demo");
+    private static <T> T instantiate(Class<?> type, Class<T> kind) {
+        if (!kind.isAssignableFrom(type)) {
+            throw new IllegalStateException(type.getName() + " is named as an item's " + kind.getSimpleName()
+                    + " but does not implement it");
         }
         try {
-            return (Demo) type.getDeclaredConstructor().newInstance();
+            return kind.cast(type.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the demo " + type.getName(), e);
+            throw new IllegalStateException("cannot create " + type.getName(), e);
         }
     }
 }

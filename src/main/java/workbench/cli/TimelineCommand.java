@@ -11,17 +11,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import workbench.Catalog;
-import workbench.timeline.TimelineExamples;
+import workbench.examples.Example;
+import workbench.examples.Way;
 import workbench.timeline.Timelines;
 
 /**
- * {@code workbench timeline <item> [--strategy S] [--out DIR]}: records the item's central example under each
- * strategy it compares (or the one named) with the flight recorder and writes, per strategy, from that one
- * recording, {@code timeline-<item>-<strategy>.jfr}, {@code .png} and {@code .json} (Trace Event JSON for the
- * Perfetto UI), then the summary read from the recording and what recording cost.
+ * {@code workbench timeline <item> [--example E] [--strategy S] [--out DIR]}: records each way of each example the
+ * item declares ({@code workbench.itemNN.ItemNNExamples}), or the ones named, with the flight recorder and writes,
+ * per run, from that one recording, {@code timeline-<item>-<example>-<way>.jfr}, {@code .png} and {@code .json}
+ * (Trace Event JSON for the Perfetto UI), then the summary read from the recording and what recording cost.
  */
-@Command(name = "timeline", description = "Record an item's example under each strategy and write"
-        + " timeline-<item>-<strategy>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
+@Command(name = "timeline", description = "Record each way of an item's examples and write"
+        + " timeline-<item>-<example>-<way>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
         + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording.")
 final class TimelineCommand extends Subcommand {
 
@@ -32,8 +33,12 @@ final class TimelineCommand extends Subcommand {
             description = "An item, 52-64 (or its 3rd-edition number, 67-79): every item has timelines.")
     Catalog.Item item;
 
+    @Option(names = "--example", paramLabel = "<example>",
+            description = "Record only this example (default: every one the item declares).")
+    String example;
+
     @Option(names = "--strategy", paramLabel = "<strategy>",
-            description = "Record only this strategy (default: every one the item compares).")
+            description = "Record only this way, e.g. gil-threads (default: every one the examples compare).")
     String strategy;
 
     @Option(names = "--out", paramLabel = "<dir>", description = "Where to write (default: ./timelines, git-ignored).")
@@ -42,28 +47,28 @@ final class TimelineCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         PrintStream stdout = out();
-        int number = item.number();
-        List<TimelineExamples.Example> all = TimelineExamples.of(number);
-        if (all.isEmpty()) {
-            throw usage(item.label() + " has no timeline yet; items with timelines: "
-                    + String.join(", ", TimelineExamples.items().stream().map(String::valueOf).toList()));
-        }
-        List<TimelineExamples.Example> examples = all;
-        if (strategy != null) {
-            examples = all.stream().filter(e -> e.strategy().equals(strategy)).toList();
+        List<Example<?>> examples = item.examples().examples();
+        if (example != null) {
+            examples = examples.stream().filter(e -> e.name().equals(example)).toList();
             if (examples.isEmpty()) {
-                throw usage("'" + strategy + "' is not a strategy"
-                        + " of Item " + number + "'s timeline: give one of " + String.join(", ",
-                        all.stream().map(TimelineExamples.Example::strategy).toList()));
+                throw usage("'" + example + "' is not an example of " + item.label() + ": give one of "
+                        + String.join(", ", item.examples().examples().stream().map(Example::name).toList()));
             }
+        }
+        List<Example.Run> runs = examples.stream().flatMap(e -> e.runs().stream())
+                .filter(run -> strategy == null || run.way().slug().equals(strategy)).toList();
+        if (runs.isEmpty()) {
+            throw usage("'" + strategy + "' is not a way of " + (example == null ? item.label() + "'s examples"
+                    : "the example " + example) + ": give one of " + String.join(", ", examples.stream()
+                    .flatMap(e -> e.ways().stream()).map(Way::slug).distinct().toList()));
         }
         Path folder = out == null ? Timelines.DEFAULT_FOLDER : out;
         int done = 0;
-        for (TimelineExamples.Example example : examples) {
-            stdout.printf("[%d/%d] recording %s (%s) ...%n", ++done, examples.size(), example.strategy(),
-                    example.title());
+        for (Example.Run run : runs) {
+            stdout.printf("[%d/%d] recording %s %s (%s) ...%n", ++done, runs.size(), run.example().name(),
+                    run.way().slug(), run.example().title());
             stdout.flush();
-            Timelines.Output output = Timelines.record(example, folder);
+            Timelines.Output output = Timelines.record(run, folder);
             stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
                     + output.jfr().getFileName());
             output.summary().forEach(line -> stdout.println("  " + line));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import workbench.examples.Way;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 
@@ -11,7 +12,7 @@ import workbench.proc.ChildProcessException;
  * Two ways to run N children that each sleep: one after another, or all started before any is waited for
  * (the book's Example 3-4). The demo, the tests and {@code Item52Benchmark} run both.
  */
-public enum FanOut {
+public enum FanOut implements Way {
 
     /** Start a child, wait for it, start the next. */
     SEQUENTIAL {

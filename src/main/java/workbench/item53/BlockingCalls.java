@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import workbench.examples.Way;
 import workbench.gil.Gil;
 import workbench.gil.Site;
 
@@ -16,7 +17,7 @@ import workbench.gil.Site;
  * thread computes meanwhile (the book's helicopter locations). The demo, the tests and {@code Item53Benchmark} run
  * these same constants.
  */
-public enum BlockingCalls {
+public enum BlockingCalls implements Way {
 
     /** Examples 6-7: each call waits for the one before. */
     SEQUENTIAL {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import workbench.examples.Way;
 import workbench.gil.Gil;
 import workbench.gil.GilStats;
 
@@ -43,7 +44,7 @@ public final class Convoy {
     static final Duration LIMIT = Duration.ofSeconds(60);
 
     /** The configurations the demo, the benchmark and the tests compare. */
-    public enum Setup {
+    public enum Setup implements Way {
         /** The two I/O threads alone under the GIL model. */
         ALONE("GIL model, the I/O threads alone", false, Gil.DEFAULT_SWITCH_INTERVAL),
         /** The same beside one CPU-bound thread, CPython's default switch interval (5 ms). */

@@ -3,6 +3,7 @@ package workbench.item54;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import workbench.examples.Way;
 import workbench.gil.CheckPolicy;
 import workbench.gil.Gil;
 
@@ -12,7 +13,7 @@ import workbench.gil.Gil;
  * one). The GIL kinds run a counter under a model of CPython's GIL (a fresh {@link Gil} per counter) with the
  * {@link CheckPolicy} that decides whether a switch can fall inside the increment.
  */
-public enum CounterKind {
+public enum CounterKind implements Way {
 
     UNSAFE("UnsafeCounter", "count += offset, no lock (Example 1)", false, UnsafeCounter::new),
     VOLATILE("VolatileCounter", "a volatile field: visible, still not atomic", false, VolatileCounter::new),

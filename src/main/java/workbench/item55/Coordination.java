@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import workbench.examples.Way;
 import workbench.queue.ClosableQueue;
 import workbench.queue.StoppableWorker;
 
@@ -16,7 +17,7 @@ import workbench.queue.StoppableWorker;
  * blocking one with any number of workers per stage (Examples 23-24). The demo, the benchmark and the tests run
  * these same methods.
  */
-public enum Coordination {
+public enum Coordination implements Way {
 
     POLLING {
         @Override

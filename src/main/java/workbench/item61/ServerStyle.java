@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
+import workbench.examples.Way;
 import workbench.pyrandom.PyRandom;
 
 /**
@@ -11,7 +12,7 @@ import workbench.pyrandom.PyRandom;
  * tests and {@code Item61Benchmark} iterate these. The first three are threads and the event loop in one JVM; the
  * last spreads the sessions over worker JVMs, as a multi-process Python server would.
  */
-public enum ServerStyle {
+public enum ServerStyle implements Way {
 
     /** The book's threaded server: an accept loop and a platform (OS) thread per connection. */
     PLATFORM_THREADS(1234, "a platform thread per connection") {

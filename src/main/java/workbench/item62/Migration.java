@@ -19,6 +19,7 @@ import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.examples.Way;
 import workbench.tail.LogReader;
 import workbench.tail.Merger;
 import workbench.tail.Tails;
@@ -38,7 +39,7 @@ import workbench.tail.Tails.LineWriter;
  *       by an event loop of its own on that thread ({@code run_until_complete}).</li>
  * </ul>
  */
-public enum Migration implements Merger {
+public enum Migration implements Merger, Way {
 
     THREADS {
         @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import workbench.examples.Way;
 import workbench.item62.Migration;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
@@ -22,7 +23,7 @@ import workbench.tail.Tails.AsyncLineWriter;
  * output file is opened, written and closed on the event-loop thread), or {@link #WRITE_THREAD}, the fix
  * ({@code run_fully_async}: a {@link WriteThread} owns the file and the main loop only hands it lines).
  */
-public enum Placement implements Merger {
+public enum Placement implements Merger, Way {
 
     ON_LOOP {
         @Override

@@ -42,8 +42,14 @@ public final class ProcessPoolRows implements Simulation {
      * @throws IllegalArgumentException when {@code rules} cannot cross to a worker (not serialisable)
      */
     public ProcessPoolRows(int workers, Rules rules, Duration timeout) throws InterruptedException {
+        this(workers, rules, timeout, List.of());
+    }
+
+    /** {@link #ProcessPoolRows(int, Rules, Duration)}, the worker JVMs started with {@code jvmFlags}. */
+    public ProcessPoolRows(int workers, Rules rules, Duration timeout, List<String> jvmFlags)
+            throws InterruptedException {
         this(checked(rules), timeout, ProcessPool.builder().workers(workers).allow("workbench.**").closeGrace(timeout)
-                .buildStarted(), true);
+                .addJvmFlags(jvmFlags).buildStarted(), true);
     }
 
     /**

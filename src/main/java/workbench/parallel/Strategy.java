@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import workbench.examples.RunContext;
+import workbench.examples.Way;
 import workbench.gil.Gil;
 import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
@@ -23,18 +25,17 @@ import workbench.procpool.SerializableCallable;
 /**
  * The ways to run independent CPU-bound tasks that Items 53 and 64 compare, one implementation each. The demo,
  * the benchmark and the tests iterate the same constants, and the tests prove they compute identical results. A
- * benchmark's {@code @Param strategy} names one ({@link #named}), as the Game of Life's name theirs
- * ({@code workbench.strategies.LifeStrategy}).
+ * benchmark's {@code @Param strategy} names one by its {@link Way#param()}, the constant's name ({@link #named}).
  *
  * <p>{@link #THREADS} and {@link #PROCESSES} differ in one line, the executor, as the book's
  * {@code ThreadPoolExecutor} and {@code ProcessPoolExecutor} do: both submit the same serialisable callables.
  */
-public enum Strategy implements Named {
+public enum Strategy implements Way {
 
     /** One task after another in the calling thread: the baseline. */
     SEQUENTIAL("sequential") {
         @Override
-        public Mapper start(int workers) {
+        public Mapper start(int workers, RunContext ctx) {
             return new Mapper() {
                 @Override
                 public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs) {
@@ -51,7 +52,7 @@ public enum Strategy implements Named {
     /** A fixed pool of Java platform threads: they run in parallel, one per core. */
     THREADS("Java threads") {
         @Override
-        public Mapper start(int workers) {
+        public Mapper start(int workers, RunContext ctx) {
             return new ExecutorMapper(Executors.newFixedThreadPool(workers, threadFactory("threads")));
         }
     },
@@ -62,7 +63,7 @@ public enum Strategy implements Named {
      */
     GIL_THREADS("threads under the GIL model") {
         @Override
-        public Mapper start(int workers) {
+        public Mapper start(int workers, RunContext ctx) {
             Gil gil = Gil.create();
             ExecutorService pool = Executors.newFixedThreadPool(workers, threadFactory("gil-threads"));
             return new Mapper() {
@@ -92,15 +93,16 @@ public enum Strategy implements Named {
     /** A pool of worker JVMs ({@link ProcessPool}): Python's {@code ProcessPoolExecutor}, "the one change". */
     PROCESSES("a process pool") {
         @Override
-        public Mapper start(int workers) {
-            return new ExecutorMapper(ProcessPool.of(workers));
+        public Mapper start(int workers, RunContext ctx) {
+            return new ExecutorMapper(ProcessPool.builder().workers(workers).allow("workbench.**")
+                    .addJvmFlags(ctx.workerJvmFlags()).build());
         }
     },
 
     /** A {@link ForkJoinPool} running a parallel stream: what a Java programmer would write. */
     FORK_JOIN("a parallel stream") {
         @Override
-        public Mapper start(int workers) {
+        public Mapper start(int workers, RunContext ctx) {
             ForkJoinPool pool = new ForkJoinPool(workers);
             return new Mapper() {
                 @Override
@@ -136,28 +138,36 @@ public enum Strategy implements Named {
         return description;
     }
 
-    /** The name the benchmarks' {@code @Param strategy} and the recorded results give this strategy. */
-    @Override
-    public String param() {
-        return name();
-    }
-
     /**
      * The strategy a benchmark's {@code @Param strategy} names.
      *
      * @throws IllegalArgumentException naming the known strategies, when none has that name
      */
     public static Strategy named(String param) {
-        return Named.named(Strategy.class, "CPU strategy", param);
+        return Way.byParam(Strategy.class, param);
     }
 
-    /** Starts what this strategy needs (threads, a GIL, worker JVMs) for {@code workers} workers. */
-    public abstract Mapper start(int workers);
+    /**
+     * Starts what this strategy needs (threads, a GIL, worker JVMs) for {@code workers} workers; worker JVMs get
+     * {@code ctx}'s flags.
+     */
+    public abstract Mapper start(int workers, RunContext ctx);
+
+    /** {@link #start(int, RunContext)} for a plain run. */
+    public Mapper start(int workers) {
+        return start(workers, RunContext.PLAIN);
+    }
 
     /** Runs {@code task} over {@code inputs} with {@code workers} workers, starting and closing what it needs. */
     public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs, int workers)
             throws InterruptedException, ExecutionException, TimeoutException {
-        try (Mapper mapper = start(workers)) {
+        return map(task, inputs, workers, RunContext.PLAIN);
+    }
+
+    /** {@link #map(CpuTask, List, int)}, any worker JVM started with {@code ctx}'s flags. */
+    public <A, R> List<R> map(CpuTask<A, R> task, List<A> inputs, int workers, RunContext ctx)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (Mapper mapper = start(workers, ctx)) {
             return mapper.map(task, inputs);
         }
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jdk.jfr.Recording;
+import workbench.examples.Example;
+import workbench.examples.RunContext;
 import workbench.recording.BlockingCallEvent;
 import workbench.recording.GilDropRequestEvent;
 import workbench.recording.GilHoldEvent;
@@ -55,18 +57,6 @@ public final class TimelineRecorder {
             recording.enable(type).withThreshold(Duration.ZERO).withoutStackTrace();
         }
         return recording;
-    }
-
-    /** Where the worker JVMs of the run being recorded write their recordings; null while none is recorded. */
-    private static volatile Path workerFolder;
-
-    /**
-     * The JVM flags that make a worker JVM started now record its own part of the run being recorded (into a
-     * file named by its pid), or no flags while no run is recorded: give them to a process pool's workers.
-     */
-    public static List<String> workerFlags() {
-        Path folder = workerFolder;
-        return folder == null ? List.of() : workerFlags(folder.resolve("worker-%p.jfr"));
     }
 
     /**
@@ -120,16 +110,16 @@ public final class TimelineRecorder {
      * Runs {@code body} under a recording and writes it to {@code jfr}, the run bounded by a
      * {@code workbench.TimelineRun} event titled {@code title}.
      *
-     * Worker JVMs started with {@link #workerFlags()} meanwhile record their own parts; once they have exited,
-     * their files are moved beside {@code jfr}, named {@code <jfr's stem>-worker-<pid>.jfr}.
+     * <p>The body is handed a {@link RunContext} whose worker JVM flags make each worker JVM it starts record its own
+     * part; once they have exited, their files are moved beside {@code jfr}, named
+     * {@code <jfr's stem>-worker-<pid>.jfr}.
      */
-    public static Recorded record(String title, Path jfr, Body body) throws Exception {
+    public static Recorded record(String title, Path jfr, Example.Task body) throws Exception {
         processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         Path folder = Files.createTempDirectory("workbench-timeline-");
         try {
-            workerFolder = folder;
-            long nanos = recordParent(title, jfr, body);
-            workerFolder = null;
+            RunContext ctx = new RunContext(workerFlags(folder.resolve("worker-%p.jfr")));
+            long nanos = recordParent(title, jfr, body, ctx);
             List<Path> workers = new ArrayList<>();
             String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
             try (var files = Files.list(folder)) {
@@ -141,7 +131,6 @@ public final class TimelineRecorder {
             }
             return new Recorded(nanos, workers);
         } finally {
-            workerFolder = null;
             try (var left = Files.list(folder)) {
                 for (Path file : left.toList()) {
                     Files.deleteIfExists(file);
@@ -163,7 +152,7 @@ public final class TimelineRecorder {
         }
     }
 
-    private static long recordParent(String title, Path jfr, Body body) throws Exception {
+    private static long recordParent(String title, Path jfr, Example.Task body, RunContext ctx) throws Exception {
         try (Recording recording = newRecording()) {
             recording.start();
             RunEvent run = new RunEvent();
@@ -172,7 +161,7 @@ public final class TimelineRecorder {
             long cpu = processCpuNanos();
             long nanos;
             try {
-                body.run();
+                body.run(ctx);
             } finally {
                 nanos = System.nanoTime() - start;
                 run.title = title;
@@ -203,9 +192,4 @@ public final class TimelineRecorder {
         recording.dump(jfr);
     }
 
-    /** The run to record. */
-    @FunctionalInterface
-    public interface Body {
-        void run() throws Exception;
-    }
 }

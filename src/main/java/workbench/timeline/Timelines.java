@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import workbench.examples.Example;
+import workbench.examples.RunContext;
+
 /**
- * One recording, every output: runs an example under the flight recorder and writes, beside each other,
+ * One recording, every output: runs an example one way ({@link Example.Run}) under the flight recorder and writes, beside each other,
  * {@code <stem>.jfr} (JDK Mission Control), {@code <stem>.png} (the lanes) and {@code <stem>.json} (Trace Event
  * JSON for the Perfetto UI or {@code chrome://tracing}), all from the same recording. This is what the CLI's
  * {@code timeline} command, the tests and the notebooks call.
@@ -27,7 +30,7 @@ public final class Timelines {
      * @param unrecordedNanos how long the same example ran just before, without a recording
      * @param recordedNanos   how long it ran under the recording
      */
-    public record Output(TimelineExamples.Example example, Timeline timeline, List<String> summary, Path jfr,
+    public record Output(Example.Run run, Timeline timeline, List<String> summary, Path jfr,
             Path png, Path json, long unrecordedNanos, long recordedNanos) {
 
         /** The recording's cost as this run saw it: recorded time over unrecorded time (noisy for one run). */
@@ -43,28 +46,28 @@ public final class Timelines {
         }
     }
 
-    /** Records {@code example} into {@code folder} and writes its three files. */
-    public static Output record(TimelineExamples.Example example, Path folder) throws Exception {
+    /** Records {@code run} (one example, one way) into {@code folder} and writes its three files. */
+    public static Output record(Example.Run run, Path folder) throws Exception {
         Files.createDirectories(folder);
-        example.body().run(); // warm: classes loaded, code compiled, as in the recorded run
+        run.task().run(RunContext.PLAIN); // warm: classes loaded, code compiled, as in the recorded run
         long start = System.nanoTime();
-        example.body().run();
+        run.task().run(RunContext.PLAIN);
         long unrecorded = System.nanoTime() - start;
-        Path jfr = folder.resolve(example.stem() + ".jfr");
-        TimelineRecorder.Recorded recorded = TimelineRecorder.record(example.title(), jfr, example.body());
-        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(example.notes());
-        return write(example, timeline, folder, jfr, unrecorded, recorded.nanos());
+        Path jfr = folder.resolve(run.stem() + ".jfr");
+        TimelineRecorder.Recorded recorded = TimelineRecorder.record(run.title(), jfr, run.task());
+        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(run.example().notes());
+        return write(run, timeline, folder, jfr, unrecorded, recorded.nanos());
     }
 
     /** Draws and exports an already-read timeline beside its recording. */
-    static Output write(TimelineExamples.Example example, Timeline timeline, Path folder, Path jfr, long unrecorded,
-            long recorded) throws IOException {
+    static Output write(Example.Run run, Timeline timeline, Path folder, Path jfr, long unrecorded, long recorded)
+            throws IOException {
         List<String> summary = new ArrayList<>(timeline.summary(Runtime.getRuntime().availableProcessors()));
-        Path png = folder.resolve(example.stem() + ".png");
-        Path json = folder.resolve(example.stem() + ".json");
+        Path png = folder.resolve(run.stem() + ".png");
+        Path json = folder.resolve(run.stem() + ".json");
         LaneChart.writePng(timeline, summary, png);
         TraceEvents.write(timeline, summary, json);
-        return new Output(example, timeline, summary, jfr, png, json, unrecorded, recorded);
+        return new Output(run, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
 
     private static String size(Path file) {

@@ -18,7 +18,6 @@ import workbench.item58.Item58Benchmark;
 import workbench.item59.Item59Benchmark;
 import workbench.item60.Item60Benchmark;
 import workbench.strategies.LifeBench;
-import workbench.strategies.LifeStrategy;
 import workbench.testing.JmhParams;
 import workbench.testing.NoLeaks;
 

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import workbench.strategies.LifeStrategy;
+import workbench.strategies.LifeStrategies;
 import workbench.testing.NoLeaks;
 
 /**
@@ -31,7 +31,7 @@ class StrategiesPropertyTest {
         List<Simulation> strategies = new ArrayList<>();
         try {
             for (LifeStrategy strategy : LifeStrategy.values()) {
-                strategies.add(strategy.open(WORKERS, 0, TIMEOUT));
+                strategies.add(LifeStrategies.open(strategy, new LifeStrategy.Setup(WORKERS, 0, TIMEOUT, List.of())));
             }
             return strategies;
         } catch (Exception | Error e) {

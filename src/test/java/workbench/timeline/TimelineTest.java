@@ -23,7 +23,9 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbench.Catalog;
 import workbench.Workbench;
+import workbench.examples.Example;
 import workbench.gil.Gil;
 import workbench.item53.BlockingCalls;
 import workbench.item53.Convoy;
@@ -31,6 +33,7 @@ import workbench.item53.Item53;
 import workbench.item63.Item63;
 import workbench.item63.Placement;
 import workbench.item64.Item64;
+import workbench.parallel.Strategy;
 import workbench.testing.NoLeaks;
 
 /**
@@ -43,7 +46,7 @@ class TimelineTest {
     @TempDir
     Path dir;
 
-    private Timeline record(String title, TimelineRecorder.Body body) throws Throwable {
+    private Timeline record(String title, Example.Task body) throws Throwable {
         Path jfr = dir.resolve("run.jfr");
         TimelineRecorder.Recorded recorded = NoLeaks.check(() -> TimelineRecorder.record(title, jfr, body));
         return TimelineReader.read(jfr, recorded.workers());
@@ -51,7 +54,7 @@ class TimelineTest {
 
     @Test
     void underTheGilModelNoTwoThreadsHoldItAtOnce() throws Throwable {
-        Timeline timeline = record("gil", () -> Item53.factorizeOnThreads(Item53.NUMBERS, Gil.create()));
+        Timeline timeline = record("gil", ctx -> Item53.factorizeOnThreads(Item53.NUMBERS, Gil.create()));
         assertFalse(timeline.holds().isEmpty(), "the GIL model's holds were recorded");
         assertTrue(timeline.gilHeldByOneAtATime());
         // The same forbidden outcome, read from the lanes' own segments rather than the raw events.
@@ -73,7 +76,7 @@ class TimelineTest {
     @Test
     void javaThreadsRunningTimeOverlapsOnTwoOrMoreCores() throws Throwable {
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2+ cores");
-        Timeline timeline = record("java", () -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, null));
+        Timeline timeline = record("java", ctx -> Item53.factorizeOnThreads(Item53.NUMBERS_3RD_EDITION, null));
         assertTrue(timeline.holds().isEmpty(), "no GIL, no holds");
         long[] overlap = timeline.runningOverlap();
         assertTrue(overlap[2] >= 2, "two or more threads were running (or runnable) at once");
@@ -91,8 +94,8 @@ class TimelineTest {
     void besideACpuThreadTheIoThreadWaitsForTheGilAndAloneItHardlyDoes() throws Throwable {
         ThreadFactory threads = Thread.ofPlatform().factory();
         int roundTrips = 100;
-        Timeline beside = record("convoy beside", () -> Convoy.run(Gil.create(), true, roundTrips, threads));
-        Timeline alone = record("convoy alone", () -> Convoy.run(Gil.create(), false, roundTrips, threads));
+        Timeline beside = record("convoy beside", ctx -> Convoy.run(Gil.create(), true, roundTrips, threads));
+        Timeline alone = record("convoy alone", ctx -> Convoy.run(Gil.create(), false, roundTrips, threads));
 
         long besideWait = beside.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);
         long aloneWait = alone.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);
@@ -106,7 +109,7 @@ class TimelineTest {
 
     @Test
     void blockingCallsAreBlockedNotRunning() throws Throwable {
-        Timeline timeline = record("calls", () -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK));
+        Timeline timeline = record("calls", ctx -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK));
         for (int t = 0; t < 5; t++) {
             Lane lane = timeline.lane("systemcall-" + t).orElseThrow();
             assertTrue(lane.nanosIn(State.IO) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
@@ -118,7 +121,7 @@ class TimelineTest {
     void aSlowWriteOnTheLoopBlocksTheLoopAndOnTheWriteThreadItDoesNot() throws Throwable {
         long write = Item63.DRILL_WRITE_COST.toNanos();
         Timeline onLoop = record("on loop",
-                () -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
+                ctx -> Item63.slowDeviceDrill(Placement.ON_LOOP, 3, Item63.DRILL_WRITE_COST));
         Lane loop = onLoop.lanes().get(0); // the loop runs on the thread that called asyncio.run
         assertTrue(loop.longestBlocked() >= write, "the loop was blocked at least one slow write: "
                 + loop.longestBlocked());
@@ -130,7 +133,7 @@ class TimelineTest {
                 .anyMatch(e -> e.getAsJsonObject().get("ph").getAsString().equals("b")),
                 "loop callbacks as async slices");
 
-        Timeline writeThread = record("write thread", () -> Item63.slowDeviceDrill(Placement.WRITE_THREAD, 3,
+        Timeline writeThread = record("write thread", ctx -> Item63.slowDeviceDrill(Placement.WRITE_THREAD, 3,
                 Item63.DRILL_WRITE_COST));
         loop = writeThread.lanes().get(0);
         assertEquals(0, loop.nanosIn(State.SLEEP), "no slow write on the loop");
@@ -143,7 +146,8 @@ class TimelineTest {
 
     @Test
     void everyProcessPoolTaskRunsOnceInOneWorkerLane() throws Throwable {
-        Timeline timeline = record("processes", () -> TimelineExamples.onProcesses(Item64::gcd, Item64.NUMBERS, 2));
+        Timeline timeline = record("processes", ctx -> Strategy.PROCESSES.map(Item64::gcd, Item64.NUMBERS, 2,
+                ctx));
         List<Timeline.PoolTask> runs = timeline.tasks().stream().filter(t -> t.phase().equals("run")).toList();
         assertEquals(Item64.NUMBERS.size(), runs.size(), "each task ran once: " + runs);
         assertEquals(Item64.NUMBERS.size(), runs.stream().map(Timeline.PoolTask::task).distinct().count());
@@ -161,12 +165,12 @@ class TimelineTest {
 
     @Test
     void theTraceOpensInPerfettoAndThePictureIsAPng() throws Throwable {
-        TimelineExamples.Example example = new TimelineExamples.Example(53, "test", "GIL threads",
-                () -> BlockingCalls.GIL_THREADS.run(5, 5, Item53.BLOCK));
-        Path jfr = dir.resolve(example.stem() + ".jfr");
-        NoLeaks.check(() -> TimelineRecorder.record(example.title(), jfr, example.body()).nanos());
+        Example.Run run = Example.of(53, "test", "GIL threads", List.of(BlockingCalls.GIL_THREADS),
+                (way, ctx) -> way.run(5, 5, Item53.BLOCK), Example.Benchmark.none("a test")).runs().get(0);
+        Path jfr = dir.resolve(run.stem() + ".jfr");
+        NoLeaks.check(() -> TimelineRecorder.record(run.title(), jfr, run.task()).nanos());
         Timeline timeline = TimelineReader.read(jfr);
-        Timelines.Output output = Timelines.write(example, timeline, dir, jfr, 1, 1);
+        Timelines.Output output = Timelines.write(run, timeline, dir, jfr, 1, 1);
         JsonObject trace = JsonParser.parseString(Files.readString(output.json())).getAsJsonObject();
         TraceChecks.assertWellFormed(trace);
         assertTrue(timeline.gilHandOffs() > 0, "the GIL passed between threads");
@@ -178,18 +182,21 @@ class TimelineTest {
                 image.getHeight());
     }
 
-    /** Every example the command records, as the command records it: files written, trace well formed. */
+    /**
+     * Every run the command records (each way of each example every item declares), as the command records it:
+     * files written, trace well formed.
+     */
     @Test
     @Tag("slow")
     void everyExampleRecordsAWellFormedTimeline() throws Throwable {
-        for (int item : TimelineExamples.items()) {
-            for (TimelineExamples.Example example : TimelineExamples.of(item)) {
-                Timelines.Output output = NoLeaks.check(() -> Timelines.record(example, dir));
+        for (Catalog.Item item : Catalog.items()) {
+            for (Example.Run run : item.examples().runs()) {
+                Timelines.Output output = NoLeaks.check(() -> Timelines.record(run, dir));
                 assertStatesSumToLifetimes(output.timeline());
-                assertTrue(output.timeline().gilHeldByOneAtATime(), example.stem());
+                assertTrue(output.timeline().gilHeldByOneAtATime(), run.stem());
                 TraceChecks.assertWellFormed(JsonParser.parseString(Files.readString(output.json())).getAsJsonObject());
-                assertEquals(LaneChart.WIDTH, ImageIO.read(output.png().toFile()).getWidth(), example.stem());
-                assertTrue(Files.size(output.jfr()) > 0 && Files.size(output.json()) < (8 << 20), example.stem());
+                assertEquals(LaneChart.WIDTH, ImageIO.read(output.png().toFile()).getWidth(), run.stem());
+                assertTrue(Files.size(output.jfr()) > 0 && Files.size(output.json()) < (8 << 20), run.stem());
             }
         }
     }
@@ -212,6 +219,9 @@ class TimelineTest {
         assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "51"));
         assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "65"));
         assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "53", "--strategy", "nope"));
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "53", "--example", "nope"));
+        assertEquals(Workbench.USAGE, Workbench.execute(out, errors, "timeline", "53", "--example", "convoy",
+                "--strategy", "gil-threads")); // a way of another of Item 53's examples
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Usage: workbench timeline"));
     }
 

@@ -22,7 +22,7 @@ import workbench.bench.BenchRunner;
 import workbench.bench.IdealBound;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
-import workbench.timeline.TimelineRecording;
+import workbench.timeline.StrategyTimeline;
 
 /**
  * Item 53 (3rd ed. 68): threads for blocking I/O, not for parallelism.
@@ -117,25 +117,24 @@ public class Item53Benchmark implements IdealBound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 53}'s examples, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends StrategyTimeline {
         @Param({"gil-threads", "java-threads"})
         public String example;
 
         public Timeline() {
-            super(53);
+            super(53, "factorize");
         }
 
         @Override
-        protected String strategy() {
+        protected String row() {
             return example;
         }
     }
 
     /**
-     * One op is {@code workbench timeline 53}'s example (the sixteen numbers factorized on sixteen threads, under the
-     * GIL model or not) with the timeline's flight recording off or on
-     * ({@link TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
-     * costs.
+     * One op is {@code workbench timeline 53 --example factorize}'s run (the sixteen numbers factorized on
+     * {@code Item53Examples.WORKERS} threads, under the GIL model or not) with the timeline's flight recording off
+     * or on ({@link StrategyTimeline}). <b>You should see</b> the two rows within 5 %: what recording costs.
      */
     @Benchmark
     public void timeline(Timeline state) throws Exception {

@@ -25,7 +25,7 @@ import workbench.bench.IdealBound;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.StartedStrategy;
 import workbench.parallel.Strategy;
-import workbench.timeline.TimelineRecording;
+import workbench.timeline.StrategyTimeline;
 
 /**
  * Item 64 (3rd ed. 79): concurrent.futures for true parallelism.
@@ -146,24 +146,24 @@ public class Item64Benchmark implements IdealBound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 64}'s examples, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends StrategyTimeline {
         @Param({"serial", "threads", "gil-threads"})
         public String example;
 
         public Timeline() {
-            super(64);
+            super(64, "gcd");
         }
 
         @Override
-        protected String strategy() {
+        protected String row() {
             return example;
         }
     }
 
     /**
-     * One op is {@code workbench timeline 64}'s example (gcd over the book's ten pairs, serially or on two threads,
+     * One op is {@code workbench timeline 64 --example gcd}'s run (gcd over the book's ten pairs, serially or on two threads,
      * under the GIL model or not) with the timeline's flight recording off or on
-     * ({@link TimelineRecording}). <b>You should see</b> the two rows within 5 %: what recording
+     * ({@link StrategyTimeline}). <b>You should see</b> the two rows within 5 %: what recording
      * costs.
      */
     @Benchmark

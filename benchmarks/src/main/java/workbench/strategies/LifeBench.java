@@ -2,6 +2,7 @@ package workbench.strategies;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openjdk.jmh.annotations.Level;
@@ -13,12 +14,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import workbench.bench.IdealBound;
 import workbench.life.Grid;
 import workbench.life.Life;
+import workbench.life.LifeStrategy;
 import workbench.life.LockingGrid;
 import workbench.life.Simulation;
 
 /**
  * What the Game of Life benchmarks of Items 56-60 share: the grids and the simulated I/O they are measured on, the
- * trial state that opens a strategy by its {@code @Param} name ({@link Generation}, through {@link LifeStrategy})
+ * trial state that opens a strategy by its {@code @Param} name ({@link Generation}, through {@link LifeStrategies})
  * and the ideal bound of their rows ({@link Bound}).
  * Each {@code ItemNNBenchmark} measures one op = one generation ({@link Simulation#step}) by strategy x grid size
  * x I/O latency per cell, so the classes' rows line up.
@@ -62,7 +64,8 @@ public final class LifeBench {
         protected final void open(String strategy, int workers, String size, int ioMillis)
                 throws InterruptedException, IOException {
             grid = grid(size);
-            simulation = LifeStrategy.named(strategy).open(workers, ioMillis, TIMEOUT);
+            simulation = LifeStrategies.open(LifeStrategy.named(strategy), new LifeStrategy.Setup(workers, ioMillis, TIMEOUT,
+                    List.of()));
         }
 
         /** The trial's simulation, for stepping it over several generations (tests). */

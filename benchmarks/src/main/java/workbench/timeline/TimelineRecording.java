@@ -8,12 +8,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import jdk.jfr.Recording;
+import workbench.Catalog;
+import workbench.examples.Example;
+import workbench.examples.RunContext;
 
 /**
- * What recording a timeline costs, as a JMH state an item's benchmark extends: one op runs the item's timeline
- * example ({@link TimelineExamples}, exactly what {@code workbench timeline} records) with {@code recording} off
- * or on, the flight recorder running with the timeline's settings ({@link TimelineRecorder#newRecording()}: waits
- * kept whatever their length, no stack traces) for the whole trial. The ratio of the two rows is the cost.
+ * What recording a timeline costs, as a JMH state an item's benchmark extends: one op runs one way of one of the
+ * item's declared examples ({@code workbench.itemNN.ItemNNExamples}, exactly what {@code workbench timeline}
+ * records) with {@code recording} off or on, the flight recorder running with the timeline's settings
+ * ({@link TimelineRecorder#newRecording()}: waits kept whatever their length, no stack traces) for the whole trial.
+ * The ratio of the two rows is the cost.
  */
 @State(Scope.Benchmark)
 public abstract class TimelineRecording {
@@ -23,21 +27,25 @@ public abstract class TimelineRecording {
     public String recording;
 
     private final int item;
+    private final String example;
     private Recording jfr;
-    private TimelineExamples.Example example;
+    private Example.Run run;
 
-    /** The state of {@code item}'s timeline examples. */
-    protected TimelineRecording(int item) {
+    /** The state of {@code item}'s example named {@code example}. */
+    protected TimelineRecording(int item, String example) {
         this.item = item;
+        this.example = example;
     }
 
-    /** The example's strategy name, a {@code @Param} of the subclass. */
-    protected abstract String strategy();
+    /** The slug of the way this row runs ({@code gil-threads}), from the subclass's {@code @Param}. */
+    protected abstract String way();
 
     @Setup(Level.Trial)
     public void start() {
-        example = TimelineExamples.find(item, strategy())
-                .orElseThrow(() -> new IllegalArgumentException("Item " + item + " has no timeline " + strategy()));
+        run = Catalog.require(item).examples().runs().stream()
+                .filter(r -> r.example().name().equals(example) && r.way().slug().equals(way())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Item " + item + "'s example " + example
+                        + " has no way " + way()));
         if (recording.equals("on")) {
             jfr = TimelineRecorder.newRecording();
             jfr.setMaxSize(64L << 20); // bounded on disk however long the trial runs
@@ -45,9 +53,9 @@ public abstract class TimelineRecording {
         }
     }
 
-    /** Runs the example once. */
+    /** Runs the example once, one way (its worker JVMs, if any, record nothing of their own). */
     public void runExample() throws Exception {
-        example.body().run();
+        run.task().run(RunContext.PLAIN);
     }
 
     @TearDown(Level.Trial)
