@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -37,16 +36,14 @@ import javax.imageio.ImageIO;
  * <p>What a reader sees: a thread's states as a bar; a unit of work (a pool task, a cell's step, a session) as an
  * outlined, labelled box over the lane that ran it, or, where units interleave on one thread (coroutines on a
  * loop), as compact rows of their own under that lane; a pool task's send and result as marks in the parent,
- * joined to the task's run by thin lines; the parent's pipe-draining threads ({@link #PLUMBING}) folded into one
- * quiet grey row. "Not measured" is drawn as absence (hatched white), never as a colour. Several timelines stack
- * on one time scale ({@link #writeStacked}), their lanes in one order.
+ * joined to the task's run by thin lines; where worker JVMs have lanes, the parent's pipe-draining threads
+ * ({@link Timeline#plumbing}) folded into one quiet grey row. "Not measured" is drawn as absence (hatched white),
+ * never as a colour. Several timelines stack on one time scale ({@link #writeStacked}), their lanes in one order.
  */
 public final class LaneChart {
 
     /** Width of the picture in pixels. */
     public static final int WIDTH = 1200;
-    /** The parent's threads that only move bytes for a child (a pool's pipe reader and stderr drain, a child's). */
-    static final Pattern PLUMBING = Pattern.compile("procpool-\\d+-(reader|stderr)-pid\\d+|child-\\d+-\\w+");
 
     private static final int LANE = 24;
     private static final int UNIT_ROW = 11;
@@ -188,10 +185,13 @@ public final class LaneChart {
     /** A timeline's rows: a lane per thread, the plumbing folded after the parent's lanes, units placed. */
     static List<Row> rows(Timeline timeline) {
         List<Row> rows = new ArrayList<>();
-        List<Lane> folded = timeline.lanes().stream().filter(LaneChart::plumbing).toList();
+        // Folded where worker JVMs have lanes of their own: there the work is drawn, the pipes only carry it. Where
+        // no child is recorded (Item 52's), the pipe threads' lanes are the only view of the children: kept.
+        boolean fold = !timeline.workerPids().isEmpty();
+        List<Lane> folded = timeline.lanes().stream().filter(l -> fold && Timeline.plumbing(l)).toList();
         boolean foldedPlaced = folded.isEmpty();
         for (Lane lane : timeline.lanes()) {
-            if (plumbing(lane)) {
+            if (folded.contains(lane)) {
                 continue;
             }
             if (!foldedPlaced && !lane.jvm().equals(Timeline.PARENT)) {
@@ -216,10 +216,6 @@ public final class LaneChart {
     private static String label(Lane lane) {
         return lane.name().isBlank() ? lane.label() + (lane.virtual() ? "virtual" : "thread") + " #" + lane.tid()
                 : lane.label();
-    }
-
-    private static boolean plumbing(Lane lane) {
-        return lane.jvm().equals(Timeline.PARENT) && PLUMBING.matcher(lane.name()).matches();
     }
 
     private static Row foldedRow(List<Lane> lanes) {
@@ -626,6 +622,25 @@ public final class LaneChart {
         g.fillRect(x - 1, y - 9, w + 2, 11);
         g.setColor(Color.BLACK);
         text(g, SMALL, text, x, y);
+    }
+
+    /** The label each unit of work gets in the picture of {@code layout} (null: too narrow for one), in order. */
+    static List<String> labelsDrawn(Layout layout) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            Frame frame = frame(layout, g);
+            double scale = (frame.plotRight() - frame.plotLeft()) / (double) layout.nanos();
+            List<String> labels = new ArrayList<>();
+            for (BandLayout band : layout.bands()) {
+                for (Slice slice : band.slices()) {
+                    labels.add(labelFor(slice, (slice.end() - slice.start()) * scale, g.getFontMetrics(SMALL)));
+                }
+            }
+            return labels;
+        } finally {
+            g.dispose();
+        }
     }
 
     /** What label fits a box {@code width} pixels wide: the full text, the short one, or none. */

@@ -29,6 +29,9 @@ public record Timeline(String title, long start, long end, long cpu, long worker
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
     public static final String PARENT = "parent";
+    /** The parent's threads that only move bytes for a child: a pool's pipe reader and stderr drain, a child's. */
+    private static final java.util.regex.Pattern PLUMBING = java.util.regex.Pattern.compile(
+            "procpool-\\d+-(reader|stderr)-pid\\d+|child-\\d+-\\w+");
 
     public Timeline {
         lanes = List.copyOf(lanes);
@@ -139,6 +142,11 @@ public record Timeline(String title, long start, long end, long cpu, long worker
         return new long[] {sum, busy, most};
     }
 
+    /** Whether {@code lane} is a thread of the parent that only moves a child's bytes (drawn folded). */
+    public static boolean plumbing(Lane lane) {
+        return lane.jvm().equals(PARENT) && PLUMBING.matcher(lane.name()).matches();
+    }
+
     /** The process ids of the worker JVMs that have lanes. */
     public List<Long> workerPids() {
         return lanes.stream().filter(l -> !l.jvm().equals(PARENT)).map(Lane::pid).distinct().toList();
@@ -161,7 +169,8 @@ public record Timeline(String title, long start, long end, long cpu, long worker
     public List<String> summary(int cores) {
         List<String> lines = new ArrayList<>();
         double run = nanos() / 1e6;
-        lines.add(String.format(Locale.ROOT, "%s: %.1f ms, %d lanes", title, run, lanes.size()));
+        lines.add(String.format(Locale.ROOT, "%s: %.1f ms, %d lane%s", title, run, lanes.size(),
+                lanes.size() == 1 ? "" : "s"));
         if (!holds.isEmpty()) {
             long waiting = lanes.stream().filter(l -> l.nanosIn(State.GIL_WAIT) > 0).count();
             lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; '%s' %.1f ms,"
@@ -197,7 +206,7 @@ public record Timeline(String title, long start, long end, long cpu, long worker
             lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of its %.1f, longest %.1f ms",
                     caller.name(), blocked / 1e6, caller.lifetime() / 1e6, caller.longestBlocked() / 1e6));
         }
-        lanes.stream().filter(l -> l.longestBlocked() > 0).max(Comparator.comparingLong(Lane::longestBlocked))
+        lanes.stream().filter(l -> l.longestBlocked() > 0 && !plumbing(l)).max(Comparator.comparingLong(Lane::longestBlocked))
                 .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",
                         l.longestBlocked() / 1e6, l.label())));
         long runs = tasks.stream().filter(t -> t.phase().equals("run")).count();

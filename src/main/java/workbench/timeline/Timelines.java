@@ -67,6 +67,18 @@ public final class Timelines {
         return new Output(example, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
 
+    /**
+     * Draws the timelines of one item's strategies stacked on one time scale, each a titled band, into
+     * {@code timeline-<item>.png} in {@code folder}: the difference between the strategies at a glance.
+     */
+    public static Path writeItem(int item, List<Output> outputs, Path folder) throws IOException {
+        List<LaneChart.Band> bands = outputs.stream().map(o -> new LaneChart.Band(o.example().strategy() + ": "
+                + o.timeline().title(), o.timeline(), o.summary())).toList();
+        Path png = folder.resolve("timeline-" + item + ".png");
+        LaneChart.writeStacked("Item " + item + ": " + outputs.size() + " runs on one time scale", bands, png);
+        return png;
+    }
+
     private static String size(Path file) {
         try {
             long bytes = Files.size(file);
