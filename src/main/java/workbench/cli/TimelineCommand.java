@@ -2,6 +2,7 @@ package workbench.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -18,11 +19,13 @@ import workbench.timeline.Timelines;
  * {@code workbench timeline <item> [--strategy S] [--out DIR]}: records the item's central example under each
  * strategy it compares (or the one named) with the flight recorder and writes, per strategy, from that one
  * recording, {@code timeline-<item>-<strategy>.jfr}, {@code .png} and {@code .json} (Trace Event JSON for the
- * Perfetto UI), then the summary read from the recording and what recording cost.
+ * Perfetto UI), then the summary read from the recording and what recording cost; with more than one strategy,
+ * {@code timeline-<item>.png} draws them all stacked on one time scale.
  */
 @Command(name = "timeline", description = "Record an item's example under each strategy and write"
         + " timeline-<item>-<strategy>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
-        + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording.")
+        + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording; and timeline-<item>.png,"
+        + " every strategy recorded stacked on one time scale.")
 final class TimelineCommand extends Subcommand {
 
     @Spec
@@ -59,16 +62,22 @@ final class TimelineCommand extends Subcommand {
         }
         Path folder = out == null ? Timelines.DEFAULT_FOLDER : out;
         int done = 0;
+        List<Timelines.Output> outputs = new ArrayList<>();
         for (TimelineExamples.Example example : examples) {
             stdout.printf("[%d/%d] recording %s (%s) ...%n", ++done, examples.size(), example.strategy(),
                     example.title());
             stdout.flush();
             Timelines.Output output = Timelines.record(example, folder);
+            outputs.add(output);
             stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
                     + output.jfr().getFileName());
             output.summary().forEach(line -> stdout.println("  " + line));
             output.timeline().notes().forEach(note -> stdout.println("  note: " + note));
             stdout.println("  " + output.costLine());
+        }
+        if (outputs.size() > 1) {
+            stdout.println("wrote " + Timelines.writeItem(number, outputs, folder) + ": the " + outputs.size()
+                    + " runs stacked on one time scale");
         }
         stdout.println("Open a .json in the Perfetto UI (ui.perfetto.dev, 'Open trace file') or chrome://tracing;"
                 + " a .jfr in JDK Mission Control.");
