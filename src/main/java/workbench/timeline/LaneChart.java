@@ -190,7 +190,7 @@ public final class LaneChart {
         boolean fold = !timeline.workerPids().isEmpty();
         List<Lane> folded = timeline.lanes().stream().filter(l -> fold && Timeline.plumbing(l)).toList();
         boolean foldedPlaced = folded.isEmpty();
-        for (Lane lane : timeline.lanes()) {
+        for (Lane lane : drawingOrder(timeline.lanes())) {
             if (folded.contains(lane)) {
                 continue;
             }
@@ -198,18 +198,38 @@ public final class LaneChart {
                 rows.add(foldedRow(folded));
                 foldedPlaced = true;
             }
-            List<Slice> slices = slices(timeline, lane);
-            if (disjoint(slices)) {
-                rows.add(new Row(label(lane), Kind.LANE, List.of(lane), slices, LANE));
-            } else {
-                rows.add(new Row(label(lane), Kind.LANE, List.of(lane), List.of(), LANE));
-                rows.addAll(unitRows(lane, slices));
+            List<Slice> tasks = tasks(timeline, lane);
+            List<Slice> units = units(timeline, lane);
+            if (tasks.isEmpty() && disjoint(units)) {
+                rows.add(new Row(label(lane), Kind.LANE, List.of(lane), units, LANE));
+            } else { // a worker's tasks stay in its lane; units inside them (cells of a row) get rows of their own
+                rows.add(new Row(label(lane), Kind.LANE, List.of(lane), tasks, LANE));
+                if (!units.isEmpty()) {
+                    rows.addAll(unitRows(lane, units));
+                }
             }
         }
         if (!foldedPlaced) {
             rows.add(foldedRow(folded));
         }
         return rows;
+    }
+
+    /**
+     * The lanes as drawn: the thread that ran the example first, then the parent's other threads, then each worker
+     * JVM's, each group in the order its threads started (a recording lists them in no useful order).
+     */
+    static List<Lane> drawingOrder(List<Lane> lanes) {
+        if (lanes.isEmpty()) {
+            return lanes;
+        }
+        List<Lane> rest = new ArrayList<>(lanes.subList(1, lanes.size()));
+        rest.sort(Comparator.<Lane>comparingInt(l -> l.jvm().equals(Timeline.PARENT) ? 0 : 1)
+                .thenComparingInt(l -> l.jvm().length()).thenComparing(Lane::jvm)
+                .thenComparingLong(Lane::start).thenComparing(Lane::name));
+        List<Lane> ordered = new ArrayList<>(List.of(lanes.get(0)));
+        ordered.addAll(rest);
+        return ordered;
     }
 
     /** A lane's label; a thread without a name (a virtual thread's default) is named by its id. */
@@ -222,23 +242,18 @@ public final class LaneChart {
         return new Row("pipe plumbing (" + lanes.size() + " threads)", Kind.FOLDED, lanes, List.of(), FOLDED);
     }
 
-    /** The units of work {@code lane}'s thread ran: pool tasks and recorded units, in start order. */
-    private static List<Slice> slices(Timeline timeline, Lane lane) {
-        List<Slice> slices = new ArrayList<>();
-        for (Timeline.PoolTask task : timeline.tasks()) {
-            if (task.phase().equals("run") && task.pid() == lane.pid() && task.tid() == lane.tid()) {
-                slices.add(new Slice("task", "task " + task.task(), String.valueOf(task.task()), task.start(),
-                        task.end()));
-            }
-        }
-        for (Timeline.Unit unit : timeline.units()) {
-            if (unit.pid() == lane.pid() && unit.tid() == lane.tid()) {
-                slices.add(new Slice(unit.kind(), unit.kind() + " " + unit.label(), unit.label(), unit.start(),
-                        unit.end()));
-            }
-        }
-        slices.sort(Comparator.comparingLong(Slice::start));
-        return slices;
+    /** The pool tasks {@code lane}'s thread ran, in start order (a worker runs one at a time: disjoint). */
+    private static List<Slice> tasks(Timeline timeline, Lane lane) {
+        return timeline.tasks().stream().filter(t -> t.phase().equals("run") && t.pid() == lane.pid()
+                && t.tid() == lane.tid()).map(t -> new Slice("task", "task " + t.task(), String.valueOf(t.task()),
+                t.start(), t.end())).toList();
+    }
+
+    /** The units of work (cells, sessions) {@code lane}'s thread ended, in start order. */
+    private static List<Slice> units(Timeline timeline, Lane lane) {
+        return timeline.units().stream().filter(u -> u.pid() == lane.pid() && u.tid() == lane.tid())
+                .map(u -> new Slice(u.kind(), u.kind() + " " + u.label(), u.label(), u.start(), u.end()))
+                .sorted(Comparator.comparingLong(Slice::start)).toList();
     }
 
     private static boolean disjoint(List<Slice> slices) {
@@ -338,7 +353,16 @@ public final class LaneChart {
         labels = Math.min(labels, 330);
         int plotLeft = PAD + labels;
         int plotRight = WIDTH - PAD - 10;
-        List<String> legend = legendEntries(layout);
+        Map<String, Long> labelled = new LinkedHashMap<>();
+        double scale = (plotRight - plotLeft) / (double) layout.nanos();
+        for (BandLayout band : layout.bands()) {
+            for (Slice slice : band.slices()) {
+                if (labelFor(slice, (slice.end() - slice.start()) * scale, g.getFontMetrics(SMALL)) != null) {
+                    labelled.merge(slice.kind(), 1L, Long::sum);
+                }
+            }
+        }
+        List<String> legend = legendEntries(layout, labelled);
         int height = PAD;
         if (layout.title() != null) {
             height += 18 * wrap(layout.title(), g.getFontMetrics(TITLE), WIDTH - 2 * PAD).size() + 6;
@@ -353,12 +377,18 @@ public final class LaneChart {
         return new Frame(labels, plotLeft, plotRight, legend, height + PAD);
     }
 
-    /** The legend's words: each state drawn, then each kind of unit and mark drawn. */
-    static List<String> legendEntries(Layout layout) {
+    /**
+     * The legend's words: each state drawn, then each kind of unit drawn with how many of them are labelled
+     * ({@code labelled}, per kind: the others are too narrow), then the marks and folded rows drawn.
+     */
+    static List<String> legendEntries(Layout layout, Map<String, Long> labelled) {
         List<String> entries = new ArrayList<>();
         layout.legend().forEach(s -> entries.add(s.label()));
-        layout.units().forEach((kind, count) -> entries.add(kind + " (" + count + " drawn, labelled where wide"
-                + " enough)"));
+        layout.units().forEach((kind, count) -> {
+            long named = labelled.getOrDefault(kind, 0L);
+            entries.add(named == count ? String.format(Locale.ROOT, "%s (%d, all labelled)", kind, count)
+                    : String.format(Locale.ROOT, "%s (%d, %d labelled: the others too narrow)", kind, count, named));
+        });
         if (layout.bands().stream().anyMatch(b -> b.marks().stream().anyMatch(Mark::send))) {
             entries.add("task sent / result received (in the parent)");
         }

@@ -216,9 +216,12 @@ public record Timeline(String title, long start, long end, long cpu, long worker
         }
         java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
         units.forEach(u -> kinds.merge(u.kind(), 1L, Long::sum));
-        kinds.forEach((kind, count) -> lines.add(String.format(Locale.ROOT, "units of work: %d %ss, on %d threads",
-                count, kind, units.stream().filter(u -> u.kind().equals(kind)).map(u -> u.pid() + "/" + u.tid())
-                        .distinct().count())));
+        kinds.forEach((kind, count) -> {
+            long threads = units.stream().filter(u -> u.kind().equals(kind)).map(u -> u.pid() + "/" + u.tid())
+                    .distinct().count();
+            lines.add(String.format(Locale.ROOT, "units of work: %d %s%s, on %d thread%s", count, kind,
+                    count == 1 ? "" : "s", threads, threads == 1 ? "" : "s"));
+        });
         return lines;
     }
 

@@ -94,7 +94,7 @@ class LaneChartTest {
         assertEquals(EnumSet.of(State.RUNNING_ON_CPU, State.PARK, State.RUNNABLE, State.STARTING_JVM,
                 State.NOT_MEASURED, State.IO), drawn, "the workers' stdin waits are drawn, the plumbing's are not");
         assertEquals(drawn, layout.legend());
-        List<String> entries = LaneChart.legendEntries(layout);
+        List<String> entries = LaneChart.legendEntries(layout, java.util.Map.of());
         for (State state : State.values()) {
             assertEquals(drawn.contains(state), entries.contains(state.label()), state.label());
         }
