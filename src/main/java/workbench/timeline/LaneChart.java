@@ -63,10 +63,33 @@ public final class LaneChart {
     private LaneChart() {
     }
 
-    /** One timeline of a stacked picture: a titled band with its summary lines under it. */
-    public record Band(String title, Timeline timeline, List<String> summary) {
+    /**
+     * One timeline of a stacked picture: a titled band with its summary lines under it, the whole run on the
+     * picture's shared scale, or a zoom: the window from {@code from} to {@code to} (nanoseconds since the run
+     * began) on a scale of its own.
+     */
+    public record Band(String title, Timeline timeline, List<String> summary, long from, long to) {
         public Band {
             summary = List.copyOf(summary);
+            if (from < 0 || (to >= 0 && to <= from)) {
+                throw new IllegalArgumentException("a zoom's window runs forwards from the run's start: " + from
+                        + " to " + to);
+            }
+        }
+
+        /** The whole run, on the picture's shared scale. */
+        public Band(String title, Timeline timeline, List<String> summary) {
+            this(title, timeline, summary, 0, -1);
+        }
+
+        /** Whether this band shows a window of the run on a scale of its own. */
+        public boolean zoomed() {
+            return to >= 0;
+        }
+
+        /** The instant at the band's left edge, nanoseconds since the epoch. */
+        long origin() {
+            return timeline.start() + from;
         }
     }
 
@@ -113,9 +136,47 @@ public final class LaneChart {
     record Layout(String title, List<BandLayout> bands, long nanos, Set<State> legend, Map<String, Long> units) {
     }
 
-    /** Draws one timeline as a PNG: {@link #writeStacked} with a single band titled as the timeline. */
+    /**
+     * Draws one timeline as a PNG: {@link #writeStacked} with a single band titled as the timeline, and, where
+     * units of work are too narrow to be labelled on the whole run's scale but ran within a short part of it (a
+     * pool's tasks after its workers' JVMs started), a zoom on that part under it.
+     */
     public static void writePng(Timeline timeline, List<String> summary, Path png) throws IOException {
-        writeStacked(timeline.title(), List.of(new Band(null, timeline, summary)), png);
+        Band whole = new Band(null, timeline, summary);
+        List<Band> bands = new ArrayList<>(List.of(whole));
+        zoom(timeline).ifPresent(bands::add);
+        writeStacked(timeline.title(), bands, png);
+    }
+
+    /**
+     * A zoom on where the units of work ran, if some are unlabelled on the whole run's scale and they all ran
+     * within two fifths of it.
+     */
+    static java.util.Optional<Band> zoom(Timeline timeline) {
+        Layout whole = layout(null, List.of(new Band(null, timeline, List.of())));
+        List<String> labels = labelsDrawn(whole);
+        if (labels.isEmpty() || !labels.contains(null)) {
+            return java.util.Optional.empty();
+        }
+        BandLayout band = whole.bands().get(0);
+        long last = Long.MIN_VALUE;
+        for (Slice slice : band.slices()) {
+            last = Math.max(last, slice.end());
+        }
+        for (Mark mark : band.marks()) {
+            last = Math.max(last, mark.at());
+        }
+        // from the first unit's start, not the first send: the sends before the workers' JVMs started would
+        // stretch the window over the whole start
+        long firstRun = band.slices().stream().mapToLong(Slice::start).min().orElseThrow();
+        long margin = Math.max(1, (last - firstRun) / 20);
+        long from = Math.max(0, firstRun - margin - timeline.start());
+        long to = Math.min(timeline.nanos(), last + margin - timeline.start());
+        if (to <= from || to - from > timeline.nanos() * 2 / 5) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Band(String.format(Locale.ROOT, "zoom: %.1f to %.1f ms, where the units of"
+                + " work ran (a scale of its own)", from / 1e6, to / 1e6), timeline, List.of(), from, to));
     }
 
     /**
@@ -160,8 +221,12 @@ public final class LaneChart {
             BandLayout layout = new BandLayout(band, rows, marks(band.timeline(), rows));
             laid.add(layout);
             legend.addAll(layout.statesDrawn());
-            layout.slices().forEach(s -> units.merge(s.kind(), 1L, Long::sum));
-            nanos = Math.max(nanos, band.timeline().nanos());
+            if (!band.zoomed()) { // a zoom draws the same units again
+                layout.slices().forEach(s -> units.merge(s.kind(), 1L, Long::sum));
+            }
+            if (!band.zoomed()) {
+                nanos = Math.max(nanos, band.timeline().nanos());
+            }
         }
         return new Layout(title, laid, nanos, legend, units);
     }
@@ -354,13 +419,8 @@ public final class LaneChart {
         int plotLeft = PAD + labels;
         int plotRight = WIDTH - PAD - 10;
         Map<String, Long> labelled = new LinkedHashMap<>();
-        double scale = (plotRight - plotLeft) / (double) layout.nanos();
-        for (BandLayout band : layout.bands()) {
-            for (Slice slice : band.slices()) {
-                if (labelFor(slice, (slice.end() - slice.start()) * scale, g.getFontMetrics(SMALL)) != null) {
-                    labelled.merge(slice.kind(), 1L, Long::sum);
-                }
-            }
+        for (Slice slice : labelled(layout, plotRight - plotLeft, g)) {
+            labelled.merge(slice.kind(), 1L, Long::sum);
         }
         List<String> legend = legendEntries(layout, labelled);
         int height = PAD;
@@ -465,15 +525,18 @@ public final class LaneChart {
             y += 20;
         }
         Timeline timeline = band.band().timeline();
-        double scale = (frame.plotRight() - frame.plotLeft()) / (double) layout.nanos();
+        double scale = scale(layout, band.band(), frame.plotRight() - frame.plotLeft());
+        long origin = band.band().origin();
+        double span = (frame.plotRight() - frame.plotLeft()) / scale; // nanoseconds across the plot
         int plotTop = y;
         int plotBottom = y + band.rows().stream().mapToInt(Row::height).sum() + 8;
         // grid and axis
-        double step = tickStep(layout.nanos() / 1e6);
+        double step = tickStep(span / 1e6);
         g.setFont(SMALL);
         FontMetrics small = g.getFontMetrics(SMALL);
-        for (double ms = 0; ms <= layout.nanos() / 1e6 + 1e-9; ms += step) {
-            int x = (int) Math.round(frame.plotLeft() + ms * 1e6 * scale);
+        double fromMs = band.band().from() / 1e6;
+        for (double ms = Math.ceil(fromMs / step) * step; ms <= fromMs + span / 1e6 + 1e-9; ms += step) {
+            int x = (int) Math.round(frame.plotLeft() + (ms - fromMs) * 1e6 * scale);
             g.setColor(GRID);
             g.drawLine(x, plotTop, x, plotBottom);
             g.setColor(Color.DARK_GRAY);
@@ -487,14 +550,15 @@ public final class LaneChart {
         String axis = "milliseconds since the run began";
         text(g, SMALL, axis, frame.plotRight() - small.stringWidth(axis), plotBottom + 27);
         double endX = frame.plotLeft() + timeline.nanos() * scale;
-        if (endX < frame.plotRight() - 2) { // a shorter run than the longest on the shared scale: say where it ended
+        if (!band.band().zoomed() && endX < frame.plotRight() - 2) { // a shorter run than the longest on the shared scale: say where it ended
             g.setColor(Color.GRAY);
             g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f},
                     0f));
             g.draw(new Line2D.Double(endX, plotTop, endX, plotBottom));
             g.setStroke(new BasicStroke(1f));
         }
-        // rows
+        // rows, clipped to the plot (a zoom's lanes run past its window)
+        java.awt.Shape clip = g.getClip();
         y += 4;
         Map<Lane, Integer> rowMiddle = new LinkedHashMap<>();
         Map<String, double[]> taskRuns = new LinkedHashMap<>();
@@ -504,16 +568,17 @@ public final class LaneChart {
                     frame.labels() - 6);
             text(g, row.kind() == Kind.UNITS ? SMALL : TEXT, label, PAD,
                     y + row.height() / 2 + (row.kind() == Kind.UNITS ? 4 : 5));
+            g.setClip(frame.plotLeft(), plotTop, frame.plotRight() - frame.plotLeft() + 1, plotBottom - plotTop);
             switch (row.kind()) {
                 case LANE -> {
                     Lane lane = row.lanes().get(0);
                     for (Lane.Segment s : lane.segments()) {
-                        fillState(g, s.state(), bar(frame, timeline, scale, s.start(), s.end(), y + 4,
+                        fillState(g, s.state(), bar(frame, origin, scale, s.start(), s.end(), y + 4,
                                 row.height() - 8));
                     }
                     rowMiddle.put(lane, y + row.height() / 2);
                     for (Slice slice : row.slices()) {
-                        Rectangle2D box = bar(frame, timeline, scale, slice.start(), slice.end(), y + 1,
+                        Rectangle2D box = bar(frame, origin, scale, slice.start(), slice.end(), y + 1,
                                 row.height() - 2);
                         unitOutline(g, box);
                         label(g, slice, box);
@@ -523,13 +588,13 @@ public final class LaneChart {
                 case FOLDED -> {
                     g.setColor(QUIET);
                     for (Lane lane : row.lanes()) {
-                        g.fill(bar(frame, timeline, scale, lane.start(), lane.end(), y + 4, row.height() - 8));
+                        g.fill(bar(frame, origin, scale, lane.start(), lane.end(), y + 4, row.height() - 8));
                         rowMiddle.put(lane, y + row.height() / 2);
                     }
                 }
                 case UNITS -> {
                     for (Slice slice : row.slices()) {
-                        Rectangle2D box = bar(frame, timeline, scale, slice.start(), slice.end(), y + 1,
+                        Rectangle2D box = bar(frame, origin, scale, slice.start(), slice.end(), y + 1,
                                 row.height() - 2);
                         unitBox(g, box);
                         label(g, slice, box);
@@ -538,15 +603,17 @@ public final class LaneChart {
                 }
                 default -> throw new IllegalStateException();
             }
+            g.setClip(clip);
             y += row.height();
         }
         // a pool task's send and result: marks in the parent, thin lines to and from its run in the worker
+        g.setClip(frame.plotLeft(), plotTop, frame.plotRight() - frame.plotLeft() + 1, plotBottom - plotTop);
         for (Mark mark : band.marks()) {
             Integer middle = rowMiddle.get(mark.lane());
             if (middle == null) {
                 continue;
             }
-            double x = frame.plotLeft() + (mark.at() - timeline.start()) * scale;
+            double x = frame.plotLeft() + (mark.at() - origin) * scale;
             double[] run = taskRuns.get("task " + mark.task());
             if (run != null) {
                 g.setColor(FLOW);
@@ -555,6 +622,7 @@ public final class LaneChart {
             }
             triangle(g, x, mark.send() ? middle - 7 : middle + 7, mark.send());
         }
+        g.setClip(clip);
         y = plotBottom + 30;
         FontMetrics text = g.getFontMetrics(TEXT);
         g.setColor(Color.BLACK);
@@ -594,10 +662,10 @@ public final class LaneChart {
         }
     }
 
-    private static Rectangle2D bar(Frame frame, Timeline timeline, double scale, long from, long to, double y,
+    private static Rectangle2D bar(Frame frame, long origin, double scale, long from, long to, double y,
             double height) {
-        double x0 = frame.plotLeft() + Math.max(0, from - timeline.start()) * scale;
-        double x1 = frame.plotLeft() + Math.max(0, to - timeline.start()) * scale;
+        double x0 = frame.plotLeft() + Math.max(-10, (from - origin) * scale);
+        double x1 = frame.plotLeft() + Math.min(frame.plotRight() - frame.plotLeft() + 10, (to - origin) * scale);
         return new Rectangle2D.Double(x0, y, Math.max(x1 - x0, 0.0), height);
     }
 
@@ -660,9 +728,9 @@ public final class LaneChart {
         Graphics2D g = scratch.createGraphics();
         try {
             Frame frame = frame(layout, g);
-            double scale = (frame.plotRight() - frame.plotLeft()) / (double) layout.nanos();
             List<String> labels = new ArrayList<>();
             for (BandLayout band : layout.bands()) {
+                double scale = scale(layout, band.band(), frame.plotRight() - frame.plotLeft());
                 for (Slice slice : band.slices()) {
                     labels.add(labelFor(slice, (slice.end() - slice.start()) * scale, g.getFontMetrics(SMALL)));
                 }
@@ -671,6 +739,25 @@ public final class LaneChart {
         } finally {
             g.dispose();
         }
+    }
+
+    /** The units of work labelled in at least one band of a plot {@code width} pixels wide. */
+    private static Set<Slice> labelled(Layout layout, int width, Graphics2D g) {
+        Set<Slice> labelled = new LinkedHashSet<>();
+        for (BandLayout band : layout.bands()) {
+            double scale = scale(layout, band.band(), width);
+            for (Slice slice : band.slices()) {
+                if (labelFor(slice, (slice.end() - slice.start()) * scale, g.getFontMetrics(SMALL)) != null) {
+                    labelled.add(slice);
+                }
+            }
+        }
+        return labelled;
+    }
+
+    /** Pixels per nanosecond in {@code band}: the picture's shared scale, or a zoom's own. */
+    private static double scale(Layout layout, Band band, int width) {
+        return width / (double) (band.zoomed() ? band.to() - band.from() : layout.nanos());
     }
 
     /** What label fits a box {@code width} pixels wide: the full text, the short one, or none. */

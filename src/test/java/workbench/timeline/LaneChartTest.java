@@ -179,6 +179,40 @@ class LaneChartTest {
     }
 
     @Test
+    void unitsTooNarrowOnTheWholeRunGetAZoomWhereTheyRanAndWideOnesDoNot() {
+        assertTrue(LaneChart.zoom(pool(100 * MS)).isEmpty(), "40 ms tasks in a 100 ms run are labelled already");
+        // The same two tasks in a 100 s run (a JVM start that long): too narrow, and within 2/5 of the run.
+        Timeline slow = pool(100 * MS);
+        List<Lane> lanes = slow.lanes().stream().map(l -> new Lane(l.pid(), l.jvm(), l.tid(), l.name(), l.virtual(),
+                l.start(), l.end() + (l.end() == slow.end() ? 100_000 * MS : 0), stretch(l, slow.end(), 100_000 * MS)))
+                .toList();
+        Timeline longRun = new Timeline("slow", slow.start(), slow.end() + 100_000 * MS, 1, 1, lanes, List.of(),
+                slow.tasks(), List.of(), List.of(), List.of());
+        LaneChart.Band zoom = LaneChart.zoom(longRun).orElseThrow();
+        assertTrue(zoom.zoomed());
+        for (Timeline.PoolTask task : longRun.tasks()) {
+            if (task.phase().equals("run")) {
+                assertTrue(zoom.from() <= task.start() - longRun.start() && task.end() - longRun.start() <= zoom.to(),
+                        "the zoom holds task " + task.task());
+            }
+        }
+        LaneChart.Layout layout = LaneChart.layout("t", List.of(new LaneChart.Band(null, longRun, List.of()), zoom));
+        assertEquals(longRun.nanos(), layout.nanos(), "the shared scale is the whole run's, the zoom has its own");
+        List<String> labels = LaneChart.labelsDrawn(layout);
+        assertEquals(List.of("task 1", "task 2"), labels.subList(2, 4), "labelled in the zoom: " + labels);
+    }
+
+    /** {@code lane}'s segments with the last one, if it ends at {@code end}, longer by {@code more}. */
+    private static List<Lane.Segment> stretch(Lane lane, long end, long more) {
+        List<Lane.Segment> segments = new ArrayList<>(lane.segments());
+        Lane.Segment last = segments.get(segments.size() - 1);
+        if (last.end() == end) {
+            segments.set(segments.size() - 1, new Lane.Segment(last.start(), last.end() + more, last.state()));
+        }
+        return segments;
+    }
+
+    @Test
     void longNotesAndSummariesWrapInsteadOfBeingCut() throws Exception {
         String note = "word ".repeat(120).trim();
         Timeline timeline = pool(100 * MS).withNotes(List.of(note));
