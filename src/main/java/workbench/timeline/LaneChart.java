@@ -550,7 +550,7 @@ public final class LaneChart {
         String axis = "milliseconds since the run began";
         text(g, SMALL, axis, frame.plotRight() - small.stringWidth(axis), plotBottom + 27);
         double endX = frame.plotLeft() + timeline.nanos() * scale;
-        if (!band.band().zoomed() && endX < frame.plotRight() - 2) { // a shorter run than the longest on the shared scale: say where it ended
+        if (!band.band().zoomed() && endX < frame.plotRight() - 2) { // a shorter run than the longest: where it ended
             g.setColor(Color.GRAY);
             g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f},
                     0f));
@@ -569,6 +569,7 @@ public final class LaneChart {
             text(g, row.kind() == Kind.UNITS ? SMALL : TEXT, label, PAD,
                     y + row.height() / 2 + (row.kind() == Kind.UNITS ? 4 : 5));
             g.setClip(frame.plotLeft(), plotTop, frame.plotRight() - frame.plotLeft() + 1, plotBottom - plotTop);
+            int rowTop = y;
             switch (row.kind()) {
                 case LANE -> {
                     Lane lane = row.lanes().get(0);
@@ -577,13 +578,8 @@ public final class LaneChart {
                                 row.height() - 8));
                     }
                     rowMiddle.put(lane, y + row.height() / 2);
-                    for (Slice slice : row.slices()) {
-                        Rectangle2D box = bar(frame, origin, scale, slice.start(), slice.end(), y + 1,
-                                row.height() - 2);
-                        unitOutline(g, box);
-                        label(g, slice, box);
-                        run(taskRuns, slice, box);
-                    }
+                    slices(g, row, false, (from, to) -> bar(frame, origin, scale, from, to, rowTop + 1,
+                            row.height() - 2), taskRuns);
                 }
                 case FOLDED -> {
                     g.setColor(QUIET);
@@ -592,15 +588,8 @@ public final class LaneChart {
                         rowMiddle.put(lane, y + row.height() / 2);
                     }
                 }
-                case UNITS -> {
-                    for (Slice slice : row.slices()) {
-                        Rectangle2D box = bar(frame, origin, scale, slice.start(), slice.end(), y + 1,
-                                row.height() - 2);
-                        unitBox(g, box);
-                        label(g, slice, box);
-                        run(taskRuns, slice, box);
-                    }
-                }
+                case UNITS -> slices(g, row, true, (from, to) -> bar(frame, origin, scale, from, to, rowTop + 1,
+                        row.height() - 2), taskRuns);
                 default -> throw new IllegalStateException();
             }
             g.setClip(clip);
@@ -623,17 +612,41 @@ public final class LaneChart {
             triangle(g, x, mark.send() ? middle - 7 : middle + 7, mark.send());
         }
         g.setClip(clip);
-        y = plotBottom + 30;
+        return lines(g, band.band().summary(), plotBottom + 30) + 10;
+    }
+
+    /** Where a stretch of time lies in a row. */
+    private interface Span {
+        Rectangle2D box(long from, long to);
+    }
+
+    /** Draws {@code row}'s units: outlined over a lane's states, or {@code filled} in rows of their own. */
+    private static void slices(Graphics2D g, Row row, boolean filled, Span span, Map<String, double[]> runs) {
+        for (Slice slice : row.slices()) {
+            Rectangle2D box = span.box(slice.start(), slice.end());
+            if (filled) {
+                unitBox(g, box);
+            } else {
+                unitOutline(g, box);
+            }
+            label(g, slice, box);
+            run(runs, slice, box);
+        }
+    }
+
+    /** Draws {@code lines}, each wrapped to the picture's width, from {@code top}; returns where they end. */
+    private static int lines(Graphics2D g, List<String> lines, int top) {
         FontMetrics text = g.getFontMetrics(TEXT);
+        int y = top;
         g.setColor(Color.BLACK);
-        for (String line : band.band().summary()) {
+        for (String line : lines) {
             List<String> wrapped = wrap(line, text, WIDTH - 2 * PAD);
             for (int i = 0; i < wrapped.size(); i++) {
                 y += LINE;
                 text(g, TEXT, wrapped.get(i), PAD + (i == 0 ? 0 : 16), y - 4);
             }
         }
-        return y + 10;
+        return y;
     }
 
     private static void run(Map<String, double[]> runs, Slice slice, Rectangle2D box) {
@@ -650,16 +663,7 @@ public final class LaneChart {
     }
 
     private static void notes(Graphics2D g, Layout layout, int top) {
-        FontMetrics text = g.getFontMetrics(TEXT);
-        int y = top;
-        g.setColor(Color.BLACK);
-        for (String note : notesOf(layout)) {
-            List<String> wrapped = wrap(note, text, WIDTH - 2 * PAD);
-            for (int i = 0; i < wrapped.size(); i++) {
-                y += LINE;
-                text(g, TEXT, wrapped.get(i), PAD + (i == 0 ? 0 : 16), y - 4);
-            }
-        }
+        lines(g, notesOf(layout), top);
     }
 
     private static Rectangle2D bar(Frame frame, long origin, double scale, long from, long to, double y,

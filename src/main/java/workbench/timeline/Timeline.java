@@ -206,7 +206,8 @@ public record Timeline(String title, long start, long end, long cpu, long worker
             lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of its %.1f, longest %.1f ms",
                     caller.name(), blocked / 1e6, caller.lifetime() / 1e6, caller.longestBlocked() / 1e6));
         }
-        lanes.stream().filter(l -> l.longestBlocked() > 0 && !plumbing(l)).max(Comparator.comparingLong(Lane::longestBlocked))
+        lanes.stream().filter(l -> l.longestBlocked() > 0 && !plumbing(l))
+                .max(Comparator.comparingLong(Lane::longestBlocked))
                 .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",
                         l.longestBlocked() / 1e6, l.label())));
         long runs = tasks.stream().filter(t -> t.phase().equals("run")).count();
