@@ -173,10 +173,12 @@ public record Timeline(String title, long start, long end, long cpu, long worker
                 lanes.size() == 1 ? "" : "s"));
         if (!holds.isEmpty()) {
             long waiting = lanes.stream().filter(l -> l.nanosIn(State.GIL_WAIT) > 0).count();
-            lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; '%s' %.1f ms,"
-                    + " summed over %d threads, in a %.1f ms run", gilHeldByOneAtATime() ? "yes" : "NO",
-                    gilHandOffs(), State.GIL_WAIT.label(),
-                    lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6, waiting, run));
+            String waits = waiting == 0 ? "no thread was '" + State.GIL_WAIT.label() + "'" : String.format(
+                    Locale.ROOT, "'%s' %.1f ms, summed over %d thread%s, in a %.1f ms run", State.GIL_WAIT.label(),
+                    lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6, waiting,
+                    waiting == 1 ? "" : "s", run);
+            lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; %s",
+                    gilHeldByOneAtATime() ? "yes" : "NO", gilHandOffs(), waits));
         }
         List<Long> workers = workerPids();
         if (cpu >= 0 && nanos() > 0 && (workers.isEmpty() || workerCpu >= 0)) {
