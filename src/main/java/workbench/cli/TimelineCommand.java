@@ -2,6 +2,7 @@ package workbench.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine;
@@ -19,11 +20,14 @@ import workbench.timeline.Timelines;
  * {@code workbench timeline <item> [--example E] [--strategy S] [--out DIR]}: records each way of each example the
  * item declares ({@code workbench.itemNN.ItemNNExamples}), or the ones named, with the flight recorder and writes,
  * per run, from that one recording, {@code timeline-<item>-<example>-<way>.jfr}, {@code .png} and {@code .json}
- * (Trace Event JSON for the Perfetto UI), then the summary read from the recording and what recording cost.
+ * (Trace Event JSON for the Perfetto UI), then the summary read from the recording and what recording cost; where an example compares more than one way,
+ * one picture stacks them on one time scale: {@code timeline-<item>.png} for the item's first (central) example,
+ * {@code timeline-<item>-<example>.png} for each other.
  */
 @Command(name = "timeline", description = "Record each way of an item's examples and write"
         + " timeline-<item>-<example>-<way>.png (lanes), .json (Trace Event JSON: open it in the Perfetto UI or"
-        + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording.")
+        + " chrome://tracing) and .jfr (JDK Mission Control), all from one recording; and timeline-<item>.png, the first example's ways stacked on one time scale"
+        + " (timeline-<item>-<example>.png for each other example).")
 final class TimelineCommand extends Subcommand {
 
     @Spec
@@ -64,16 +68,21 @@ final class TimelineCommand extends Subcommand {
         }
         Path folder = out == null ? Timelines.DEFAULT_FOLDER : out;
         int done = 0;
+        List<Timelines.Output> outputs = new ArrayList<>();
         for (Example.Run run : runs) {
             stdout.printf("[%d/%d] recording %s %s (%s) ...%n", ++done, runs.size(), run.example().name(),
                     run.way().slug(), run.example().title());
             stdout.flush();
             Timelines.Output output = Timelines.record(run, folder);
+            outputs.add(output);
             stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
                     + output.jfr().getFileName());
             output.summary().forEach(line -> stdout.println("  " + line));
             output.timeline().notes().forEach(note -> stdout.println("  note: " + note));
             stdout.println("  " + output.costLine());
+        }
+        for (Path stacked : Timelines.writeStacked(item.examples().examples(), outputs, folder)) {
+            stdout.println("wrote " + stacked + ": each way of its example stacked on one time scale");
         }
         stdout.println("Open a .json in the Perfetto UI (ui.perfetto.dev, 'Open trace file') or chrome://tracing;"
                 + " a .jfr in JDK Mission Control.");

@@ -14,6 +14,7 @@ import workbench.futures.Futures;
 import workbench.life.CellGetter;
 import workbench.life.CellSetter;
 import workbench.life.Life;
+import workbench.recording.WorkUnitEvent;
 
 /**
  * The book's coroutine versions of Item 56's functions, on {@link CompletableFuture}: {@code async def step_cell}
@@ -46,7 +47,7 @@ public final class AsyncLife {
      * write the next state.
      */
     public static CompletableFuture<Void> stepCell(int y, int x, CellGetter get, CellSetter set, AsyncRules rules) {
-        return start(() -> {
+        return unit(y, x, () -> {
             char state = get.get(y, x);
             int neighbors = Life.countNeighbors(y, x, get);
             return rules.gameLogic(state, neighbors)
@@ -57,7 +58,7 @@ public final class AsyncLife {
     /** Example 6: the same with {@code neighbors = await count_neighbors(y, x, get)}; one more await, no more. */
     public static CompletableFuture<Void> stepCellAwaitingNeighbors(int y, int x, CellGetter get, CellSetter set,
             AsyncRules rules) {
-        return start(() -> {
+        return unit(y, x, () -> {
             char state = get.get(y, x);
             return rules.countNeighbors(y, x, get)
                     .thenCompose(neighbors -> rules.gameLogic(state, neighbors))
@@ -100,6 +101,18 @@ public final class AsyncLife {
             future.cancel(true);
             throw e;
         }
+    }
+
+    /**
+     * {@link #start}, the cell's step recorded as a unit of work from its start to its end (a timeline draws the
+     * coroutines that interleave on the loop as rows of their own).
+     */
+    private static CompletableFuture<Void> unit(int y, int x, Supplier<CompletableFuture<Void>> body) {
+        WorkUnitEvent unit = new WorkUnitEvent();
+        unit.begin();
+        CompletableFuture<Void> step = start(body);
+        step.whenComplete((done, error) -> unit.end(Life.CELL, Life.cellLabel(y, x))); // a side branch: the
+        return step;                                                         // caller sees the step's own failure
     }
 
     /** A step's future even when building it throws: a coroutine raises when awaited, never when called. */

@@ -22,6 +22,7 @@ import workbench.eventloop.EventLoopClosedException;
 import workbench.eventloop.LineTooLongException;
 import workbench.futures.Futures;
 import workbench.pyrandom.PyRandom;
+import workbench.recording.WorkUnitEvent;
 
 /**
  * The book's asyncio server ({@code run_async_server} and {@code handle_async_connection}) on an
@@ -44,6 +45,7 @@ public final class EventLoopServer implements GuessServer {
     private final Consumer<String> log;
     private final boolean ownsLoop;
     private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger sessions = new AtomicInteger();
     private final Object lock = new Object();
     @GuardedBy("lock")
     private EventLoop loop;
@@ -113,6 +115,15 @@ public final class EventLoopServer implements GuessServer {
      * The future completes when the connection is done with (never exceptionally for a vanished client).
      */
     private CompletableFuture<Void> serve(AsyncStream stream) {
+        WorkUnitEvent unit = new WorkUnitEvent(); // a timeline draws each session as a unit of work
+        unit.begin();
+        CompletableFuture<Void> session = converse(stream);
+        session.whenComplete((done, error) -> unit.end(GuessSession.UNIT,
+                String.valueOf(sessions.incrementAndGet())));
+        return session;
+    }
+
+    private CompletableFuture<Void> converse(AsyncStream stream) {
         GuessSession session = new GuessSession(random, log);
         return Async.whileTrue(() -> stream.readLine().thenCompose(command -> {
             if (command == null) {

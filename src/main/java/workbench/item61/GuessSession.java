@@ -37,6 +37,8 @@ public final class GuessSession {
 
     /** The longest line (bytes before the newline) a server reads; longer ones end the connection. */
     public static final int MAX_LINE_BYTES = 1024;
+    /** The kind of unit of work a session is in a timeline (the servers record one per connection). */
+    public static final String UNIT = "session";
 
     /** The range a client sends to leave a session ({@code PARAMS 0 -1}). */
     public static final String RESET = "PARAMS 0 -1";

@@ -5,11 +5,13 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import workbench.annotations.ThreadSafe;
 import workbench.eventloop.LineTooLongException;
 import workbench.pyrandom.PyRandom;
+import workbench.recording.WorkUnitEvent;
 
 /**
  * The book's threaded server ({@code run_server} and {@code handle_connection}): a blocking accept loop that
@@ -32,6 +34,7 @@ public final class ThreadPerConnectionServer extends AcceptingServer {
     static final Duration LINGER = Duration.ofSeconds(1);
 
     private final PyRandom random;
+    private final AtomicInteger sessions = new AtomicInteger();
     private final Consumer<String> log;
 
     public ThreadPerConnectionServer(ThreadFactory threads, InetSocketAddress address, PyRandom random,
@@ -48,6 +51,16 @@ public final class ThreadPerConnectionServer extends AcceptingServer {
 
     /** {@code handle_connection}: one session until the client leaves, a line is too long, or we close. */
     private void handle(Socket connection) {
+        WorkUnitEvent unit = new WorkUnitEvent(); // a timeline draws each session as a unit of work
+        unit.begin();
+        try {
+            serveSession(connection);
+        } finally {
+            unit.end(GuessSession.UNIT, String.valueOf(sessions.incrementAndGet()));
+        }
+    }
+
+    private void serveSession(Socket connection) {
         try (LineSocket lines = new LineSocket(connection, GuessSession.MAX_LINE_BYTES)) {
             GuessSession session = new GuessSession(random, log);
             try {

@@ -3,6 +3,8 @@ package workbench.life;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
 
+import workbench.recording.WorkUnitEvent;
+
 /**
  * The Game of Life of Items 56-60, the book's functions ported one for one: {@link #countNeighbors},
  * {@link #gameLogic}, {@link #stepCell}, plus the glider the book starts from and the book's five-generation driver
@@ -61,10 +63,21 @@ public final class Life {
 
     /** One cell's step: read its state, count its neighbours, apply the game logic, write the next state. */
     public static void stepCell(int y, int x, CellGetter get, CellSetter set, Rules rules) {
+        WorkUnitEvent unit = new WorkUnitEvent(); // a timeline draws each cell's step as a unit of work
+        unit.begin();
         char state = get.get(y, x);
         int neighbors = rules.countNeighbors(y, x, get);
         char nextState = rules.gameLogic(state, neighbors);
         set.set(y, x, nextState);
+        unit.end(CELL, cellLabel(y, x));
+    }
+
+    /** The {@link WorkUnitEvent#kind} of a cell's step. */
+    public static final String CELL = "cell";
+
+    /** A cell's name in a timeline: {@code y,x}. */
+    public static String cellLabel(int y, int x) {
+        return y + "," + x;
     }
 
     /** The book's starting grid: a 5x9 grid with a glider at (0,3), (1,4), (2,2), (2,3), (2,4). */

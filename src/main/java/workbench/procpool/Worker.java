@@ -137,9 +137,16 @@ public final class Worker {
             event.phase = "run";
             event.pool = pool;
             event.task = task.id();
+            event.processCpu = processCpuNanos();
             event.commit();
         }
         Wire.writeFrame(out, kind, task.id(), payload);
+    }
+
+    /** This JVM's CPU time so far, all threads, or -1 where the platform does not report it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static Object run(Object task) throws Exception {

@@ -33,4 +33,10 @@ public final class PoolTaskEvent extends Event {
     @Label("Worker")
     @Description("The worker's index in its pool")
     public int worker;
+
+    @Label("Process CPU time")
+    @Description("On a run: the worker JVM's CPU time since it started, all its threads, when the task ended (-1"
+            + " where the OS does not say); 0 on the parent's phases")
+    @jdk.jfr.Timespan
+    public long processCpu;
 }

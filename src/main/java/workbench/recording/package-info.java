@@ -1,6 +1,7 @@
 /**
  * The engines' own flight-recorder events: what the JDK cannot know about the workbench's models (who waits for
- * the GIL model, who holds it, who asked it to drop; a process pool task's submit, run in a worker and result).
+ * the GIL model, who holds it, who asked it to drop; a process pool task's submit, run in a worker and result; the
+ * units of work an item is about, such as a Life cell's step or a client's session).
  *
  * <p>This package is on the bottom floor: every engine ({@code workbench.gil}, {@code workbench.procpool}, ...)
  * may import it, and it imports nothing of the workbench. Engines only <em>emit</em> these events; reading a

@@ -7,31 +7,43 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A recorded run read back: one {@link Lane} per thread (of every JVM that took part), the GIL model's holds and
- * the process pool's tasks (for arrows), and the legend lines that say what the recording cannot show. Built by
- * {@link TimelineReader}; drawn by {@link LaneChart}; exported by {@link TraceEvents}.
+ * A recorded run read back: one {@link Lane} per thread (of every JVM that took part), the GIL model's holds,
+ * the process pool's tasks and the loops' callbacks (for arrows), the units of work the item is about, and the
+ * legend lines that say what the recording cannot show. Built by {@link TimelineReader}; drawn by
+ * {@link LaneChart}; exported by {@link TraceEvents}.
  *
- * @param title   what ran (item, example, strategy)
- * @param start   when the run began, nanoseconds since the epoch
- * @param end     when it ended
- * @param cpu     the CPU time the parent JVM used during the run, all its threads; -1 if unknown
- * @param holds   every GIL-model hold, in start order
- * @param tasks   every process pool task phase recorded, in start order
+ * @param title     what ran (item, example, strategy)
+ * @param start     when the run began, nanoseconds since the epoch
+ * @param end       when it ended
+ * @param cpu       the CPU time the parent JVM used during the run, all its threads; -1 if unknown
+ * @param workerCpu the CPU time the worker JVMs used, summed, each from its start to its last task's end (as each
+ *                  reports it); 0 without workers, -1 if one did not say
+ * @param holds     every GIL-model hold, in start order
+ * @param tasks     every process pool task phase recorded, in start order
  * @param callbacks every event-loop callback, in start order (for the tasks they ran for)
- * @param notes   legend lines: what is not shown, what was aggregated
+ * @param units     every unit of work recorded (cells, sessions), in start order
+ * @param notes     legend lines: what is not shown, what was aggregated
  */
-public record Timeline(String title, long start, long end, long cpu, List<Lane> lanes, List<Hold> holds,
-        List<PoolTask> tasks, List<Callback> callbacks, List<String> notes) {
+public record Timeline(String title, long start, long end, long cpu, long workerCpu, List<Lane> lanes,
+        List<Hold> holds, List<PoolTask> tasks, List<Callback> callbacks, List<Unit> units, List<String> notes) {
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
     public static final String PARENT = "parent";
+    /** The parent's threads that only move bytes for a child: a pool's pipe reader and stderr drain, a child's. */
+    private static final java.util.regex.Pattern PLUMBING = java.util.regex.Pattern.compile(
+            "procpool-\\d+-(reader|stderr)-pid\\d+|child-\\d+-\\w+");
 
     public Timeline {
         lanes = List.copyOf(lanes);
         holds = holds.stream().sorted(Comparator.comparingLong(Hold::start)).toList();
         tasks = tasks.stream().sorted(Comparator.comparingLong(PoolTask::start)).toList();
         callbacks = callbacks.stream().sorted(Comparator.comparingLong(Callback::start)).toList();
+        units = units.stream().sorted(Comparator.comparingLong(Unit::start)).toList();
         notes = List.copyOf(notes);
+    }
+
+    /** One unit of work ({@code workbench.WorkUnit}): a cell's step, a client session, in the thread that ended it. */
+    public record Unit(long pid, long tid, String kind, String label, long start, long end) {
     }
 
     /** One hold of a GIL model by one thread. */
@@ -47,7 +59,7 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
     public Timeline withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Timeline(title, start, end, cpu, lanes, holds, tasks, callbacks, all);
+        return new Timeline(title, start, end, cpu, workerCpu, lanes, holds, tasks, callbacks, units, all);
     }
 
     /** One callback an event loop ran, for the task or handle {@code owner}. */
@@ -95,10 +107,18 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
      * most running at once]}, in nanoseconds (the last a count).
      */
     public long[] runningOverlap() {
+        return overlap(State::running);
+    }
+
+    /**
+     * The lanes' stretches in the states {@code in}, overlaid: {@code [their sum, time with at least one, most at
+     * once]}, in nanoseconds (the last a count).
+     */
+    public long[] overlap(java.util.function.Predicate<State> in) {
         List<long[]> edges = new ArrayList<>();
         for (Lane lane : lanes) {
             for (Lane.Segment s : lane.segments()) {
-                if (s.state().running() && s.nanos() > 0) {
+                if (in.test(s.state()) && s.nanos() > 0) {
                     edges.add(new long[] {s.start(), 1});
                     edges.add(new long[] {s.end(), -1});
                 }
@@ -122,6 +142,16 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
         return new long[] {sum, busy, most};
     }
 
+    /** Whether {@code lane} is a thread of the parent that only moves a child's bytes (drawn folded). */
+    public static boolean plumbing(Lane lane) {
+        return lane.jvm().equals(PARENT) && PLUMBING.matcher(lane.name()).matches();
+    }
+
+    /** The process ids of the worker JVMs that have lanes. */
+    public List<Long> workerPids() {
+        return lanes.stream().filter(l -> !l.jvm().equals(PARENT)).map(Lane::pid).distinct().toList();
+    }
+
     /** The lanes of the JVM that ran the example. */
     public List<Lane> parentLanes() {
         return lanes.stream().filter(l -> l.jvm().equals(PARENT)).toList();
@@ -132,39 +162,75 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
         return lanes.stream().filter(l -> l.name().equals(name)).findFirst();
     }
 
-    /** The summary printed under the picture: each line a fact read from this recording. */
+    /**
+     * The summary printed under the picture: each line a fact read from this recording, a sum saying what it is
+     * summed over, a state called by its legend's words ({@link State#label()}).
+     */
     public List<String> summary(int cores) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%s: %.1f ms, %d lanes", title, nanos() / 1e6, lanes.size()));
+        double run = nanos() / 1e6;
+        lines.add(String.format(Locale.ROOT, "%s: %.1f ms, %d lane%s", title, run, lanes.size(),
+                lanes.size() == 1 ? "" : "s"));
         if (!holds.isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; GIL waits %.1f ms"
-                    + " in all", gilHeldByOneAtATime() ? "yes" : "NO", gilHandOffs(),
-                    lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6));
+            long waiting = lanes.stream().filter(l -> l.nanosIn(State.GIL_WAIT) > 0).count();
+            String waits = waiting == 0 ? "no thread was '" + State.GIL_WAIT.label() + "'" : String.format(
+                    Locale.ROOT, "'%s' %.1f ms, summed over %d thread%s, in a %.1f ms run", State.GIL_WAIT.label(),
+                    lanes.stream().mapToLong(l -> l.nanosIn(State.GIL_WAIT)).sum() / 1e6, waiting,
+                    waiting == 1 ? "" : "s", run);
+            lines.add(String.format(Locale.ROOT, "GIL held by one thread at a time: %s; %d hand-offs; %s",
+                    gilHeldByOneAtATime() ? "yes" : "NO", gilHandOffs(), waits));
         }
-        if (cpu >= 0 && nanos() > 0) {
-            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average (the parent JVM's CPU time"
-                    + " over the run)", cpu / (double) nanos(), cores));
+        List<Long> workers = workerPids();
+        if (cpu >= 0 && nanos() > 0 && (workers.isEmpty() || workerCpu >= 0)) {
+            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores on average over the %.1f ms run (%s)",
+                    (cpu + Math.max(0, workerCpu)) / (double) nanos(), cores, run, workers.isEmpty()
+                    ? "the parent JVM's process CPU time, all its threads, GC and JIT included"
+                    : "process CPU time as each JVM reports it: the parent's and its " + workers.size()
+                    + " worker JVMs', theirs from their start to their last task's end"));
+        } else if (cpu >= 0 && nanos() > 0) {
+            lines.add(String.format(Locale.ROOT, "CPU busy: %.1f of %d cores at least, the parent JVM's alone: a"
+                    + " worker JVM did not report its CPU time", cpu / (double) nanos(), cores));
         }
         long[] overlap = runningOverlap();
         if (overlap[1] > 0) {
-            lines.add(String.format(Locale.ROOT, "threads running or runnable at once: %.1f on average while any"
-                    + " was, at most %d", overlap[0] / (double) overlap[1], overlap[2]));
+            lines.add(String.format(Locale.ROOT, "threads running or runnable at once (%s): %.1f on average while"
+                    + " any was, at most %d", runningStates(), overlap[0] / (double) overlap[1], overlap[2]));
+        }
+        long[] onCpu = overlap(s -> s == State.RUNNING_ON_CPU);
+        if (onCpu[1] > 0) {
+            lines.add(String.format(Locale.ROOT, "threads '%s' at once: %.1f on average while any was, at most %d",
+                    State.RUNNING_ON_CPU.label(), onCpu[0] / (double) onCpu[1], onCpu[2]));
         }
         if (!lanes.isEmpty()) {
             Lane caller = lanes.get(0);
             long blocked = caller.segments().stream().filter(s -> s.state().blocked()).mapToLong(Lane.Segment::nanos)
                     .sum();
-            lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of %.1f, longest %.1f ms",
+            lines.add(String.format(Locale.ROOT, "%s (ran the example) blocked %.1f ms of its %.1f, longest %.1f ms",
                     caller.name(), blocked / 1e6, caller.lifetime() / 1e6, caller.longestBlocked() / 1e6));
         }
-        lanes.stream().filter(l -> l.longestBlocked() > 0).max(Comparator.comparingLong(Lane::longestBlocked))
+        lanes.stream().filter(l -> l.longestBlocked() > 0 && !plumbing(l))
+                .max(Comparator.comparingLong(Lane::longestBlocked))
                 .ifPresent(l -> lines.add(String.format(Locale.ROOT, "longest blocked stretch: %.1f ms (%s)",
                         l.longestBlocked() / 1e6, l.label())));
-        long workers = tasks.stream().filter(t -> t.phase().equals("run")).map(PoolTask::pid).distinct().count();
-        if (workers > 0) {
-            lines.add(String.format(Locale.ROOT, "process pool: %d tasks ran in %d worker JVMs",
-                    tasks.stream().filter(t -> t.phase().equals("run")).count(), workers));
+        long runs = tasks.stream().filter(t -> t.phase().equals("run")).count();
+        if (runs > 0) {
+            lines.add(String.format(Locale.ROOT, "process pool: %d tasks ran in %d worker JVMs", runs,
+                    tasks.stream().filter(t -> t.phase().equals("run")).map(PoolTask::pid).distinct().count()));
         }
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        units.forEach(u -> kinds.merge(u.kind(), 1L, Long::sum));
+        kinds.forEach((kind, count) -> {
+            long threads = units.stream().filter(u -> u.kind().equals(kind)).map(u -> u.pid() + "/" + u.tid())
+                    .distinct().count();
+            lines.add(String.format(Locale.ROOT, "units of work: %d %s%s, on %d thread%s", count, kind,
+                    count == 1 ? "" : "s", threads, threads == 1 ? "" : "s"));
+        });
         return lines;
+    }
+
+    /** The states counted as running or runnable in this timeline, by their legend's words. */
+    private String runningStates() {
+        return String.join(", ", lanes.stream().flatMap(l -> l.segments().stream()).map(Lane.Segment::state)
+                .filter(State::running).distinct().sorted().map(State::label).toList());
     }
 }

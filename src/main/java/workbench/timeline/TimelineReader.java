@@ -89,8 +89,16 @@ public final class TimelineReader {
             notes.add("virtual threads: lanes only; the JDK records no mount/unmount (JDK 21-25), so their carriers"
                     + " are not shown and 'running' means mounted or waiting to be");
         }
-        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks);
+        List<Timeline.Unit> units = new ArrayList<>();
+        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks, units);
+        Map<Long, Long> launched = new HashMap<>(); // child pid -> when the parent started it
+        for (RecordedEvent e : events) {
+            if (e.getEventType().getName().equals("jdk.ProcessStart")) {
+                launched.putIfAbsent(e.getLong("pid"), nanos(e.getStartTime()));
+            }
+        }
 
+        long workerCpu = 0;
         int index = 0;
         for (Path worker : workers) {
             index++;
@@ -111,16 +119,45 @@ public final class TimelineReader {
                             e.getThread().getJavaName(), false, Math.max(start, first), Math.min(end, last)));
                 }
             }
+            int before = lanes.size();
             collect(workerEvents, workerPid, "worker " + index, workerThreads, start, end, lanes, holds, tasks,
-                    callbacks);
+                    callbacks, units);
+            Long launch = launched.get(workerPid);
+            if (launch != null) {
+                startingJvm(lanes.subList(before, lanes.size()), Math.max(start, launch));
+            }
+            long cpu = workerEvents.stream().filter(e -> e.getEventType().getName().equals("workbench.PoolTask")
+                    && e.hasField("processCpu")).mapToLong(e -> e.getLong("processCpu")).max().orElse(-1);
+            workerCpu = cpu <= 0 || workerCpu < 0 ? -1 : workerCpu + cpu;
         }
-        return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), lanes, holds, tasks,
-                callbacks, notes);
+        if (lanes.stream().anyMatch(l -> l.segments().stream().anyMatch(s -> s.state() == State.STARTING_JVM))) {
+            notes.add("'" + State.STARTING_JVM.label() + "': from the parent's launch of the worker JVM"
+                    + " (jdk.ProcessStart) to the first event of the worker's own recording");
+        }
+        return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), workerCpu, lanes, holds,
+                tasks, callbacks, units, notes);
+    }
+
+    /**
+     * Starts each of a worker JVM's {@code lanes} at {@code launch}, when the parent started the JVM: the stretch
+     * until the lane began (the worker's first recorded event) is {@link State#STARTING_JVM}.
+     */
+    private static void startingJvm(List<Lane> lanes, long launch) {
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.get(i);
+            if (launch < lane.start()) {
+                List<Lane.Segment> segments = new ArrayList<>();
+                segments.add(new Lane.Segment(launch, lane.start(), State.STARTING_JVM));
+                segments.addAll(lane.segments());
+                lanes.set(i, new Lane(lane.pid(), lane.jvm(), lane.tid(), lane.name(), lane.virtual(), launch,
+                        lane.end(), segments));
+            }
+        }
     }
 
     private static void collect(List<RecordedEvent> events, long pid, String jvm, Map<Long, ThreadInfo> threads,
             long start, long end, List<Lane> lanes, List<Timeline.Hold> holds, List<Timeline.PoolTask> tasks,
-            List<Timeline.Callback> callbacks) {
+            List<Timeline.Callback> callbacks, List<Timeline.Unit> units) {
         Map<Long, List<long[]>> intervals = new HashMap<>();
         for (RecordedEvent e : events) {
             RecordedThread thread = e.getThread();
@@ -158,6 +195,11 @@ public final class TimelineReader {
                     yield State.LOOP_CALLBACK;
                 }
                 case "workbench.LoopIdle" -> State.LOOP_IDLE;
+                case "workbench.WorkUnit" -> {
+                    units.add(new Timeline.Unit(pid, tid, e.getString("kind"), e.getString("unit"), Math.max(start,
+                            from), Math.min(end, to)));
+                    yield null;
+                }
                 default -> null;
             };
             if (state != null && to > from) {

@@ -18,6 +18,7 @@ import workbench.recording.GilWaitEvent;
 import workbench.recording.LoopCallbackEvent;
 import workbench.recording.LoopIdleEvent;
 import workbench.recording.PoolTaskEvent;
+import workbench.recording.WorkUnitEvent;
 
 /**
  * Records a run with the JDK's flight recorder ({@code jdk.jfr}, no agent): the JDK's thread, wait and I/O events
@@ -31,14 +32,17 @@ public final class TimelineRecorder {
     public static final List<String> WAITS = List.of("jdk.ThreadSleep", "jdk.ThreadPark", "jdk.JavaMonitorEnter",
             "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite",
             "jdk.VirtualThreadPinned");
-    /** The JDK's lifecycle events: thread and virtual thread start and end, and the JVM's own description. */
+    /**
+     * The JDK's lifecycle events: thread and virtual thread start and end, the JVM's own description, and a child
+     * process's start (a worker JVM's life begins there, before its own recording does).
+     */
     public static final List<String> LIFECYCLE = List.of("jdk.ThreadStart", "jdk.ThreadEnd",
-            "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.JVMInformation");
+            "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.JVMInformation", "jdk.ProcessStart");
 
     /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
     static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
             GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
-            LoopIdleEvent.class, RunEvent.class);
+            LoopIdleEvent.class, WorkUnitEvent.class, RunEvent.class);
 
     private TimelineRecorder() {
     }

@@ -70,6 +70,30 @@ public final class Timelines {
         return new Output(run, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
 
+    /**
+     * Draws, for each of {@code declared} (an item's examples, in declaration order) of which more than one way was
+     * recorded in {@code outputs}, those ways stacked on one time scale: {@code timeline-<item>.png} for the item's
+     * first (central) example, {@code timeline-<item>-<example>.png} for each other. Returns the pictures written.
+     */
+    public static List<Path> writeStacked(List<Example<?>> declared, List<Output> outputs, Path folder)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        for (Example<?> example : declared) {
+            List<Output> ways = outputs.stream().filter(o -> o.run().example().name().equals(example.name())).toList();
+            if (ways.size() < 2) {
+                continue;
+            }
+            String name = "timeline-" + example.item() + (example.name().equals(declared.get(0).name()) ? "" : "-" + example.name());
+            List<LaneChart.Band> bands = ways.stream().map(o -> new LaneChart.Band(o.run().way().slug() + ": "
+                    + o.timeline().title(), o.timeline(), o.summary())).toList();
+            Path png = folder.resolve(name + ".png");
+            LaneChart.writeStacked("Item " + example.item() + ", " + example.name() + ": " + ways.size()
+                    + " ways on one time scale", bands, png);
+            written.add(png);
+        }
+        return written;
+    }
+
     private static String size(Path file) {
         try {
             long bytes = Files.size(file);

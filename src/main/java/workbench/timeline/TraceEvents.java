@@ -20,8 +20,9 @@ import com.google.gson.JsonObject;
  * by metadata events; each lane's segments as complete ({@code "X"}) slices, which never overlap on a track
  * because a lane's segments partition its life; GIL hand-offs as flow arrows ({@code "s"} / {@code "f"}) from the
  * dropping thread's slice to the taking thread's; a process pool task as an async slice in the worker and a flow
- * from its send in the parent to its run; an event loop's callbacks as async slices, one track per task they ran
- * for. Times are microseconds since the run began.
+ * from its send in the parent to its run and one from its run to its result (the send and the result also as
+ * instants in the parent); an event loop's callbacks as async slices, one track per task they ran for; the units of
+ * work (cells, sessions) as async slices, one id each. Times are microseconds since the run began.
  */
 public final class TraceEvents {
 
@@ -77,17 +78,49 @@ public final class TraceEvents {
             end.addProperty("id", id);
             end.addProperty("ts", micros(timeline, run.end()));
             events.add(end);
-            for (Timeline.PoolTask submit : timeline.tasks()) {
-                if (submit.phase().equals("send") && submit.pool().equals(run.pool())
-                        && submit.task() == run.task()) {
-                    flow++;
-                    events.add(flow("s", submit.pid(), submit.tid(), micros(timeline, submit.start()), flow,
-                            "task " + run.task()));
-                    JsonObject to = flow("f", run.pid(), run.tid(), micros(timeline, run.start()), flow,
-                            "task " + run.task());
-                    to.addProperty("bp", "e");
-                    events.add(to);
+            for (Timeline.PoolTask phase : timeline.tasks()) {
+                if (phase.pool().equals(run.pool()) && phase.task() == run.task()) {
+                    if (phase.phase().equals("send")) { // send -> run
+                        flow++;
+                        events.add(flow("s", phase.pid(), phase.tid(), micros(timeline, phase.start()), flow,
+                                "task " + run.task()));
+                        JsonObject to = flow("f", run.pid(), run.tid(), micros(timeline, run.start()), flow,
+                                "task " + run.task());
+                        to.addProperty("bp", "e");
+                        events.add(to);
+                    } else if (phase.phase().equals("result")) { // run -> result
+                        flow++;
+                        events.add(flow("s", run.pid(), run.tid(), micros(timeline, run.end()) - 0.001, flow,
+                                "task " + run.task() + " result"));
+                        JsonObject to = flow("f", phase.pid(), phase.tid(), micros(timeline, phase.start()), flow,
+                                "task " + run.task() + " result");
+                        to.addProperty("bp", "e");
+                        events.add(to);
+                    }
                 }
+            }
+        }
+        // A pool task's send and result in the parent as instants on the thread that did them.
+        for (Timeline.PoolTask phase : timeline.tasks()) {
+            if (!phase.phase().equals("run")) {
+                JsonObject instant = event("i", phase.pid(), phase.tid(), phase.phase() + " task " + phase.task());
+                instant.addProperty("cat", "task");
+                instant.addProperty("s", "t");
+                instant.addProperty("ts", micros(timeline, phase.start()));
+                events.add(instant);
+            }
+        }
+        // Units of work (cells, sessions) as async slices on their thread, one id each: units that interleave on
+        // one thread (coroutines on a loop) get a track each instead of overlapping.
+        int unitNumber = 0;
+        for (Timeline.Unit unit : timeline.units()) {
+            String id = "unit:" + unit.pid() + ":" + (++unitNumber);
+            for (String ph : List.of("b", "e")) {
+                JsonObject event = event(ph, unit.pid(), unit.tid(), unit.kind() + " " + unit.label());
+                event.addProperty("cat", unit.kind());
+                event.addProperty("id", id);
+                event.addProperty("ts", micros(timeline, ph.equals("b") ? unit.start() : unit.end()));
+                events.add(event);
             }
         }
         // A loop's callbacks as async slices, one id per task they ran for: interleaved tasks get a track each
