@@ -5,6 +5,11 @@ import java.awt.Color;
 /**
  * What a thread was doing during a stretch of its lane. Where recorded waits overlap (a GIL wait parks the thread
  * on a condition), the state listed first wins, so every instant of a lane has exactly one state.
+ *
+ * <p>What no JFR event covers is split by the OS's own accounting ({@code /proc/self/task/<tid>/schedstat},
+ * sampled by {@code workbench.recording.SchedSampler}): {@link #ON_CPU}, {@link #RUNNABLE} (on a run queue) or
+ * {@link #OFF_CPU} (neither, and no event says why); where no sample covers it, {@link #NOT_MEASURED}. The last
+ * four never compete with the recorded states: they only fill what those leave.
  */
 public enum State {
 
@@ -16,9 +21,21 @@ public enum State {
     JOIN("joining a thread", "blocked", new Color(0xBC, 0xBD, 0x22)),
     WAIT("waiting on a monitor", "blocked", new Color(0xC5, 0xB0, 0xD5)),
     PARK("parked (lock, queue, future)", "blocked", new Color(0xFF, 0x7F, 0x0E)),
+    /**
+     * A blocking call the workbench's own code recorded where the JDK has no event (pipe read, accept, select,
+     * waitFor child): {@link Lane.Segment#call()} names it.
+     */
+    BLOCKED_CALL("blocked", "blocked", new Color(0x39, 0x3B, 0x79)),
     GIL_HOLD("holding the GIL (running)", "gil", new Color(0x2C, 0xA0, 0x2C)),
     LOOP_CALLBACK("running a loop callback", "loop", new Color(0x17, 0xBE, 0xCF)),
-    RUNNING("running or runnable", "run", new Color(0x98, 0xDF, 0x8A));
+    /** On a CPU, as the OS counted it in the sample period (no GIL model, no loop callback recorded). */
+    ON_CPU("running on a CPU", "run", new Color(0x98, 0xDF, 0x8A)),
+    /** Ready to run but on a CPU's run queue, waiting for one, as the OS counted it in the sample period. */
+    RUNNABLE("runnable, waiting for a CPU", "run", new Color(0xFF, 0xD9, 0x2F)),
+    /** Neither on a CPU nor on a run queue, with no event saying why (a call nothing records, a page fault). */
+    OFF_CPU("off CPU, no event says why", "blocked", new Color(0xDA, 0xDA, 0xEB)),
+    /** No event, and no OS measurement either (sampler off, no {@code /proc}): on a CPU or runnable, unknown which. */
+    NOT_MEASURED("running or runnable (not measured here)", "run", new Color(0xE5, 0xF5, 0xE0));
 
     private final String label;
     private final String category;
@@ -44,9 +61,18 @@ public enum State {
         return colour;
     }
 
-    /** Whether the thread was on a CPU, or ready for one (JFR does not record the OS scheduler). */
+    /**
+     * Whether the thread was on a CPU or ready for one: {@link #ON_CPU}, {@link #RUNNABLE}, {@link #NOT_MEASURED},
+     * and the models' running states ({@link #GIL_HOLD}, {@link #LOOP_CALLBACK}), which the OS samples do not split.
+     */
     public boolean running() {
-        return this == RUNNING || this == GIL_HOLD || this == LOOP_CALLBACK;
+        return this == ON_CPU || this == RUNNABLE || this == NOT_MEASURED || this == GIL_HOLD
+                || this == LOOP_CALLBACK;
+    }
+
+    /** Whether this state fills what no event covers, from the OS's samples (or their absence). */
+    public boolean filler() {
+        return this == ON_CPU || this == RUNNABLE || this == OFF_CPU || this == NOT_MEASURED;
     }
 
     /** Whether the thread was blocked, not counting waits for the GIL. */

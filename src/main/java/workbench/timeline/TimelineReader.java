@@ -20,7 +20,7 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>A lane belongs to the thread that ran the example and to every thread started during the run. Each recorded
  * wait becomes a stretch of its state; where waits overlap, the state first in {@link State}'s order wins (a GIL
- * wait parks on a condition: it is drawn as the GIL wait); what no event covers is {@link State#RUNNING}: on a CPU
+ * wait parks on a condition: it is drawn as the GIL wait); what no event covers is {@link State#NOT_MEASURED}: on a CPU
  * or runnable, for JFR does not record the OS scheduler. So the states of a lane add up to its lifetime.
  */
 public final class TimelineReader {
@@ -173,7 +173,7 @@ public final class TimelineReader {
 
     /**
      * Cuts {@code [start, end)} into segments of one state each: at every instant the first state in
-     * {@link State}'s order among the intervals covering it, else {@link State#RUNNING}. Adjacent segments of one
+     * {@link State}'s order among the intervals covering it, else {@link State#NOT_MEASURED}. Adjacent segments of one
      * state are merged.
      */
     static List<Lane.Segment> partition(long start, long end, List<long[]> intervals) {
@@ -197,7 +197,7 @@ public final class TimelineReader {
                 i++;
             }
             long next = i < edges.size() ? Math.min(end, edges.get(i)[0]) : end;
-            State state = State.RUNNING;
+            State state = State.NOT_MEASURED;
             for (State s : State.values()) {
                 if (active[s.ordinal()] > 0) {
                     state = s;

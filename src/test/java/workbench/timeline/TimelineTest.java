@@ -201,7 +201,7 @@ class TimelineTest {
                 new long[] {10, 30, State.GIL_WAIT.ordinal()});
         List<Lane.Segment> segments = TimelineReader.partition(0, 50, waits);
         assertEquals(List.of(new Lane.Segment(0, 10, State.PARK), new Lane.Segment(10, 30, State.GIL_WAIT),
-                new Lane.Segment(30, 40, State.PARK), new Lane.Segment(40, 50, State.RUNNING)), segments);
+                new Lane.Segment(30, 40, State.PARK), new Lane.Segment(40, 50, State.NOT_MEASURED)), segments);
     }
 
     @Test
