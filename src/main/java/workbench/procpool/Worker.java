@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import workbench.recording.PoolTaskEvent;
+import workbench.recording.SchedSampler;
 
 /**
  * The main class of a worker JVM ({@link ProcessPool} starts it; not an API). It reads task frames from its
@@ -64,6 +65,7 @@ public final class Worker {
         System.setOut(System.err);
         System.setIn(InputStream.nullInputStream());
         watchParent(parentPid);
+        SchedSampler.startFromProperty(); // a recorded run's worker samples its threads' scheduling as the parent
 
         Worker worker = new Worker(protocolIn, protocolOut, filter, parentPid);
         int[] status = {0};

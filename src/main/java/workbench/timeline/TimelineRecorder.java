@@ -16,6 +16,9 @@ import workbench.recording.GilWaitEvent;
 import workbench.recording.LoopCallbackEvent;
 import workbench.recording.LoopIdleEvent;
 import workbench.recording.PoolTaskEvent;
+import workbench.recording.SchedRoundEvent;
+import workbench.recording.SchedSampler;
+import workbench.recording.ThreadSchedSampleEvent;
 
 /**
  * Records a run with the JDK's flight recorder ({@code jdk.jfr}, no agent): the JDK's thread, wait and I/O events
@@ -36,7 +39,7 @@ public final class TimelineRecorder {
     /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
     static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
             GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
-            LoopIdleEvent.class, RunEvent.class);
+            LoopIdleEvent.class, SchedRoundEvent.class, ThreadSchedSampleEvent.class, RunEvent.class);
 
     private TimelineRecorder() {
     }
@@ -59,14 +62,25 @@ public final class TimelineRecorder {
 
     /** Where the worker JVMs of the run being recorded write their recordings; null while none is recorded. */
     private static volatile Path workerFolder;
+    /** The scheduler sampler's period in the run being recorded, for its workers too; null: no sampler. */
+    private static volatile Duration workerSamplePeriod;
 
     /**
      * The JVM flags that make a worker JVM started now record its own part of the run being recorded (into a
-     * file named by its pid), or no flags while no run is recorded: give them to a process pool's workers.
+     * file named by its pid) and sample its threads' scheduling as the parent does ({@link SchedSampler#flag}),
+     * or no flags while no run is recorded: give them to a process pool's workers.
      */
     public static List<String> workerFlags() {
         Path folder = workerFolder;
-        return folder == null ? List.of() : workerFlags(folder.resolve("worker-%p.jfr"));
+        if (folder == null) {
+            return List.of();
+        }
+        List<String> flags = new ArrayList<>(workerFlags(folder.resolve("worker-%p.jfr")));
+        Duration period = workerSamplePeriod;
+        if (period != null) {
+            flags.add(SchedSampler.flag(period));
+        }
+        return flags;
     }
 
     /**
@@ -122,13 +136,25 @@ public final class TimelineRecorder {
      *
      * Worker JVMs started with {@link #workerFlags()} meanwhile record their own parts; once they have exited,
      * their files are moved beside {@code jfr}, named {@code <jfr's stem>-worker-<pid>.jfr}.
+     *
+     * <p>Every JVM of the run samples its threads' scheduling ({@link SchedSampler}) at
+     * {@link SchedSampler#DEFAULT_PERIOD}.
      */
     public static Recorded record(String title, Path jfr, Body body) throws Exception {
+        return record(title, jfr, body, SchedSampler.DEFAULT_PERIOD);
+    }
+
+    /**
+     * As {@link #record(String, Path, Body)}, with the scheduler sampler at {@code samplePeriod}, or off where it
+     * is null (the lanes' unrecorded time is then {@link State#NOT_MEASURED}).
+     */
+    static Recorded record(String title, Path jfr, Body body, Duration samplePeriod) throws Exception {
         processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         Path folder = Files.createTempDirectory("workbench-timeline-");
         try {
             workerFolder = folder;
-            long nanos = recordParent(title, jfr, body);
+            workerSamplePeriod = samplePeriod;
+            long nanos = recordParent(title, jfr, body, samplePeriod);
             workerFolder = null;
             List<Path> workers = new ArrayList<>();
             String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
@@ -142,6 +168,7 @@ public final class TimelineRecorder {
             return new Recorded(nanos, workers);
         } finally {
             workerFolder = null;
+            workerSamplePeriod = null;
             try (var left = Files.list(folder)) {
                 for (Path file : left.toList()) {
                     Files.deleteIfExists(file);
@@ -163,9 +190,11 @@ public final class TimelineRecorder {
         }
     }
 
-    private static long recordParent(String title, Path jfr, Body body) throws Exception {
+    private static long recordParent(String title, Path jfr, Body body, Duration samplePeriod) throws Exception {
         try (Recording recording = newRecording()) {
             recording.start();
+            java.util.Optional<SchedSampler> sampler = samplePeriod == null ? java.util.Optional.empty()
+                    : SchedSampler.start(samplePeriod);
             RunEvent run = new RunEvent();
             run.begin();
             long start = System.nanoTime();
@@ -179,6 +208,7 @@ public final class TimelineRecorder {
                 run.pid = ProcessHandle.current().pid();
                 run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
                 run.commit();
+                sampler.ifPresent(SchedSampler::close); // its last round reaches past the run's end
                 recording.stop();
             }
             dump(recording, jfr);

@@ -109,7 +109,9 @@ class TimelineTest {
         Timeline timeline = record("calls", () -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK));
         for (int t = 0; t < 5; t++) {
             Lane lane = timeline.lane("systemcall-" + t).orElseThrow();
-            assertTrue(lane.nanosIn(State.IO) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
+            assertTrue(lane.nanosIn(State.BLOCKED_CALL) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
+            assertTrue(lane.segments().stream().anyMatch(s -> s.state() == State.BLOCKED_CALL
+                    && "select".equals(s.call())), lane.name() + ": the blocked stretch names its call");
         }
         assertStatesSumToLifetimes(timeline);
     }

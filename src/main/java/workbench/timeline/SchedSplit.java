@@ -1,0 +1,253 @@
+package workbench.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * One JVM's scheduler samples ({@code workbench.SchedRound}, {@code workbench.ThreadSchedSample}, from
+ * {@code workbench.recording.SchedSampler}) and what the reader makes of them: the split of a lane's unrecorded
+ * time into {@link State#ON_CPU}, {@link State#RUNNABLE} and {@link State#OFF_CPU}, and the sum of the threads that
+ * have no lane ({@link Timeline.JvmThreads}).
+ *
+ * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q}
+ * are laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's
+ * {@link State#NOT_MEASURED} stretches there, taken in time order as one line): {@code min(c, F)} on a CPU, then
+ * {@code min(q, F - c)} runnable, the rest off CPU; every measured nanosecond is drawn where it fits, so a
+ * period's shares are exact and only their place within it is laid out. The on-CPU stretch of each thread starts
+ * where the previous thread's ended (threads in tid order, wrapping at the period's end: McNaughton's wrap-around
+ * schedule), so that where the threads' on-CPU times add up to at most {@code k} periods the drawing never shows
+ * more than {@code k} threads on a CPU at once, as the machine could not have. Time no period covers stays
+ * {@link State#NOT_MEASURED}.
+ */
+final class SchedSplit {
+
+    /** One period: a round of the sampler. */
+    private record Round(long round, long start, long end) {
+    }
+
+    /** The nominal period in nanoseconds; 0 if this JVM was not sampled. */
+    final long period;
+    /** The sampler's own CPU over all rounds, in nanoseconds. */
+    final long samplerCpu;
+    private final List<Round> rounds;
+    /** round -> tid -> {on CPU, run queue}; tids in order (for the wrap-around layout). */
+    private final Map<Long, TreeMap<Long, long[]>> samples;
+
+    private SchedSplit(long period, long samplerCpu, List<Round> rounds, Map<Long, TreeMap<Long, long[]>> samples) {
+        this.period = period;
+        this.samplerCpu = samplerCpu;
+        this.rounds = rounds;
+        this.samples = samples;
+    }
+
+    /** The samples among {@code events}, their times moved back by {@code shift} (a worker's clock offset). */
+    static SchedSplit of(List<RecordedEvent> events, long shift) {
+        long period = 0;
+        long samplerCpu = 0;
+        List<Round> rounds = new ArrayList<>();
+        Map<Long, TreeMap<Long, long[]>> samples = new HashMap<>();
+        for (RecordedEvent e : events) {
+            switch (e.getEventType().getName()) {
+                case "workbench.SchedRound" -> {
+                    rounds.add(new Round(e.getLong("round"), TimelineReader.nanos(e.getStartTime()) - shift,
+                            TimelineReader.nanos(e.getEndTime()) - shift));
+                    period = e.getLong("period");
+                    samplerCpu += e.getLong("samplerCpu");
+                }
+                case "workbench.ThreadSchedSample" -> samples.computeIfAbsent(e.getLong("round"), k -> new TreeMap<>())
+                        .put(e.getLong("osThreadId"), new long[] {e.getLong("onCpu"), e.getLong("runQueue")});
+                default -> {
+                }
+            }
+        }
+        rounds.sort(Comparator.comparingLong(Round::start));
+        return new SchedSplit(period, samplerCpu, rounds, samples);
+    }
+
+    boolean sampled() {
+        return !rounds.isEmpty();
+    }
+
+    /**
+     * {@code segments} (a lane's, from {@link TimelineReader#partition}) with their {@link State#NOT_MEASURED}
+     * stretches split by thread {@code osTid}'s samples; {@code laneTids} are the tids that have lanes (their
+     * order sets the wrap-around layout). A tid below 0 (a virtual thread) is left as it is.
+     */
+    List<Lane.Segment> split(long osTid, Set<Long> laneTids, List<Lane.Segment> segments) {
+        if (osTid < 0 || rounds.isEmpty() || segments.isEmpty()) {
+            return segments;
+        }
+        List<Lane.Segment> out = new ArrayList<>();
+        List<long[]> filler = new ArrayList<>();
+        for (Lane.Segment s : segments) {
+            if (s.state() == State.NOT_MEASURED) {
+                filler.add(new long[] {s.start(), s.end()});
+            } else {
+                out.add(s);
+            }
+        }
+        long laneStart = segments.get(0).start();
+        long laneEnd = segments.get(segments.size() - 1).end();
+        for (Round round : rounds) {
+            if (round.end() > laneStart && round.start() < laneEnd) {
+                layOut(round, osTid, laneTids, filler, out);
+            }
+        }
+        // What no round covers stays not measured (before the first round, after the last, between stops).
+        for (long[] piece : filler) {
+            long at = piece[0];
+            for (Round round : rounds) {
+                if (round.end() <= at || round.start() >= piece[1]) {
+                    continue;
+                }
+                if (round.start() > at) {
+                    out.add(new Lane.Segment(at, round.start(), State.NOT_MEASURED));
+                }
+                at = Math.max(at, round.end());
+            }
+            if (at < piece[1]) {
+                out.add(new Lane.Segment(at, piece[1], State.NOT_MEASURED));
+            }
+        }
+        out.sort(Comparator.comparingLong(Lane.Segment::start));
+        return merge(out);
+    }
+
+    /** Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state. */
+    private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out) {
+        List<long[]> pieces = new ArrayList<>(); // {from, to, filler coordinate of from}
+        long total = 0;
+        for (long[] f : filler) {
+            long a = Math.max(f[0], round.start());
+            long b = Math.min(f[1], round.end());
+            if (b > a) {
+                pieces.add(new long[] {a, b, total});
+                total += b - a;
+            }
+        }
+        if (total == 0) {
+            return;
+        }
+        TreeMap<Long, long[]> inRound = samples.getOrDefault(round.round(), new TreeMap<>());
+        long[] own = inRound.getOrDefault(osTid, new long[2]);
+        long onCpu = Math.min(own[0], total);
+        long runnable = Math.min(own[1], total - onCpu);
+        long length = Math.max(1, round.end() - round.start());
+        long before = 0;
+        for (Map.Entry<Long, long[]> e : inRound.headMap(osTid).entrySet()) {
+            if (laneTids.contains(e.getKey())) {
+                before += e.getValue()[0];
+            }
+        }
+        long offset = (before % length) % total;
+        List<long[]> ranges = new ArrayList<>(); // {from, to, state} in filler coordinates, [0, total)
+        wrap(ranges, offset, onCpu, total, State.ON_CPU);
+        wrap(ranges, (offset + onCpu) % total, runnable, total, State.RUNNABLE);
+        ranges.sort(Comparator.comparingLong(x -> x[0]));
+        List<long[]> full = new ArrayList<>();
+        long u = 0;
+        for (long[] range : ranges) {
+            if (range[0] > u) {
+                full.add(new long[] {u, range[0], State.OFF_CPU.ordinal()});
+            }
+            full.add(range);
+            u = range[1];
+        }
+        if (u < total) {
+            full.add(new long[] {u, total, State.OFF_CPU.ordinal()});
+        }
+        State[] states = State.values();
+        for (long[] piece : pieces) {
+            long u0 = piece[2];
+            long u1 = piece[2] + (piece[1] - piece[0]);
+            for (long[] range : full) {
+                long a = Math.max(u0, range[0]);
+                long b = Math.min(u1, range[1]);
+                if (b > a) {
+                    out.add(new Lane.Segment(piece[0] + (a - u0), piece[0] + (b - u0), states[(int) range[2]]));
+                }
+            }
+        }
+    }
+
+    private static void wrap(List<long[]> ranges, long from, long length, long total, State state) {
+        if (length <= 0) {
+            return;
+        }
+        long end = from + length;
+        if (end <= total) {
+            ranges.add(new long[] {from, end, state.ordinal()});
+        } else {
+            ranges.add(new long[] {from, total, state.ordinal()});
+            ranges.add(new long[] {0, end - total, state.ordinal()});
+        }
+    }
+
+    /** Adjacent segments of one state (and call) joined. */
+    private static List<Lane.Segment> merge(List<Lane.Segment> pieces) {
+        List<Lane.Segment> merged = new ArrayList<>();
+        for (Lane.Segment s : pieces) {
+            if (s.nanos() <= 0) {
+                continue;
+            }
+            if (!merged.isEmpty()) {
+                Lane.Segment last = merged.get(merged.size() - 1);
+                if (last.state() == s.state() && java.util.Objects.equals(last.call(), s.call())
+                        && last.end() == s.start()) {
+                    merged.set(merged.size() - 1, new Lane.Segment(last.start(), s.end(), s.state(), s.call()));
+                    continue;
+                }
+            }
+            merged.add(s);
+        }
+        return merged;
+    }
+
+    /**
+     * The threads of this JVM that have no lane (not in {@code laneTids}), summed per round, the rounds clipped
+     * to {@code [start, end)} (a clipped round's sums scaled to the part kept).
+     */
+    Timeline.JvmThreads others(long pid, String jvm, Set<Long> laneTids, long start, long end) {
+        List<Timeline.CpuSample> out = new ArrayList<>();
+        for (Round round : rounds) {
+            long a = Math.max(start, round.start());
+            long b = Math.min(end, round.end());
+            if (b <= a) {
+                continue;
+            }
+            long onCpu = 0;
+            long runnable = 0;
+            int threads = 0;
+            for (Map.Entry<Long, long[]> e : samples.getOrDefault(round.round(), new TreeMap<>()).entrySet()) {
+                if (!laneTids.contains(e.getKey())) {
+                    onCpu += e.getValue()[0];
+                    runnable += e.getValue()[1];
+                    threads++;
+                }
+            }
+            double kept = (b - a) / (double) Math.max(1, round.end() - round.start());
+            out.add(new Timeline.CpuSample(a, b, Math.round(onCpu * kept), Math.round(runnable * kept), threads));
+        }
+        return new Timeline.JvmThreads(pid, jvm, out);
+    }
+
+    /** The legend line saying the resolution and the sampler's own cost, or that nothing was sampled. */
+    String note(String jvm) {
+        if (!sampled()) {
+            return jvm + ": no scheduler samples (no /proc/self/task/<tid>/schedstat, or the sampler was off):"
+                    + " unrecorded time is 'not measured here', on a CPU or runnable, unknown which";
+        }
+        return String.format(Locale.ROOT, "%s: on a CPU / waiting for a CPU / off CPU measured by sampling each"
+                + " thread's schedstat every %.0f ms (within a period only the shares are known, their place is"
+                + " laid out); the sampler used %.2f%% of one core", jvm, period / 1e6,
+                100.0 * samplerCpu / Math.max(1, rounds.get(rounds.size() - 1).end() - rounds.get(0).start()));
+    }
+}
