@@ -23,6 +23,7 @@ import workbench.demo.Narrator;
 import workbench.gil.Gil;
 import workbench.gil.GilStats;
 import workbench.gil.Site;
+import workbench.recording.Blocking;
 
 /**
  * The GIL convoy effect (CPython bpo-7946; David Beazley, "Understanding the Python GIL", 2010): a caveat to Item
@@ -409,7 +410,7 @@ public final class Convoy {
 
     private static void readOne(Pipe.SourceChannel source, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            if (source.read(buffer) < 0) {
+            if (Blocking.call("pipe read", () -> source.read(buffer)) < 0) {
                 throw new EOFException("the pipe closed mid round trip");
             }
         }
@@ -417,7 +418,7 @@ public final class Convoy {
 
     private static void writeAll(Pipe.SinkChannel sink, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            sink.write(buffer);
+            Blocking.call("pipe write", () -> sink.write(buffer));
         }
     }
 

@@ -19,13 +19,13 @@ import jdk.jfr.consumer.RecordedEvent;
  *
  * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q}
  * are laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's
- * {@link State#NOT_MEASURED} stretches there, taken in time order as one line): {@code min(c, F)} on a CPU, then
- * {@code min(q, F - c)} runnable, the rest off CPU; every measured nanosecond is drawn where it fits, so a
- * period's shares are exact and only their place within it is laid out. The on-CPU stretch of each thread starts
- * where the previous thread's ended (threads in tid order, wrapping at the period's end: McNaughton's wrap-around
- * schedule), so that where the threads' on-CPU times add up to at most {@code k} periods the drawing never shows
- * more than {@code k} threads on a CPU at once, as the machine could not have. Time no period covers stays
- * {@link State#NOT_MEASURED}.
+ * {@link State#NOT_MEASURED} stretches there): {@code min(c, F)} on a CPU, then {@code min(q, F - c)} runnable, the
+ * rest off CPU, so a period's shares are exact and only their place within it is laid out. Each thread's stretch
+ * starts where the previous thread's on-CPU time ended (threads in tid order, wrapping at the period's end:
+ * McNaughton's wrap-around schedule), so that where the threads' on-CPU times add up to at most {@code k} periods
+ * the drawing shows at most {@code k} threads on a CPU at once, as the machine could not have more (exactly so for
+ * threads with no recorded wait in the period; a thread whose recorded waits cut its free time is laid out in what
+ * is left, from the same place). Time no period covers stays {@link State#NOT_MEASURED}.
  */
 final class SchedSplit {
 
@@ -68,7 +68,16 @@ final class SchedSplit {
                 }
             }
         }
-        rounds.sort(Comparator.comparingLong(Round::start));
+        rounds.sort(Comparator.comparingLong(Round::round));
+        // Consecutive rounds are contiguous by construction (each begins as the last one is committed): close the
+        // microseconds between one's commit and the next one's begin.
+        for (int i = 1; i < rounds.size(); i++) {
+            Round before = rounds.get(i - 1);
+            Round round = rounds.get(i);
+            if (round.round() == before.round() + 1 && round.start() > before.end()) {
+                rounds.set(i, new Round(round.round(), before.end(), round.end()));
+            }
+        }
         return new SchedSplit(period, samplerCpu, rounds, samples);
     }
 
@@ -121,15 +130,19 @@ final class SchedSplit {
         return merge(out);
     }
 
-    /** Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state. */
+    /**
+     * Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state:
+     * taken in time order from the thread's place in the wrap-around schedule (wrapping at the round's end), the
+     * first {@code c} nanoseconds on a CPU, the next {@code q} runnable, the rest off CPU.
+     */
     private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out) {
-        List<long[]> pieces = new ArrayList<>(); // {from, to, filler coordinate of from}
+        List<long[]> pieces = new ArrayList<>();
         long total = 0;
         for (long[] f : filler) {
             long a = Math.max(f[0], round.start());
             long b = Math.min(f[1], round.end());
             if (b > a) {
-                pieces.add(new long[] {a, b, total});
+                pieces.add(new long[] {a, b});
                 total += b - a;
             }
         }
@@ -140,54 +153,40 @@ final class SchedSplit {
         long[] own = inRound.getOrDefault(osTid, new long[2]);
         long onCpu = Math.min(own[0], total);
         long runnable = Math.min(own[1], total - onCpu);
-        long length = Math.max(1, round.end() - round.start());
         long before = 0;
         for (Map.Entry<Long, long[]> e : inRound.headMap(osTid).entrySet()) {
             if (laneTids.contains(e.getKey())) {
                 before += e.getValue()[0];
             }
         }
-        long offset = (before % length) % total;
-        List<long[]> ranges = new ArrayList<>(); // {from, to, state} in filler coordinates, [0, total)
-        wrap(ranges, offset, onCpu, total, State.ON_CPU);
-        wrap(ranges, (offset + onCpu) % total, runnable, total, State.RUNNABLE);
-        ranges.sort(Comparator.comparingLong(x -> x[0]));
-        List<long[]> full = new ArrayList<>();
-        long u = 0;
-        for (long[] range : ranges) {
-            if (range[0] > u) {
-                full.add(new long[] {u, range[0], State.OFF_CPU.ordinal()});
-            }
-            full.add(range);
-            u = range[1];
-        }
-        if (u < total) {
-            full.add(new long[] {u, total, State.OFF_CPU.ordinal()});
-        }
-        State[] states = State.values();
+        long pivot = round.start() + before % Math.max(1, round.end() - round.start());
+        List<long[]> rotated = new ArrayList<>(); // the pieces in time order from the pivot, wrapping
+        List<long[]> wrapped = new ArrayList<>();
         for (long[] piece : pieces) {
-            long u0 = piece[2];
-            long u1 = piece[2] + (piece[1] - piece[0]);
-            for (long[] range : full) {
-                long a = Math.max(u0, range[0]);
-                long b = Math.min(u1, range[1]);
-                if (b > a) {
-                    out.add(new Lane.Segment(piece[0] + (a - u0), piece[0] + (b - u0), states[(int) range[2]]));
-                }
+            if (piece[0] >= pivot) {
+                rotated.add(piece);
+            } else if (piece[1] <= pivot) {
+                wrapped.add(piece);
+            } else {
+                rotated.add(new long[] {pivot, piece[1]});
+                wrapped.add(new long[] {piece[0], pivot});
             }
         }
-    }
-
-    private static void wrap(List<long[]> ranges, long from, long length, long total, State state) {
-        if (length <= 0) {
-            return;
-        }
-        long end = from + length;
-        if (end <= total) {
-            ranges.add(new long[] {from, end, state.ordinal()});
-        } else {
-            ranges.add(new long[] {from, total, state.ordinal()});
-            ranges.add(new long[] {0, end - total, state.ordinal()});
+        rotated.addAll(wrapped);
+        long[] budgets = {onCpu, runnable, Long.MAX_VALUE};
+        State[] states = {State.ON_CPU, State.RUNNABLE, State.OFF_CPU};
+        int k = 0;
+        for (long[] piece : rotated) {
+            long at = piece[0];
+            while (at < piece[1]) {
+                while (budgets[k] == 0) {
+                    k++;
+                }
+                long take = Math.min(piece[1] - at, budgets[k]);
+                out.add(new Lane.Segment(at, at + take, states[k]));
+                budgets[k] -= take;
+                at += take;
+            }
         }
     }
 

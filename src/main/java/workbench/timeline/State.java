@@ -15,17 +15,18 @@ public enum State {
 
     GIL_WAIT("waiting for the GIL", "gil", new Color(0xD6, 0x27, 0x28)),
     LOOP_IDLE("idle on the loop", "loop", new Color(0xC7, 0xC7, 0xC7)),
+    /**
+     * A blocking call the workbench's own code recorded where the JDK has no event (pipe read, accept, select,
+     * waitFor child): {@link Lane.Segment#call()} names it. It wins over the JDK's events inside the call (the
+     * monitor wait inside {@code Process.waitFor}): the code that made the call said what it waited for.
+     */
+    BLOCKED_CALL("blocked", "blocked", new Color(0x39, 0x3B, 0x79)),
     SLEEP("sleeping", "blocked", new Color(0x9E, 0xC9, 0xE2)),
     IO("blocked in I/O", "blocked", new Color(0x1F, 0x77, 0xB4)),
     MONITOR("blocked on a monitor", "blocked", new Color(0x94, 0x67, 0xBD)),
     JOIN("joining a thread", "blocked", new Color(0xBC, 0xBD, 0x22)),
     WAIT("waiting on a monitor", "blocked", new Color(0xC5, 0xB0, 0xD5)),
     PARK("parked (lock, queue, future)", "blocked", new Color(0xFF, 0x7F, 0x0E)),
-    /**
-     * A blocking call the workbench's own code recorded where the JDK has no event (pipe read, accept, select,
-     * waitFor child): {@link Lane.Segment#call()} names it.
-     */
-    BLOCKED_CALL("blocked", "blocked", new Color(0x39, 0x3B, 0x79)),
     GIL_HOLD("holding the GIL (running)", "gil", new Color(0x2C, 0xA0, 0x2C)),
     LOOP_CALLBACK("running a loop callback", "loop", new Color(0x17, 0xBE, 0xCF)),
     /** On a CPU, as the OS counted it in the sample period (no GIL model, no loop callback recorded). */
