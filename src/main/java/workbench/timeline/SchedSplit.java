@@ -20,18 +20,25 @@ import jdk.jfr.consumer.RecordedEvent;
  * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q}
  * are laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's
  * {@link State#NOT_MEASURED} stretches there): {@code min(c, F)} on a CPU, then {@code min(q, F - c)} runnable, the
- * rest off CPU, so a period's shares are exact and only their place within it is laid out. Each thread's stretch
- * starts where the previous thread's on-CPU time ended (threads in tid order, wrapping at the period's end:
- * McNaughton's wrap-around schedule), so that where the threads' on-CPU times add up to at most {@code k} periods
- * the drawing shows at most {@code k} threads on a CPU at once, as the machine could not have more (exactly so for
- * threads with no recorded wait in the period; a thread whose recorded waits cut its free time is laid out in what
- * is left, from the same place). Time no period covers stays {@link State#NOT_MEASURED}.
+ * rest off CPU, so a period's shares are exact and only their place within it is laid out. The on-CPU time goes
+ * where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS} slots; ties
+ * broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around schedule), so
+ * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
+ * threads on a CPU at once, as the machine could not have more (a thread's recorded waits can force a slot over,
+ * and a slot taken in part counts as taken). The runnable time, then the off-CPU rest, fill what is left in time
+ * order. Time no period covers stays {@link State#NOT_MEASURED}.
  */
 final class SchedSplit {
 
     /** One period: a round of the sampler. */
     private record Round(long round, long start, long end) {
     }
+
+    /** How many slots a round is cut into to lay its lanes' on-CPU time out (100 µs each at 10 ms). */
+    static final int SLOTS = 100;
+
+    /** Per round, how many lanes were laid out on a CPU in each slot so far. */
+    private final Map<Long, int[]> occupancy = new HashMap<>();
 
     /** The nominal period in nanoseconds; 0 if this JVM was not sampled. */
     final long period;
@@ -132,19 +139,32 @@ final class SchedSplit {
 
     /**
      * Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state:
-     * taken in time order from the thread's place in the wrap-around schedule (wrapping at the round's end), the
-     * first {@code c} nanoseconds on a CPU, the next {@code q} runnable, the rest off CPU.
+     * the thread's {@code c} nanoseconds on a CPU go into the round's {@link #SLOTS} slots where the fewest lanes
+     * of this JVM are already on a CPU (ties: in time order from the thread's place in the wrap-around schedule);
+     * then, in time order, {@code q} runnable and the rest off CPU.
      */
     private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out) {
-        List<long[]> pieces = new ArrayList<>();
-        long total = 0;
+        long length = round.end() - round.start();
+        if (length <= 0) {
+            return;
+        }
+        long[] free = new long[SLOTS];
+        List<long[]> pieces = new ArrayList<>(); // {from, to, slot}, cut at the slots' bounds, in time order
         for (long[] f : filler) {
             long a = Math.max(f[0], round.start());
             long b = Math.min(f[1], round.end());
-            if (b > a) {
-                pieces.add(new long[] {a, b});
-                total += b - a;
+            while (a < b) {
+                int slot = (int) Math.min(SLOTS - 1, (a - round.start()) * SLOTS / length);
+                long slotEnd = round.start() + length * (slot + 1) / SLOTS;
+                long to = Math.min(b, Math.max(slotEnd, a + 1));
+                pieces.add(new long[] {a, to, slot});
+                free[slot] += to - a;
+                a = to;
             }
+        }
+        long total = 0;
+        for (long f : free) {
+            total += f;
         }
         if (total == 0) {
             return;
@@ -159,33 +179,46 @@ final class SchedSplit {
                 before += e.getValue()[0];
             }
         }
-        long pivot = round.start() + before % Math.max(1, round.end() - round.start());
-        List<long[]> rotated = new ArrayList<>(); // the pieces in time order from the pivot, wrapping
-        List<long[]> wrapped = new ArrayList<>();
-        for (long[] piece : pieces) {
-            if (piece[0] >= pivot) {
-                rotated.add(piece);
-            } else if (piece[1] <= pivot) {
-                wrapped.add(piece);
-            } else {
-                rotated.add(new long[] {pivot, piece[1]});
-                wrapped.add(new long[] {piece[0], pivot});
+        int pivot = (int) (before % length * SLOTS / length);
+        int[] busy = occupancy.computeIfAbsent(round.round(), k -> new int[SLOTS]);
+        List<Integer> order = new ArrayList<>();
+        for (int slot = 0; slot < SLOTS; slot++) {
+            if (free[slot] > 0) {
+                order.add(slot);
             }
         }
-        rotated.addAll(wrapped);
-        long[] budgets = {onCpu, runnable, Long.MAX_VALUE};
-        State[] states = {State.ON_CPU, State.RUNNABLE, State.OFF_CPU};
+        order.sort(Comparator.<Integer>comparingInt(slot -> busy[slot])
+                .thenComparingInt(slot -> Math.floorMod(slot - pivot, SLOTS)));
+        long[] take = new long[SLOTS];
+        long left = onCpu;
+        for (int slot : order) {
+            if (left == 0) {
+                break;
+            }
+            take[slot] = Math.min(free[slot], left);
+            left -= take[slot];
+            busy[slot]++;
+        }
+        long[] budgets = {runnable, Long.MAX_VALUE};
+        State[] states = {State.RUNNABLE, State.OFF_CPU};
         int k = 0;
-        for (long[] piece : rotated) {
+        for (long[] piece : pieces) {
+            int slot = (int) piece[2];
             long at = piece[0];
+            long cpu = Math.min(take[slot], piece[1] - at);
+            if (cpu > 0) {
+                out.add(new Lane.Segment(at, at + cpu, State.ON_CPU));
+                take[slot] -= cpu;
+                at += cpu;
+            }
             while (at < piece[1]) {
                 while (budgets[k] == 0) {
                     k++;
                 }
-                long take = Math.min(piece[1] - at, budgets[k]);
-                out.add(new Lane.Segment(at, at + take, states[k]));
-                budgets[k] -= take;
-                at += take;
+                long part = Math.min(piece[1] - at, budgets[k]);
+                out.add(new Lane.Segment(at, at + part, states[k]));
+                budgets[k] -= part;
+                at += part;
             }
         }
     }
