@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import workbench.recording.ClockSyncEvent;
 import workbench.recording.PoolTaskEvent;
 import workbench.recording.SchedSampler;
 
@@ -107,6 +108,10 @@ public final class Worker {
                 } catch (EOFException endOfInput) {
                     return 0;
                 }
+                if (frame.kind() == Wire.CLOCK) {
+                    answerClock(frame);
+                    continue;
+                }
                 if (frame.kind() != Wire.TASK) {
                     System.err.println("procpool worker: unexpected frame kind " + frame.kind());
                     return 4;
@@ -142,6 +147,18 @@ public final class Worker {
             event.commit();
         }
         Wire.writeFrame(out, kind, task.id(), payload);
+    }
+
+    /** Stamps a clock probe in this JVM's recording and answers it at once (see {@link ClockSyncEvent}). */
+    private void answerClock(Wire.Frame probe) throws IOException {
+        ClockSyncEvent event = new ClockSyncEvent();
+        if (event.shouldCommit()) {
+            event.side = "worker";
+            event.workerPid = pid;
+            event.probe = probe.id();
+            event.commit();
+        }
+        Wire.writeFrame(out, Wire.CLOCK, probe.id(), new byte[0]);
     }
 
     private static Object run(Object task) throws Exception {

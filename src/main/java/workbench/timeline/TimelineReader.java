@@ -111,7 +111,14 @@ public final class TimelineReader {
             long workerPid = workerEvents.stream()
                     .filter(e -> e.getEventType().getName().equals("jdk.JVMInformation")).findFirst()
                     .map(e -> e.getLong("pid")).orElse((long) -index);
-            long shift = 0;
+            String jvm = "worker " + index;
+            Timeline.ClockOffset offset = clockOffset(events, workerEvents, workerPid, jvm);
+            long shift = offset == null ? 0 : offset.offset();
+            if (offset != null) {
+                offsets.add(offset);
+            } else {
+                notes.add(jvm + ": no clock probe answered; its times are its own clock's, not aligned");
+            }
             Map<Long, ThreadInfo> workerThreads = new LinkedHashMap<>();
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
@@ -126,7 +133,6 @@ public final class TimelineReader {
                             Math.min(end, last - shift), e.getThread().getOSThreadId()));
                 }
             }
-            String jvm = "worker " + index;
             SchedSplit sched = SchedSplit.of(workerEvents, shift);
             collect(workerEvents, workerPid, jvm, workerThreads, start, end, lanes, holds, tasks, callbacks, shift,
                     sched, jvmThreads);
@@ -280,6 +286,40 @@ public final class TimelineReader {
             at = next;
         }
         return segments;
+    }
+
+    /**
+     * The offset of worker {@code workerPid}'s clock from the parent's, from their {@code workbench.ClockSync}
+     * events: for each probe the parent's event spans its send to its answer and the worker's marks its stamp; the
+     * probe with the shortest round trip gives {@code worker - (sent + answered) / 2}, within half that round
+     * trip. Null where no probe was answered (no recording took them, or an older worker).
+     */
+    static Timeline.ClockOffset clockOffset(List<RecordedEvent> parent, List<RecordedEvent> worker, long workerPid,
+            String jvm) {
+        Map<Long, Long> stamps = new HashMap<>();
+        for (RecordedEvent e : worker) {
+            if (e.getEventType().getName().equals("workbench.ClockSync") && "worker".equals(e.getString("side"))) {
+                stamps.put(e.getLong("probe"), nanos(e.getStartTime()));
+            }
+        }
+        Timeline.ClockOffset best = null;
+        for (RecordedEvent e : parent) {
+            if (!e.getEventType().getName().equals("workbench.ClockSync") || !"parent".equals(e.getString("side"))
+                    || e.getLong("workerPid") != workerPid) {
+                continue;
+            }
+            Long stamp = stamps.get(e.getLong("probe"));
+            if (stamp == null) {
+                continue;
+            }
+            long sent = nanos(e.getStartTime());
+            long answered = nanos(e.getEndTime());
+            long error = (answered - sent + 1) / 2;
+            if (best == null || error < best.error()) {
+                best = new Timeline.ClockOffset(workerPid, jvm, stamp - (sent + (answered - sent) / 2), error);
+            }
+        }
+        return best;
     }
 
     /** Whether a monitor's class is a thread: {@code Thread.join} waits on the thread it joins. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 import jdk.jfr.Recording;
 import workbench.recording.BlockingCallEvent;
+import workbench.recording.ClockSyncEvent;
 import workbench.recording.GilDropRequestEvent;
 import workbench.recording.GilHoldEvent;
 import workbench.recording.GilWaitEvent;
@@ -39,7 +40,8 @@ public final class TimelineRecorder {
     /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
     static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
             GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
-            LoopIdleEvent.class, SchedRoundEvent.class, ThreadSchedSampleEvent.class, RunEvent.class);
+            LoopIdleEvent.class, SchedRoundEvent.class, ThreadSchedSampleEvent.class, ClockSyncEvent.class,
+            RunEvent.class);
 
     private TimelineRecorder() {
     }
