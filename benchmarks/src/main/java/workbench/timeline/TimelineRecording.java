@@ -8,12 +8,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import jdk.jfr.Recording;
+import workbench.recording.SchedSampler;
 
 /**
  * What recording a timeline costs, as a JMH state an item's benchmark extends: one op runs the item's timeline
  * example ({@link TimelineExamples}, exactly what {@code workbench timeline} records) with {@code recording} off
  * or on, the flight recorder running with the timeline's settings ({@link TimelineRecorder#newRecording()}: waits
- * kept whatever their length, no stack traces) for the whole trial. The ratio of the two rows is the cost.
+ * kept whatever their length, no stack traces) and the scheduler sampler ({@link SchedSampler}, at the timeline's
+ * period) for the whole trial. The ratio of the two rows is the cost. (A process-pool example's worker JVMs get
+ * the timeline's flags only inside {@link TimelineRecorder#record}, so here they run unrecorded.)
  */
 @State(Scope.Benchmark)
 public abstract class TimelineRecording {
@@ -24,6 +27,8 @@ public abstract class TimelineRecording {
 
     private final int item;
     private Recording jfr;
+    /** The scheduler sampler a recorded timeline runs ({@link TimelineRecorder#record}), so its cost is measured. */
+    private SchedSampler sampler;
     private TimelineExamples.Example example;
 
     /** The state of {@code item}'s timeline examples. */
@@ -42,6 +47,7 @@ public abstract class TimelineRecording {
             jfr = TimelineRecorder.newRecording();
             jfr.setMaxSize(64L << 20); // bounded on disk however long the trial runs
             jfr.start();
+            sampler = SchedSampler.start(SchedSampler.DEFAULT_PERIOD).orElse(null);
         }
     }
 
@@ -52,6 +58,10 @@ public abstract class TimelineRecording {
 
     @TearDown(Level.Trial)
     public void stop() {
+        if (sampler != null) {
+            sampler.close();
+            sampler = null;
+        }
         if (jfr != null) {
             jfr.close();
             jfr = null;
