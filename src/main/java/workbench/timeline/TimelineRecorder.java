@@ -140,7 +140,8 @@ public final class TimelineRecorder {
      * their files are moved beside {@code jfr}, named {@code <jfr's stem>-worker-<pid>.jfr}.
      *
      * <p>Every JVM of the run samples its threads' scheduling ({@link SchedSampler}) at
-     * {@link SchedSampler#DEFAULT_PERIOD}.
+     * {@link SchedSampler#DEFAULT_PERIOD}. Interrupted (SIGINT) or failed, it leaves no temp folder, no worker JVM
+     * and no half-written file ({@link RecordingCleanup}, {@link AtomicFiles}).
      */
     public static Recorded record(String title, Path jfr, Body body) throws Exception {
         return record(title, jfr, body, SchedSampler.DEFAULT_PERIOD);
@@ -153,7 +154,7 @@ public final class TimelineRecorder {
     static Recorded record(String title, Path jfr, Body body, Duration samplePeriod) throws Exception {
         processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         Path folder = Files.createTempDirectory("workbench-timeline-");
-        try {
+        try (RecordingCleanup cleanup = RecordingCleanup.guard(folder)) {
             workerFolder = folder;
             workerSamplePeriod = samplePeriod;
             long nanos = recordParent(title, jfr, body, samplePeriod);
@@ -163,7 +164,7 @@ public final class TimelineRecorder {
             try (var files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
                     Path moved = jfr.resolveSibling(stem + "-" + file.getFileName());
-                    Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.write(moved, part -> Files.move(file, part, StandardCopyOption.REPLACE_EXISTING));
                     workers.add(moved);
                 }
             }
@@ -171,12 +172,6 @@ public final class TimelineRecorder {
         } finally {
             workerFolder = null;
             workerSamplePeriod = null;
-            try (var left = Files.list(folder)) {
-                for (Path file : left.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(folder);
         }
     }
 
@@ -232,7 +227,7 @@ public final class TimelineRecorder {
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
-        recording.dump(jfr);
+        AtomicFiles.write(jfr, recording::dump);
     }
 
     /** The run to record. */

@@ -62,8 +62,8 @@ public final class Timelines {
         List<String> summary = new ArrayList<>(timeline.summary(Runtime.getRuntime().availableProcessors()));
         Path png = folder.resolve(example.stem() + ".png");
         Path json = folder.resolve(example.stem() + ".json");
-        LaneChart.writePng(timeline, summary, png);
-        TraceEvents.write(timeline, summary, json);
+        AtomicFiles.write(png, part -> LaneChart.writePng(timeline, summary, part));
+        AtomicFiles.write(json, part -> TraceEvents.write(timeline, summary, part));
         return new Output(example, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
 
