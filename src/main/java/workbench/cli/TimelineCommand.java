@@ -39,6 +39,11 @@ final class TimelineCommand extends Subcommand {
     @Option(names = "--out", paramLabel = "<dir>", description = "Where to write (default: ./timelines, git-ignored).")
     Path out;
 
+    @Option(names = "--cpus", description = "Also record the kernel's scheduler trace (perf sched record; root or a"
+            + " low perf_event_paranoid) and add a lane per CPU showing which thread ran on it; without perf a note"
+            + " says why and the recording goes on.")
+    boolean cpus;
+
     @Override
     public Integer call() throws Exception {
         PrintStream stdout = out();
@@ -63,7 +68,7 @@ final class TimelineCommand extends Subcommand {
             stdout.printf("[%d/%d] recording %s (%s) ...%n", ++done, examples.size(), example.strategy(),
                     example.title());
             stdout.flush();
-            Timelines.Output output = Timelines.record(example, folder);
+            Timelines.Output output = Timelines.record(example, folder, cpus);
             stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
                     + output.jfr().getFileName());
             output.summary().forEach(line -> stdout.println("  " + line));

@@ -178,6 +178,11 @@ public record Timeline(String title, long start, long end, long cpu, List<Lane> 
         return new Timeline(title, start, end, cpu, lanes, holds, tasks, callbacks, all, machine);
     }
 
+    /** This timeline with {@code cpus} as its per-CPU lanes ({@link Machine#cpus()}). */
+    public Timeline withCpus(List<CpuLane> cpus) {
+        return new Timeline(title, start, end, cpu, lanes, holds, tasks, callbacks, notes, machine.withCpus(cpus));
+    }
+
     /** One callback an event loop ran, for the task or handle {@code owner}. */
     public record Callback(long pid, long tid, String owner, long start, long end) {
     }

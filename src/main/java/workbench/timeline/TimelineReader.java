@@ -322,6 +322,17 @@ public final class TimelineReader {
         return best;
     }
 
+    /**
+     * What to add to a {@code CLOCK_MONOTONIC} time ({@code System.nanoTime()} on Linux, a kernel trace's clock)
+     * to put it on this recording's axis: the run's start as recorded, less the monotonic time read as it began.
+     */
+    static long monotonicToEpoch(Path parent) throws IOException {
+        RecordedEvent run = RecordingFile.readAllEvents(parent).stream()
+                .filter(e -> e.getEventType().getName().equals("workbench.TimelineRun")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IOException(parent + " has no workbench.TimelineRun event: not a timeline"));
+        return nanos(run.getStartTime()) - run.getLong("monotonic");
+    }
+
     /** Whether a monitor's class is a thread: {@code Thread.join} waits on the thread it joins. */
     private static boolean isThread(String className) {
         if (className.equals("java.lang.Thread")) {

@@ -194,6 +194,7 @@ public final class TimelineRecorder {
                     : SchedSampler.start(samplePeriod);
             RunEvent run = new RunEvent();
             run.begin();
+            run.monotonic = System.nanoTime();
             long start = System.nanoTime();
             long cpu = processCpuNanos();
             long nanos;

@@ -45,15 +45,46 @@ public final class Timelines {
 
     /** Records {@code example} into {@code folder} and writes its three files. */
     public static Output record(TimelineExamples.Example example, Path folder) throws Exception {
+        return record(example, folder, false);
+    }
+
+    /**
+     * As {@link #record(TimelineExamples.Example, Path)}; with {@code cpus}, the kernel's scheduler trace runs
+     * around the recording ({@link PerfSched}) and adds per-CPU lanes, or a note says why it could not.
+     */
+    public static Output record(TimelineExamples.Example example, Path folder, boolean cpus) throws Exception {
         Files.createDirectories(folder);
         example.body().run(); // warm: classes loaded, code compiled, as in the recorded run
         long start = System.nanoTime();
         example.body().run();
         long unrecorded = System.nanoTime() - start;
         Path jfr = folder.resolve(example.stem() + ".jfr");
-        TimelineRecorder.Recorded recorded = TimelineRecorder.record(example.title(), jfr, example.body());
-        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(example.notes());
-        return write(example, timeline, folder, jfr, unrecorded, recorded.nanos());
+        Path trace = cpus ? Files.createTempDirectory("workbench-perf-") : null;
+        try (RecordingCleanup cleanup = trace == null ? null : RecordingCleanup.guard(trace)) {
+            PerfSched.Started perf = trace == null ? null : PerfSched.start(trace);
+            try {
+                TimelineRecorder.Recorded recorded = TimelineRecorder.record(example.title(), jfr, example.body());
+                Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(example.notes());
+                if (perf != null) {
+                    timeline = perCpu(perf, jfr, timeline);
+                }
+                return write(example, timeline, folder, jfr, unrecorded, recorded.nanos());
+            } finally {
+                if (perf != null && perf.perf() != null) {
+                    perf.perf().kill();
+                }
+            }
+        }
+    }
+
+    /** {@code timeline} with the per-CPU lanes of {@code perf}'s trace, or a note saying why there are none. */
+    private static Timeline perCpu(PerfSched.Started perf, Path jfr, Timeline timeline) throws Exception {
+        if (perf.perf() == null) {
+            return timeline.withNotes(List.of(perf.whyNot()));
+        }
+        return timeline.withCpus(perf.perf().stop(TimelineReader.monotonicToEpoch(jfr), timeline.start(),
+                timeline.end())).withNotes(List.of("per-CPU lanes: the kernel's scheduler trace (perf sched record),"
+                + " every process on the machine"));
     }
 
     /** Draws and exports an already-read timeline beside its recording. */
