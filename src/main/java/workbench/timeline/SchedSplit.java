@@ -26,7 +26,9 @@ import jdk.jfr.consumer.RecordedEvent;
  * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
  * threads on a CPU at once, as the machine could not have more (a thread's recorded waits can force a slot over,
  * and a slot taken in part counts as taken). The runnable time, then the off-CPU rest, fill what is left in time
- * order. Time no period covers stays {@link State#NOT_MEASURED}.
+ * order. Time no period measured stays {@link State#NOT_MEASURED}: before the first round and after the last, the
+ * part of a thread's life after the last round that read it (a thread that ended is not read again, and a thread
+ * that began and ended between two reads is not measured at all: the sampler may wait for a CPU itself).
  */
 final class SchedSplit {
 
@@ -47,12 +49,15 @@ final class SchedSplit {
     private final List<Round> rounds;
     /** round -> tid -> {on CPU, run queue}; tids in order (for the wrap-around layout). */
     private final Map<Long, TreeMap<Long, long[]>> samples;
+    /** The tids with at least one sample: read by the sampler at least once. */
+    private final Set<Long> seen = new java.util.HashSet<>();
 
     private SchedSplit(long period, long samplerCpu, List<Round> rounds, Map<Long, TreeMap<Long, long[]>> samples) {
         this.period = period;
         this.samplerCpu = samplerCpu;
         this.rounds = rounds;
         this.samples = samples;
+        samples.values().forEach(round -> seen.addAll(round.keySet()));
     }
 
     /** The samples among {@code events}, their times moved back by {@code shift} (a worker's clock offset). */
@@ -97,9 +102,9 @@ final class SchedSplit {
      * stretches split by thread {@code osTid}'s samples; {@code laneTids} are the tids that have lanes (their
      * order sets the wrap-around layout). A tid below 0 (a virtual thread) is left as it is.
      */
-    List<Lane.Segment> split(long osTid, Set<Long> laneTids, List<Lane.Segment> segments) {
-        if (osTid < 0 || rounds.isEmpty() || segments.isEmpty()) {
-            return segments;
+    List<Lane.Segment> split(long osTid, Set<Long> laneTids, List<Lane.Segment> segments, long endedAt) {
+        if (osTid < 0 || rounds.isEmpty() || segments.isEmpty() || !seen.contains(osTid)) {
+            return segments; // never read by the sampler (it began and ended within one period): not measured
         }
         List<Lane.Segment> out = new ArrayList<>();
         List<long[]> filler = new ArrayList<>();
@@ -112,15 +117,18 @@ final class SchedSplit {
         }
         long laneStart = segments.get(0).start();
         long laneEnd = segments.get(segments.size() - 1).end();
+        List<Round> laid = new ArrayList<>();
         for (Round round : rounds) {
-            if (round.end() > laneStart && round.start() < laneEnd) {
+            // A thread that ended before a round's reads was not read in it: that last part is not measured.
+            if (round.end() > laneStart && round.start() < laneEnd && round.end() <= endedAt) {
                 layOut(round, osTid, laneTids, filler, out);
+                laid.add(round);
             }
         }
-        // What no round covers stays not measured (before the first round, after the last, between stops).
+        // What no round measured stays not measured (before the first round, after the last, a thread's end).
         for (long[] piece : filler) {
             long at = piece[0];
-            for (Round round : rounds) {
+            for (Round round : laid) {
                 if (round.end() <= at || round.start() >= piece[1]) {
                     continue;
                 }

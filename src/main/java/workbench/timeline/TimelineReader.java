@@ -89,6 +89,7 @@ public final class TimelineReader {
                 ThreadInfo info = threads.get(tid);
                 if (info != null) {
                     info.end = Math.max(info.start, Math.min(end, nanos(e.getStartTime())));
+                    info.ended = nanos(e.getStartTime()) <= end;
                 }
             }
         }
@@ -219,7 +220,7 @@ public final class TimelineReader {
             List<Lane.Segment> segments = partition(info.start, info.end,
                     intervals.getOrDefault(entry.getKey(), List.of()), calls);
             lanes.add(new Lane(pid, jvm, entry.getKey(), info.name, info.virtual, info.start, info.end,
-                    sched.split(info.osTid, laneTids, segments)));
+                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE)));
         }
         if (sched.sampled()) {
             jvmThreads.add(sched.others(pid, jvm, laneTids, start, end));
@@ -355,6 +356,8 @@ public final class TimelineReader {
         final boolean virtual;
         final long start;
         long end;
+        /** Whether it ended during the run (a {@code jdk.ThreadEnd}), rather than living on past it. */
+        boolean ended;
 
         /** The OS thread id, -1 where there is none (a virtual thread) or the recording did not say. */
         final long osTid;
