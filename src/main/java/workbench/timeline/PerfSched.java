@@ -104,10 +104,12 @@ final class PerfSched {
     /**
      * Parses {@code perf sched timehist} output: each line is a thread switched out of a CPU at {@code time}
      * (seconds) after running {@code run time} (ms), so its slice is {@code [time - run, time)}; the idle task
-     * (tid 0) is left out. Slices are clipped to {@code [start, end)} after adding {@code monotonicToEpoch}.
+     * (tid 0) is left out; a slice never reaches back before the previous switch on its CPU. Slices are clipped to
+     * {@code [start, end)} after adding {@code monotonicToEpoch}.
      */
     static List<Timeline.CpuLane> parse(String timehist, long monotonicToEpoch, long start, long end) {
         Map<Integer, List<Timeline.CpuSlice>> cpus = new TreeMap<>();
+        Map<Integer, Long> lastOut = new TreeMap<>();
         for (String line : timehist.split("\n")) {
             Matcher m = LINE.matcher(line);
             if (!m.matches()) {
@@ -117,15 +119,19 @@ final class PerfSched {
             if (tid == 0) {
                 continue;
             }
+            int cpu = Integer.parseInt(m.group(2));
             long out = seconds(m.group(1)) + monotonicToEpoch;
-            long in = out - milliseconds(m.group(8));
+            // A CPU runs one thread at a time: a run time reaching back before the previous switch on this CPU
+            // (perf lost events, or counted from a switch-in it did not see) starts at that switch.
+            long in = Math.max(out - milliseconds(m.group(8)), lastOut.getOrDefault(cpu, Long.MIN_VALUE));
+            lastOut.put(cpu, out);
             long from = Math.max(start, in);
             long to = Math.min(end, out);
             if (to <= from) {
                 continue;
             }
             long pid = m.group(5) == null ? tid : Long.parseLong(m.group(5));
-            cpus.computeIfAbsent(Integer.parseInt(m.group(2)), k -> new ArrayList<>())
+            cpus.computeIfAbsent(cpu, k -> new ArrayList<>())
                     .add(new Timeline.CpuSlice(from, to, pid, tid, m.group(3).strip()));
         }
         List<Timeline.CpuLane> lanes = new ArrayList<>();

@@ -58,10 +58,11 @@ class PerfSchedTest {
         assertTrue(cpus.stream().flatMap(c -> c.slices().stream()).anyMatch(s -> s.pid() == pid),
                 "this JVM's threads ran on some CPU");
         for (Timeline.CpuLane cpu : cpus) {
-            long last = Long.MIN_VALUE;
+            long last = timeline.start();
             for (Timeline.CpuSlice slice : cpu.slices()) {
                 assertTrue(slice.start() >= timeline.start() && slice.end() <= timeline.end(), "inside the run");
-                assertTrue(slice.start() >= last - 1_000, "one thread at a time on CPU " + cpu.cpu()); // timehist: µs
+                assertTrue(slice.start() >= last - 1_000, "one thread at a time on CPU " + cpu.cpu() + ": " + slice
+                        + " starts " + (last - slice.start()) + " ns before the last ended"); // timehist: µs
                 last = slice.end();
             }
         }
