@@ -20,7 +20,9 @@ import jdk.jfr.consumer.RecordedEvent;
  * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q}
  * are laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's
  * {@link State#NOT_MEASURED} stretches there): {@code min(c, F)} on a CPU, then {@code min(q, F - c)} runnable, the
- * rest off CPU, so a period's shares are exact and only their place within it is laid out. The on-CPU time goes
+ * rest off CPU, so a period's shares are exact and only their place within it is laid out. The kernel counts a
+ * run-queue wait when it ends, so what does not fit in its period is carried back into the free time of the
+ * periods before it. The on-CPU time goes
  * where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS} slots; ties
  * broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around schedule), so
  * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
@@ -121,9 +123,27 @@ final class SchedSplit {
         for (Round round : rounds) {
             // A thread that ended before a round's reads was not read in it: that last part is not measured.
             if (round.end() > laneStart && round.start() < laneEnd && round.end() <= endedAt) {
-                layOut(round, osTid, laneTids, filler, out);
                 laid.add(round);
             }
+        }
+        // The kernel adds a wait on the run queue to the count when the wait ends (the thread gets a CPU), so a
+        // round's run-queue time can belong to rounds before it: what does not fit in its round's free time is
+        // carried back into the free time of the rounds before (on-CPU time likewise, should it not fit).
+        long[][] shares = new long[laid.size()][];
+        long carryCpu = 0;
+        long carryQueue = 0;
+        for (int i = laid.size() - 1; i >= 0; i--) {
+            Round round = laid.get(i);
+            long free = fillerIn(round, filler);
+            long[] own = samples.getOrDefault(round.round(), new TreeMap<>()).getOrDefault(osTid, new long[2]);
+            long onCpu = Math.min(free, own[0] + carryCpu);
+            carryCpu = own[0] + carryCpu - onCpu;
+            long runnable = Math.min(free - onCpu, own[1] + carryQueue);
+            carryQueue = own[1] + carryQueue - runnable;
+            shares[i] = new long[] {onCpu, runnable};
+        }
+        for (int i = 0; i < laid.size(); i++) {
+            layOut(laid.get(i), osTid, laneTids, filler, out, shares[i][0], shares[i][1]);
         }
         // What no round measured stays not measured (before the first round, after the last, a thread's end).
         for (long[] piece : filler) {
@@ -151,7 +171,8 @@ final class SchedSplit {
      * of this JVM are already on a CPU (ties: in time order from the thread's place in the wrap-around schedule);
      * then, in time order, {@code q} runnable and the rest off CPU.
      */
-    private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out) {
+    private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out,
+            long onCpu, long runnable) {
         long length = round.end() - round.start();
         if (length <= 0) {
             return;
@@ -178,9 +199,6 @@ final class SchedSplit {
             return;
         }
         TreeMap<Long, long[]> inRound = samples.getOrDefault(round.round(), new TreeMap<>());
-        long[] own = inRound.getOrDefault(osTid, new long[2]);
-        long onCpu = Math.min(own[0], total);
-        long runnable = Math.min(own[1], total - onCpu);
         long before = 0;
         for (Map.Entry<Long, long[]> e : inRound.headMap(osTid).entrySet()) {
             if (laneTids.contains(e.getKey())) {
@@ -229,6 +247,15 @@ final class SchedSplit {
                 at += part;
             }
         }
+    }
+
+    /** How much of {@code filler} lies in {@code round}. */
+    private static long fillerIn(Round round, List<long[]> filler) {
+        long total = 0;
+        for (long[] f : filler) {
+            total += Math.max(0, Math.min(f[1], round.end()) - Math.max(f[0], round.start()));
+        }
+        return total;
     }
 
     /** Adjacent segments of one state (and call) joined. */
