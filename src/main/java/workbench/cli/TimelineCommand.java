@@ -48,6 +48,11 @@ final class TimelineCommand extends Subcommand {
     @Option(names = "--out", paramLabel = "<dir>", description = "Where to write (default: ./timelines, git-ignored).")
     Path out;
 
+    @Option(names = "--cpus", description = "Also record the kernel's scheduler trace (perf sched record; root or a"
+            + " low perf_event_paranoid) and add a lane per CPU showing which thread ran on it; without perf a note"
+            + " says why and the recording goes on.")
+    boolean cpus;
+
     @Override
     public Integer call() throws Exception {
         PrintStream stdout = out();
@@ -73,7 +78,7 @@ final class TimelineCommand extends Subcommand {
             stdout.printf("[%d/%d] recording %s %s (%s) ...%n", ++done, runs.size(), run.example().name(),
                     run.way().slug(), run.example().title());
             stdout.flush();
-            Timelines.Output output = Timelines.record(run, folder);
+            Timelines.Output output = Timelines.record(run, folder, cpus);
             outputs.add(output);
             stdout.println("  wrote " + output.png() + ", " + output.json().getFileName() + ", "
                     + output.jfr().getFileName());

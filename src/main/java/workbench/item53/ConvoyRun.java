@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import workbench.gil.Gil;
 import workbench.gil.Site;
+import workbench.recording.Blocking;
 
 /**
  * One run of {@link Convoy#run}: its pipes, its threads (the I/O thread, the echo and the CPU-bound one) and what
@@ -213,7 +214,7 @@ final class ConvoyRun implements AutoCloseable {
 
     private static void readOne(Pipe.SourceChannel source, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            if (source.read(buffer) < 0) {
+            if (Blocking.call("pipe read", () -> source.read(buffer)) < 0) {
                 throw new EOFException("the pipe closed mid round trip");
             }
         }
@@ -221,7 +222,7 @@ final class ConvoyRun implements AutoCloseable {
 
     private static void writeAll(Pipe.SinkChannel sink, ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
-            sink.write(buffer);
+            Blocking.call("pipe write", () -> sink.write(buffer));
         }
     }
 

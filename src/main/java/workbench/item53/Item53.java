@@ -14,7 +14,7 @@ import workbench.gil.GilStats;
 import workbench.gil.Site;
 import workbench.parallel.Checkpoint;
 import workbench.parallel.Strategy;
-import workbench.recording.BlockingCallEvent;
+import workbench.recording.Blocking;
 
 /**
  * Item 53 (3rd ed. 68): Use Threads for Blocking I/O, Avoid for Parallelism.
@@ -142,18 +142,14 @@ public final class Item53 implements Demo {
      * for but its timeout, as the book intends (its unconnected socket makes Linux's select return at once).
      */
     public static void slowSystemcall(Duration block) throws IOException {
-        BlockingCallEvent event = new BlockingCallEvent();
-        event.begin();
         try (Selector selector = Selector.open()) {
             long deadline = System.nanoTime() + block.toNanos();
-            long left;
-            while ((left = deadline - System.nanoTime()) > 0) {
-                selector.select(Math.max(1, left / 1_000_000));
-            }
-        }
-        if (event.shouldCommit()) {
-            event.call = "select";
-            event.commit();
+            Blocking.run("select", () -> {
+                long left;
+                while ((left = deadline - System.nanoTime()) > 0) {
+                    selector.select(Math.max(1, left / 1_000_000));
+                }
+            });
         }
     }
 

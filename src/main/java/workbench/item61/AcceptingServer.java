@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import workbench.annotations.GuardedBy;
 import workbench.annotations.ThreadSafe;
 import workbench.eventloop.AsyncServer;
+import workbench.recording.Blocking;
 
 /**
  * What the blocking servers share ({@link ThreadPerConnectionServer}, {@link PreForkedServer}): bind the loopback
@@ -138,7 +139,7 @@ abstract class AcceptingServer implements GuessServer {
             while (true) {
                 Socket connection;
                 try {
-                    connection = socket.accept();
+                    connection = Blocking.call("accept", socket::accept);
                 } catch (IOException e) {
                     if (socket.isClosed()) {
                         return;

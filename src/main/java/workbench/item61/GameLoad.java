@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import workbench.annotations.NotThreadSafe;
+import workbench.recording.Blocking;
 
 /**
  * Many clients held open at once, all driven by one {@link Selector} on the calling thread: the load generator of
@@ -129,7 +130,7 @@ public final class GameLoad implements AutoCloseable {
                 }
                 return;
             }
-            selector.select(Math.max(1, Math.min(100, left / 1_000_000)));
+            Blocking.call("select", () -> selector.select(Math.max(1, Math.min(100, left / 1_000_000))));
             for (SelectionKey key : selector.selectedKeys()) {
                 Client client = (Client) key.attachment();
                 if (!key.isValid() || !key.isConnectable()) {
@@ -199,7 +200,7 @@ public final class GameLoad implements AutoCloseable {
                 }
                 break;
             }
-            selector.select(Math.max(1, Math.min(100, left / 1_000_000)));
+            Blocking.call("select", () -> selector.select(Math.max(1, Math.min(100, left / 1_000_000))));
             for (SelectionKey key : selector.selectedKeys()) {
                 ((Client) key.attachment()).ready(key);
             }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
+import workbench.recording.Blocking;
+
 /**
  * A running child process whose stdout and stderr are drained from the moment it starts, each by its own daemon
  * thread, so a chatty child can never fill a pipe and deadlock against its parent. It is the workbench's
@@ -129,7 +131,7 @@ public final class Child implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Thread writer = feedAndClose(input);
         try {
-            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            if (!Blocking.call("waitFor child", () -> process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS))) {
                 throw new ChildTimeoutException(command, timeout);
             }
             for (Thread thread : new Thread[] {writer, stdoutDrain, stderrDrain}) {
@@ -155,7 +157,7 @@ public final class Child implements AutoCloseable {
 
     /** Waits for the child to exit and returns its status; on timeout it keeps running. */
     public int waitFor(Duration timeout) throws ChildTimeoutException, InterruptedException {
-        if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!Blocking.call("waitFor child", () -> process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS))) {
             throw new ChildTimeoutException(command, timeout);
         }
         return process.exitValue();

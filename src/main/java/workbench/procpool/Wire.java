@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class Wire {
 
     static final byte TASK = 1;
+    /** A clock probe (empty payload), answered by the worker at once with the same kind and id. */
+    static final byte CLOCK = 2;
     static final byte READY = 10;
     static final byte RESULT = 11;
     static final byte FAILURE = 12;

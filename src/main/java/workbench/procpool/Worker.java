@@ -15,7 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import workbench.recording.ClockSyncEvent;
 import workbench.recording.PoolTaskEvent;
+import workbench.recording.SchedSampler;
 
 /**
  * The main class of a worker JVM ({@link ProcessPool} starts it; not an API). It reads task frames from its
@@ -64,6 +66,7 @@ public final class Worker {
         System.setOut(System.err);
         System.setIn(InputStream.nullInputStream());
         watchParent(parentPid);
+        SchedSampler.startFromProperty(); // a recorded run's worker samples its threads' scheduling as the parent
 
         Worker worker = new Worker(protocolIn, protocolOut, filter, parentPid);
         int[] status = {0};
@@ -104,6 +107,10 @@ public final class Worker {
                     frame = Wire.readFrame(in);
                 } catch (EOFException endOfInput) {
                     return 0;
+                }
+                if (frame.kind() == Wire.CLOCK) {
+                    answerClock(frame);
+                    continue;
                 }
                 if (frame.kind() != Wire.TASK) {
                     System.err.println("procpool worker: unexpected frame kind " + frame.kind());
@@ -147,6 +154,18 @@ public final class Worker {
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
+    /** Stamps a clock probe in this JVM's recording and answers it at once (see {@link ClockSyncEvent}). */
+    private void answerClock(Wire.Frame probe) throws IOException {
+        ClockSyncEvent event = new ClockSyncEvent();
+        if (event.shouldCommit()) {
+            event.side = "worker";
+            event.workerPid = pid;
+            event.probe = probe.id();
+            event.commit();
+        }
+        Wire.writeFrame(out, Wire.CLOCK, probe.id(), new byte[0]);
     }
 
     private static Object run(Object task) throws Exception {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import workbench.annotations.GuardedBy;
 import workbench.proc.ProcessTree;
+import workbench.recording.ClockSyncEvent;
 
 /**
  * One worker JVM as its pool sees it: the process, the thread that reads its answers, the thread that forwards its
@@ -66,6 +67,11 @@ final class WorkerConnection {
     /** How much of its stderr was forwarded; touched by the {@code errors} thread only. */
     private long forwardedBytes;
     private boolean droppedSaid;
+    /** The clock probe in flight, if any; touched by the {@code reader} thread only. */
+    private ClockSyncEvent probe;
+    private long probes;
+    /** Held while a frame goes out: the dispatching thread's tasks and the reader's clock probes. */
+    private final Object sending = new Object();
 
     private WorkerConnection(Process process, long number, Listener listener, PrintStream stderr) {
         this.process = process;
@@ -99,8 +105,10 @@ final class WorkerConnection {
     /** Sends a task frame. Only the thread that gave this worker the task calls this, and never under a lock. */
     void send(byte[] frame) {
         try {
-            out.write(frame);
-            out.flush();
+            synchronized (sending) {
+                out.write(frame);
+                out.flush();
+            }
         } catch (IOException e) {
             // The worker is gone; its reader sees the end of its output and tells the listener.
             kill();
@@ -127,7 +135,10 @@ final class WorkerConnection {
             while (true) {
                 Wire.Frame frame = Wire.readFrame(in);
                 if (frame.kind() == Wire.READY) {
+                    probeClock(); // only while a recording takes the probes' events
                     listener.ready();
+                } else if (frame.kind() == Wire.CLOCK) {
+                    clockAnswered(frame);
                 } else {
                     listener.answered(frame);
                 }
@@ -148,6 +159,52 @@ final class WorkerConnection {
             Thread.currentThread().interrupt();
         }
         listener.ended(this, cause);
+    }
+
+    /**
+     * How many clock probes a recorded pool exchanges with each worker when it is up; the timeline keeps the one
+     * with the shortest round trip (NTP's rule: the least delay, the least error).
+     */
+    static final int CLOCK_PROBES = 5;
+
+    /**
+     * Sends the next clock probe, its parent-side event begun now, if a recording takes them. Unlike a task's
+     * {@link #send}, a probe that cannot be sent kills nothing: a retired worker's stdin is closed.
+     */
+    private void probeClock() {
+        ClockSyncEvent event = new ClockSyncEvent();
+        if (!event.isEnabled() || probes >= CLOCK_PROBES) {
+            return;
+        }
+        probe = event;
+        long number = ++probes;
+        event.begin();
+        try {
+            synchronized (sending) {
+                out.write(Wire.frame(Wire.CLOCK, number, new byte[0]));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // The pool retired it (closed its stdin) meanwhile: no more probes; it exits, and records, as usual.
+            probe = null;
+        }
+    }
+
+    /** A clock probe came back: its round trip is committed, the next one sent. */
+    private void clockAnswered(Wire.Frame frame) throws IOException {
+        ClockSyncEvent event = probe;
+        if (event == null || frame.id() != probes) {
+            throw new IOException("protocol error: clock answer " + frame.id() + ", expected " + probes);
+        }
+        probe = null;
+        event.end();
+        if (event.shouldCommit()) {
+            event.side = "parent";
+            event.workerPid = pid;
+            event.probe = frame.id();
+            event.commit();
+        }
+        probeClock();
     }
 
     /** How the worker ended, with the last lines of its stderr. */

@@ -20,11 +20,25 @@ public record Lane(long pid, String jvm, long tid, String name, boolean virtual,
         segments = List.copyOf(segments);
     }
 
-    /** A stretch of one state. */
-    public record Segment(long start, long end, State state) {
+    /**
+     * A stretch of one state.
+     *
+     * @param call what the thread was blocked in, for {@link State#BLOCKED_CALL} ("pipe read", "accept"); else null
+     */
+    public record Segment(long start, long end, State state, String call) {
+
+        /** A stretch of a state that names no call. */
+        public Segment(long start, long end, State state) {
+            this(start, end, state, null);
+        }
 
         public long nanos() {
             return end - start;
+        }
+
+        /** What the legend and the trace call this stretch: the state's label, with the call where one is named. */
+        public String label() {
+            return call == null ? state.label() : state.label() + ": " + call;
         }
     }
 

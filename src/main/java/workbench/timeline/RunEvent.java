@@ -21,6 +21,10 @@ final class RunEvent extends Event {
     @Label("Process id")
     long pid;
 
+    @Label("Monotonic start")
+    @Description("System.nanoTime() as the run began (CLOCK_MONOTONIC on Linux): puts a kernel trace on this axis")
+    long monotonic;
+
     @Label("Process CPU time")
     @Description("CPU time the whole JVM used during the run, all threads (-1 where the OS does not say)")
     @jdk.jfr.Timespan

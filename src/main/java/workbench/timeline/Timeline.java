@@ -23,9 +23,12 @@ import java.util.Optional;
  * @param callbacks every event-loop callback, in start order (for the tasks they ran for)
  * @param units     every unit of work recorded (cells, sessions), in start order
  * @param notes     legend lines: what is not shown, what was aggregated
+ * @param machine   what the OS measured beside the flight recorder: the sample period, the JVMs' own threads,
+ *                  per-CPU lanes, the worker JVMs' clock offsets
  */
 public record Timeline(String title, long start, long end, long cpu, long workerCpu, List<Lane> lanes,
-        List<Hold> holds, List<PoolTask> tasks, List<Callback> callbacks, List<Unit> units, List<String> notes) {
+        List<Hold> holds, List<PoolTask> tasks, List<Callback> callbacks, List<Unit> units, List<String> notes,
+        Machine machine) {
 
     /** The {@link Lane#jvm()} of the JVM that ran the example. */
     public static final String PARENT = "parent";
@@ -40,6 +43,132 @@ public record Timeline(String title, long start, long end, long cpu, long worker
         callbacks = callbacks.stream().sorted(Comparator.comparingLong(Callback::start)).toList();
         units = units.stream().sorted(Comparator.comparingLong(Unit::start)).toList();
         notes = List.copyOf(notes);
+        machine = machine == null ? Machine.NONE : machine;
+    }
+
+    /** A timeline with nothing measured beside the flight recorder ({@link Machine#NONE}). */
+    public Timeline(String title, long start, long end, long cpu, long workerCpu, List<Lane> lanes,
+            List<Hold> holds, List<PoolTask> tasks, List<Callback> callbacks, List<Unit> units, List<String> notes) {
+        this(title, start, end, cpu, workerCpu, lanes, holds, tasks, callbacks, units, notes, Machine.NONE);
+    }
+
+    /**
+     * What the OS measured beside the flight recorder.
+     *
+     * <p>{@code samplePeriod} is the resolution of the on-CPU / runnable split of the lanes ({@link State#ON_CPU},
+     * {@link State#RUNNABLE}, {@link State#OFF_CPU}): each thread's {@code /proc/self/task/<tid>/schedstat} read
+     * once per period; 0 where nothing was sampled (then the lanes' unrecorded time is
+     * {@link State#NOT_MEASURED}). Within one period the OS says how long, not when: the reader lays the measured
+     * shares out as described in {@link TimelineReader}.
+     *
+     * @param samplePeriod  the sampler's period in nanoseconds, 0 if none ran
+     * @param jvmThreads    per JVM, its threads that have no lane (GC, JIT compilers, the VM thread, JFR, the
+     *                      sampler itself, idle JDK threads), summed per sample period
+     * @param cpus          per CPU, which thread ran on it when (the kernel's scheduler trace, {@code --cpus});
+     *                      empty where it was not recorded
+     * @param clockOffsets  per worker JVM, how far its clock was from the parent's (already subtracted from its
+     *                      lanes, holds, tasks and callbacks)
+     */
+    public record Machine(long samplePeriod, List<JvmThreads> jvmThreads, List<CpuLane> cpus,
+            List<ClockOffset> clockOffsets) {
+
+        /** Nothing measured. */
+        public static final Machine NONE = new Machine(0, List.of(), List.of(), List.of());
+
+        public Machine {
+            jvmThreads = List.copyOf(jvmThreads);
+            cpus = cpus.stream().sorted(Comparator.comparingInt(CpuLane::cpu)).toList();
+            clockOffsets = List.copyOf(clockOffsets);
+        }
+
+        /** This with {@code lanes} as its per-CPU lanes. */
+        public Machine withCpus(List<CpuLane> lanes) {
+            return new Machine(samplePeriod, jvmThreads, lanes, clockOffsets);
+        }
+    }
+
+    /**
+     * One JVM's threads that have no lane of their own, summed: the aggregate lane "JVM (GC, JIT, ...)", which
+     * says why two busy Java threads do not make exactly 2.0 cores.
+     *
+     * @param pid     the JVM's process id
+     * @param jvm     as {@link Lane#jvm()}
+     * @param samples one per sample period, in time order
+     */
+    public record JvmThreads(long pid, String jvm, List<CpuSample> samples) {
+
+        /** The aggregate lane's name. */
+        public static final String LABEL = "JVM (GC, JIT, ...)";
+
+        public JvmThreads {
+            samples = List.copyOf(samples);
+        }
+
+        /** Nanoseconds on a CPU, all these threads together, over the whole timeline. */
+        public long onCpu() {
+            return samples.stream().mapToLong(CpuSample::onCpu).sum();
+        }
+
+        /** The lane's label: {@link #LABEL}, with the JVM when that is not the parent. */
+        public String label() {
+            return jvm.equals(PARENT) ? LABEL : jvm + ": " + LABEL;
+        }
+    }
+
+    /**
+     * Several threads' OS accounting over one sample period.
+     *
+     * @param start   the period's start, epoch nanoseconds on the parent's clock
+     * @param end     its end
+     * @param onCpu   nanoseconds on a CPU, summed over the threads (may exceed the period: several CPUs)
+     * @param runnable nanoseconds waiting on a run queue, summed over the threads
+     * @param threads how many threads were summed (those seen in this period)
+     */
+    public record CpuSample(long start, long end, long onCpu, long runnable, int threads) {
+
+        /** Cores kept busy on average over the period: {@code onCpu / (end - start)}. */
+        public double cores() {
+            return end > start ? onCpu / (double) (end - start) : 0;
+        }
+    }
+
+    /**
+     * One CPU's lane from the kernel's scheduler trace: which thread ran on it when; what is not covered, the CPU
+     * was idle (or ran a thread the trace did not attribute).
+     *
+     * @param cpu    the CPU's number
+     * @param slices what ran, in time order, not overlapping
+     */
+    public record CpuLane(int cpu, List<CpuSlice> slices) {
+
+        public CpuLane {
+            slices = slices.stream().sorted(Comparator.comparingLong(CpuSlice::start)).toList();
+        }
+    }
+
+    /**
+     * One thread on one CPU, from being switched in to being switched out.
+     *
+     * @param start epoch nanoseconds on the parent's clock
+     * @param end   epoch nanoseconds
+     * @param pid   the process (thread group) id, -1 where the trace did not say
+     * @param tid   the OS thread id (as {@code RecordedThread.getOSThreadId()} and the sampler name it)
+     * @param name  the thread's name as the kernel knows it (its {@code comm}, at most 15 characters)
+     */
+    public record CpuSlice(long start, long end, long pid, long tid, String name) {
+    }
+
+    /**
+     * How far a worker JVM's flight-recorder clock was from the parent's, measured NTP-style over the pool's own
+     * pipe: the parent's event spans its probe's send and the answer, the worker stamps the probe in between; the
+     * offset is {@code worker - (sent + answered) / 2}, the round trip with the least delay of those exchanged.
+     *
+     * @param pid      the worker JVM's process id
+     * @param jvm      as {@link Lane#jvm()}
+     * @param offset   nanoseconds to subtract from the worker's times to put them on the parent's clock
+     * @param error    the bound on the offset's error: half that round trip, in nanoseconds
+     */
+    public record ClockOffset(long pid, String jvm, long offset, long error) {
     }
 
     /** One unit of work ({@code workbench.WorkUnit}): a cell's step, a client session, in the thread that ended it. */
@@ -59,7 +188,13 @@ public record Timeline(String title, long start, long end, long cpu, long worker
     public Timeline withNotes(List<String> more) {
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Timeline(title, start, end, cpu, workerCpu, lanes, holds, tasks, callbacks, units, all);
+        return new Timeline(title, start, end, cpu, workerCpu, lanes, holds, tasks, callbacks, units, all, machine);
+    }
+
+    /** This timeline with {@code cpus} as its per-CPU lanes ({@link Machine#cpus()}). */
+    public Timeline withCpus(List<CpuLane> cpus) {
+        return new Timeline(title, start, end, cpu, workerCpu, lanes, holds, tasks, callbacks, units, notes,
+                machine.withCpus(cpus));
     }
 
     /** One callback an event loop ran, for the task or handle {@code owner}. */
@@ -152,6 +287,15 @@ public record Timeline(String title, long start, long end, long cpu, long worker
         return lanes.stream().filter(l -> !l.jvm().equals(PARENT)).map(Lane::pid).distinct().toList();
     }
 
+    /**
+     * The lanes' time on a CPU as the OS measured it ({@link State#ON_CPU}), overlaid: {@code [sum over lanes,
+     * time with at least one on a CPU, most on a CPU at once]}, in nanoseconds (the last a count); all zero where
+     * nothing was sampled.
+     */
+    public long[] onCpuOverlap() {
+        return overlap(s -> s == State.ON_CPU);
+    }
+
     /** The lanes of the JVM that ran the example. */
     public List<Lane> parentLanes() {
         return lanes.stream().filter(l -> l.jvm().equals(PARENT)).toList();
@@ -196,10 +340,16 @@ public record Timeline(String title, long start, long end, long cpu, long worker
             lines.add(String.format(Locale.ROOT, "threads running or runnable at once (%s): %.1f on average while"
                     + " any was, at most %d", runningStates(), overlap[0] / (double) overlap[1], overlap[2]));
         }
-        long[] onCpu = overlap(s -> s == State.RUNNING_ON_CPU);
+        long[] onCpu = onCpuOverlap();
         if (onCpu[1] > 0) {
-            lines.add(String.format(Locale.ROOT, "threads '%s' at once: %.1f on average while any was, at most %d",
-                    State.RUNNING_ON_CPU.label(), onCpu[0] / (double) onCpu[1], onCpu[2]));
+            lines.add(String.format(Locale.ROOT, "threads '%s' at once: %.1f on average while any was, at most %d"
+                    + " (the OS's schedstat, read every %.0f ms)", State.ON_CPU.label(), onCpu[0] / (double) onCpu[1],
+                    onCpu[2], machine.samplePeriod() / 1e6));
+        }
+        for (JvmThreads jvm : machine.jvmThreads()) {
+            lines.add(String.format(Locale.ROOT, "%s: %.2f cores on average over the run ('%s', summed over the"
+                    + " JVM's threads that have no lane)", jvm.label(), jvm.onCpu() / (double) Math.max(1, nanos()),
+                    State.ON_CPU.label()));
         }
         if (!lanes.isEmpty()) {
             Lane caller = lanes.get(0);

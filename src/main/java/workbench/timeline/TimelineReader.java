@@ -5,14 +5,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import workbench.recording.SchedSampler;
 
 /**
  * Reads recordings back into a {@link Timeline}: the parent's (bounded by its {@code workbench.TimelineRun}
@@ -20,8 +23,10 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>A lane belongs to the thread that ran the example and to every thread started during the run. Each recorded
  * wait becomes a stretch of its state; where waits overlap, the state first in {@link State}'s order wins (a GIL
- * wait parks on a condition: it is drawn as the GIL wait); what no event covers is {@link State#RUNNING}: on a CPU
- * or runnable, for JFR does not record the OS scheduler. So the states of a lane add up to its lifetime.
+ * wait parks on a condition: it is drawn as the GIL wait). What no event covers is split by the OS scheduler's
+ * samples ({@link SchedSplit}: on a CPU, runnable, off CPU) and is {@link State#NOT_MEASURED} where no sample
+ * covers it (JFR does not record the OS scheduler). So the states of a lane add up to its lifetime. A worker JVM's
+ * times are moved onto the parent's clock by its measured offset ({@link Timeline.ClockOffset}).
  */
 public final class TimelineReader {
 
@@ -50,7 +55,8 @@ public final class TimelineReader {
 
         Map<Long, ThreadInfo> threads = new LinkedHashMap<>();
         RecordedThread caller = run.getThread();
-        threads.put(caller.getJavaThreadId(), new ThreadInfo(caller.getJavaName(), false, start, end));
+        threads.put(caller.getJavaThreadId(), new ThreadInfo(caller.getJavaName(), false, start, end,
+                caller.getOSThreadId()));
         for (RecordedEvent e : events) {
             String type = e.getEventType().getName();
             long at = nanos(e.getStartTime());
@@ -60,15 +66,16 @@ public final class TimelineReader {
             switch (type) {
                 case "jdk.ThreadStart" -> {
                     RecordedThread t = e.getThread("thread");
-                    if (t != null && !t.getJavaName().startsWith("JFR ")) {
+                    if (t != null && !t.getJavaName().startsWith("JFR ")
+                            && !t.getJavaName().equals(SchedSampler.THREAD_NAME)) {
                         threads.putIfAbsent(t.getJavaThreadId(), new ThreadInfo(t.getJavaName(), t.isVirtual(),
-                                at, end));
+                                at, end, t.getOSThreadId()));
                     }
                 }
                 case "jdk.VirtualThreadStart" -> {
                     RecordedThread t = e.getThread();
                     threads.putIfAbsent(e.getLong("javaThreadId"),
-                            new ThreadInfo(t == null ? "virtual" : t.getJavaName(), true, at, end));
+                            new ThreadInfo(t == null ? "virtual" : t.getJavaName(), true, at, end, -1));
                 }
                 default -> {
                 }
@@ -82,6 +89,7 @@ public final class TimelineReader {
                 ThreadInfo info = threads.get(tid);
                 if (info != null) {
                     info.end = Math.max(info.start, Math.min(end, nanos(e.getStartTime())));
+                    info.ended = nanos(e.getStartTime()) <= end;
                 }
             }
         }
@@ -90,7 +98,12 @@ public final class TimelineReader {
                     + " are not shown and 'running' means mounted or waiting to be");
         }
         List<Timeline.Unit> units = new ArrayList<>();
-        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks, units);
+        List<Timeline.JvmThreads> jvmThreads = new ArrayList<>();
+        SchedSplit parentSched = SchedSplit.of(events, 0);
+        collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks, units, 0,
+                parentSched, jvmThreads);
+        notes.add(parentSched.note(Timeline.PARENT));
+        long period = parentSched.period;
         Map<Long, Long> launched = new HashMap<>(); // child pid -> when the parent started it
         for (RecordedEvent e : events) {
             if (e.getEventType().getName().equals("jdk.ProcessStart")) {
@@ -99,6 +112,7 @@ public final class TimelineReader {
         }
 
         long workerCpu = 0;
+        List<Timeline.ClockOffset> offsets = new ArrayList<>();
         int index = 0;
         for (Path worker : workers) {
             index++;
@@ -106,6 +120,14 @@ public final class TimelineReader {
             long workerPid = workerEvents.stream()
                     .filter(e -> e.getEventType().getName().equals("jdk.JVMInformation")).findFirst()
                     .map(e -> e.getLong("pid")).orElse((long) -index);
+            String jvm = "worker " + index;
+            Timeline.ClockOffset offset = clockOffset(events, workerEvents, workerPid, jvm);
+            long shift = offset == null ? 0 : offset.offset();
+            if (offset != null) {
+                offsets.add(offset);
+            } else {
+                notes.add(jvm + ": no clock probe answered; its times are its own clock's, not aligned");
+            }
             Map<Long, ThreadInfo> workerThreads = new LinkedHashMap<>();
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
@@ -116,12 +138,14 @@ public final class TimelineReader {
             for (RecordedEvent e : workerEvents) {
                 if (e.getEventType().getName().equals("workbench.PoolTask") && e.getThread() != null) {
                     workerThreads.putIfAbsent(e.getThread().getJavaThreadId(), new ThreadInfo(
-                            e.getThread().getJavaName(), false, Math.max(start, first), Math.min(end, last)));
+                            e.getThread().getJavaName(), false, Math.max(start, first - shift),
+                            Math.min(end, last - shift), e.getThread().getOSThreadId()));
                 }
             }
             int before = lanes.size();
-            collect(workerEvents, workerPid, "worker " + index, workerThreads, start, end, lanes, holds, tasks,
-                    callbacks, units);
+            SchedSplit sched = SchedSplit.of(workerEvents, shift);
+            collect(workerEvents, workerPid, jvm, workerThreads, start, end, lanes, holds, tasks, callbacks, units,
+                    shift, sched, jvmThreads);
             Long launch = launched.get(workerPid);
             if (launch != null) {
                 startingJvm(lanes.subList(before, lanes.size()), Math.max(start, launch));
@@ -129,13 +153,22 @@ public final class TimelineReader {
             long cpu = workerEvents.stream().filter(e -> e.getEventType().getName().equals("workbench.PoolTask")
                     && e.hasField("processCpu")).mapToLong(e -> e.getLong("processCpu")).max().orElse(-1);
             workerCpu = cpu <= 0 || workerCpu < 0 ? -1 : workerCpu + cpu;
+            if (sched.sampled()) {
+                period = Math.max(period, sched.period);
+                if (index == 1) {
+                    notes.add(sched.note(jvm + " (and the other workers)"));
+                }
+            } else {
+                notes.add(sched.note(jvm));
+            }
         }
         if (lanes.stream().anyMatch(l -> l.segments().stream().anyMatch(s -> s.state() == State.STARTING_JVM))) {
             notes.add("'" + State.STARTING_JVM.label() + "': from the parent's launch of the worker JVM"
                     + " (jdk.ProcessStart) to the first event of the worker's own recording");
         }
+        Timeline.Machine machine = new Timeline.Machine(period, jvmThreads, List.of(), offsets);
         return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), workerCpu, lanes, holds,
-                tasks, callbacks, units, notes);
+                tasks, callbacks, units, notes, machine);
     }
 
     /**
@@ -155,18 +188,26 @@ public final class TimelineReader {
         }
     }
 
+    /**
+     * Adds one JVM's lanes (one per thread in {@code threads}), holds, tasks and callbacks, its times moved back by
+     * {@code shift} (a worker's clock offset), the lanes' unrecorded time split by {@code sched}; and its threads
+     * without a lane, summed, to {@code jvmThreads} where it was sampled.
+     */
     private static void collect(List<RecordedEvent> events, long pid, String jvm, Map<Long, ThreadInfo> threads,
             long start, long end, List<Lane> lanes, List<Timeline.Hold> holds, List<Timeline.PoolTask> tasks,
-            List<Timeline.Callback> callbacks, List<Timeline.Unit> units) {
+            List<Timeline.Callback> callbacks, List<Timeline.Unit> units, long shift, SchedSplit sched,
+            List<Timeline.JvmThreads> jvmThreads) {
         Map<Long, List<long[]>> intervals = new HashMap<>();
+        List<String> calls = new ArrayList<>();
         for (RecordedEvent e : events) {
             RecordedThread thread = e.getThread();
             if (thread == null || !threads.containsKey(thread.getJavaThreadId())) {
                 continue;
             }
             long tid = thread.getJavaThreadId();
-            long from = nanos(e.getStartTime());
-            long to = nanos(e.getEndTime());
+            long from = nanos(e.getStartTime()) - shift;
+            long to = nanos(e.getEndTime()) - shift;
+            int call = -1;
             if (to < start || from > end) {
                 continue;
             }
@@ -182,8 +223,16 @@ public final class TimelineReader {
                     yield null;
                 }
                 case "jdk.ThreadSleep" -> State.SLEEP;
-                case "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "workbench.BlockingCall" ->
-                        State.IO;
+                case "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite" -> State.IO;
+                case "workbench.BlockingCall" -> {
+                    String name = e.getString("call");
+                    call = calls.indexOf(name == null ? "a call" : name);
+                    if (call < 0) {
+                        call = calls.size();
+                        calls.add(name == null ? "a call" : name);
+                    }
+                    yield State.BLOCKED_CALL;
+                }
                 case "jdk.JavaMonitorEnter" -> State.MONITOR;
                 case "jdk.JavaMonitorWait" -> {
                     RecordedClass monitor = e.getClass("monitorClass");
@@ -203,58 +252,129 @@ public final class TimelineReader {
                 default -> null;
             };
             if (state != null && to > from) {
-                intervals.computeIfAbsent(tid, k -> new ArrayList<>()).add(new long[] {from, to, state.ordinal()});
+                intervals.computeIfAbsent(tid, k -> new ArrayList<>())
+                        .add(new long[] {from, to, state.ordinal(), call});
             }
         }
+        Set<Long> laneTids = new HashSet<>();
+        threads.values().forEach(t -> laneTids.add(t.osTid));
         for (Map.Entry<Long, ThreadInfo> entry : threads.entrySet()) {
             ThreadInfo info = entry.getValue();
+            List<Lane.Segment> segments = partition(info.start, info.end,
+                    intervals.getOrDefault(entry.getKey(), List.of()), calls);
             lanes.add(new Lane(pid, jvm, entry.getKey(), info.name, info.virtual, info.start, info.end,
-                    partition(info.start, info.end, intervals.getOrDefault(entry.getKey(), List.of()))));
+                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE)));
         }
+        if (sched.sampled()) {
+            jvmThreads.add(sched.others(pid, jvm, laneTids, start, end));
+        }
+    }
+
+    /** As {@link #partition(long, long, List, List)} with no named calls. */
+    static List<Lane.Segment> partition(long start, long end, List<long[]> intervals) {
+        return partition(start, end, intervals, List.of());
     }
 
     /**
      * Cuts {@code [start, end)} into segments of one state each: at every instant the first state in
-     * {@link State}'s order among the intervals covering it, else {@link State#RUNNING}. Adjacent segments of one
-     * state are merged.
+     * {@link State}'s order among the intervals covering it, else {@link State#NOT_MEASURED} (which
+     * {@link SchedSplit} then splits where the OS was sampled). An interval is {@code {from, to, state ordinal}},
+     * and for {@link State#BLOCKED_CALL} a fourth element, the index of its call's name in {@code calls}. Adjacent
+     * segments of one state (and call) are merged.
      */
-    static List<Lane.Segment> partition(long start, long end, List<long[]> intervals) {
+    static List<Lane.Segment> partition(long start, long end, List<long[]> intervals, List<String> calls) {
         List<long[]> edges = new ArrayList<>();
         for (long[] i : intervals) {
             long from = Math.max(start, i[0]);
             long to = Math.min(end, i[1]);
+            long call = i.length > 3 ? i[3] : -1;
             if (to > from) {
-                edges.add(new long[] {from, 1, i[2]});
-                edges.add(new long[] {to, -1, i[2]});
+                edges.add(new long[] {from, 1, i[2], call});
+                edges.add(new long[] {to, -1, i[2], call});
             }
         }
         edges.sort((a, b) -> Long.compare(a[0], b[0]));
         int[] active = new int[State.values().length];
+        int[] activeCalls = new int[calls.size()];
         List<Lane.Segment> segments = new ArrayList<>();
         long at = start;
         int i = 0;
         while (at < end) {
             while (i < edges.size() && edges.get(i)[0] <= at) {
                 active[(int) edges.get(i)[2]] += (int) edges.get(i)[1];
+                if (edges.get(i)[3] >= 0) {
+                    activeCalls[(int) edges.get(i)[3]] += (int) edges.get(i)[1];
+                }
                 i++;
             }
             long next = i < edges.size() ? Math.min(end, edges.get(i)[0]) : end;
-            State state = State.RUNNING;
+            State state = State.NOT_MEASURED;
             for (State s : State.values()) {
                 if (active[s.ordinal()] > 0) {
                     state = s;
                     break;
                 }
             }
-            if (!segments.isEmpty() && segments.get(segments.size() - 1).state() == state) {
-                Lane.Segment last = segments.remove(segments.size() - 1);
-                segments.add(new Lane.Segment(last.start(), next, state));
+            String call = null;
+            if (state == State.BLOCKED_CALL) {
+                for (int c = 0; c < activeCalls.length && call == null; c++) {
+                    call = activeCalls[c] > 0 ? calls.get(c) : null;
+                }
+            }
+            Lane.Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+            if (last != null && last.state() == state && java.util.Objects.equals(last.call(), call)) {
+                segments.set(segments.size() - 1, new Lane.Segment(last.start(), next, state, call));
             } else {
-                segments.add(new Lane.Segment(at, next, state));
+                segments.add(new Lane.Segment(at, next, state, call));
             }
             at = next;
         }
         return segments;
+    }
+
+    /**
+     * The offset of worker {@code workerPid}'s clock from the parent's, from their {@code workbench.ClockSync}
+     * events: for each probe the parent's event spans its send to its answer and the worker's marks its stamp; the
+     * probe with the shortest round trip gives {@code worker - (sent + answered) / 2}, within half that round
+     * trip. Null where no probe was answered (no recording took them, or an older worker).
+     */
+    static Timeline.ClockOffset clockOffset(List<RecordedEvent> parent, List<RecordedEvent> worker, long workerPid,
+            String jvm) {
+        Map<Long, Long> stamps = new HashMap<>();
+        for (RecordedEvent e : worker) {
+            if (e.getEventType().getName().equals("workbench.ClockSync") && "worker".equals(e.getString("side"))) {
+                stamps.put(e.getLong("probe"), nanos(e.getStartTime()));
+            }
+        }
+        Timeline.ClockOffset best = null;
+        for (RecordedEvent e : parent) {
+            if (!e.getEventType().getName().equals("workbench.ClockSync") || !"parent".equals(e.getString("side"))
+                    || e.getLong("workerPid") != workerPid) {
+                continue;
+            }
+            Long stamp = stamps.get(e.getLong("probe"));
+            if (stamp == null) {
+                continue;
+            }
+            long sent = nanos(e.getStartTime());
+            long answered = nanos(e.getEndTime());
+            long error = (answered - sent + 1) / 2;
+            if (best == null || error < best.error()) {
+                best = new Timeline.ClockOffset(workerPid, jvm, stamp - (sent + (answered - sent) / 2), error);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * What to add to a {@code CLOCK_MONOTONIC} time ({@code System.nanoTime()} on Linux, a kernel trace's clock)
+     * to put it on this recording's axis: the run's start as recorded, less the monotonic time read as it began.
+     */
+    static long monotonicToEpoch(Path parent) throws IOException {
+        RecordedEvent run = RecordingFile.readAllEvents(parent).stream()
+                .filter(e -> e.getEventType().getName().equals("workbench.TimelineRun")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IOException(parent + " has no workbench.TimelineRun event: not a timeline"));
+        return nanos(run.getStartTime()) - run.getLong("monotonic");
     }
 
     /** Whether a monitor's class is a thread: {@code Thread.join} waits on the thread it joins. */
@@ -279,12 +399,18 @@ public final class TimelineReader {
         final boolean virtual;
         final long start;
         long end;
+        /** Whether it ended during the run (a {@code jdk.ThreadEnd}), rather than living on past it. */
+        boolean ended;
 
-        ThreadInfo(String name, boolean virtual, long start, long end) {
+        /** The OS thread id, -1 where there is none (a virtual thread) or the recording did not say. */
+        final long osTid;
+
+        ThreadInfo(String name, boolean virtual, long start, long end, long osTid) {
             this.name = name;
             this.virtual = virtual;
             this.start = start;
             this.end = end;
+            this.osTid = virtual ? -1 : osTid;
         }
     }
 }

@@ -12,6 +12,7 @@ import jdk.jfr.Recording;
 import workbench.examples.Example;
 import workbench.examples.RunContext;
 import workbench.recording.BlockingCallEvent;
+import workbench.recording.ClockSyncEvent;
 import workbench.recording.GilDropRequestEvent;
 import workbench.recording.GilHoldEvent;
 import workbench.recording.GilWaitEvent;
@@ -19,6 +20,9 @@ import workbench.recording.LoopCallbackEvent;
 import workbench.recording.LoopIdleEvent;
 import workbench.recording.PoolTaskEvent;
 import workbench.recording.WorkUnitEvent;
+import workbench.recording.SchedRoundEvent;
+import workbench.recording.SchedSampler;
+import workbench.recording.ThreadSchedSampleEvent;
 
 /**
  * Records a run with the JDK's flight recorder ({@code jdk.jfr}, no agent): the JDK's thread, wait and I/O events
@@ -42,7 +46,8 @@ public final class TimelineRecorder {
     /** The workbench's own events ({@code workbench.recording}) and the run's bounds. */
     static final List<Class<? extends jdk.jfr.Event>> OWN = List.of(GilWaitEvent.class, GilHoldEvent.class,
             GilDropRequestEvent.class, BlockingCallEvent.class, PoolTaskEvent.class, LoopCallbackEvent.class,
-            LoopIdleEvent.class, WorkUnitEvent.class, RunEvent.class);
+            LoopIdleEvent.class, WorkUnitEvent.class, SchedRoundEvent.class, ThreadSchedSampleEvent.class,
+            ClockSyncEvent.class, RunEvent.class);
 
     private TimelineRecorder() {
     }
@@ -64,11 +69,12 @@ public final class TimelineRecorder {
     }
 
     /**
-     * What a JVM's command line needs to record its own part with these settings from its start: the settings go
+     * What a JVM's command line needs to record its own part with these settings from its start (and, unless
+     * {@code samplePeriod} is null, to sample its threads' scheduling at that period): the settings go
      * into a {@code .jfc} file beside {@code jfr} (the command line's {@code event#setting=value} options only
      * adjust a settings file, they cannot stand alone).
      */
-    static List<String> workerFlags(Path jfr) {
+    static List<String> workerFlags(Path jfr, Duration samplePeriod) {
         Path jfc = jfr.resolveSibling("timeline.jfc");
         try {
             if (!Files.exists(jfc)) {
@@ -79,8 +85,12 @@ public final class TimelineRecorder {
         }
         // JFR prints "Started recording" on stdout unless its startup log is configured: a worker's stdout is the
         // pool's protocol, so it goes to stderr, errors only.
-        return List.of("-Xlog:jfr+startup=error:stderr",
-                "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=" + jfc);
+        List<String> flags = new ArrayList<>(List.of("-Xlog:jfr+startup=error:stderr",
+                "-XX:StartFlightRecording=filename=" + jfr + ",dumponexit=true,settings=" + jfc));
+        if (samplePeriod != null) {
+            flags.add(SchedSampler.flag(samplePeriod)); // the worker samples its threads as the parent does
+        }
+        return flags;
     }
 
     /** The timeline's settings as a JFR configuration file ({@code .jfc}): the same events as {@link #newRecording}. */
@@ -115,32 +125,37 @@ public final class TimelineRecorder {
      * {@code workbench.TimelineRun} event titled {@code title}.
      *
      * <p>The body is handed a {@link RunContext} whose worker JVM flags make each worker JVM it starts record its own
-     * part; once they have exited, their files are moved beside {@code jfr}, named
-     * {@code <jfr's stem>-worker-<pid>.jfr}.
+     * part and sample its threads' scheduling as the parent does; once they have exited, their files are moved
+     * beside {@code jfr}, named {@code <jfr's stem>-worker-<pid>.jfr}.
+     *
+     * <p>Every JVM of the run samples its threads' scheduling ({@link SchedSampler}) at
+     * {@link SchedSampler#DEFAULT_PERIOD}. Interrupted (SIGINT) or failed, it leaves no temp folder, no worker JVM
+     * and no half-written file ({@link RecordingCleanup}, {@link AtomicFiles}).
      */
     public static Recorded record(String title, Path jfr, Example.Task body) throws Exception {
+        return record(title, jfr, body, SchedSampler.DEFAULT_PERIOD);
+    }
+
+    /**
+     * As {@link #record(String, Path, Example.Task)}, with the scheduler sampler at {@code samplePeriod}, or off
+     * where it is null (the lanes' unrecorded time is then {@link State#NOT_MEASURED}).
+     */
+    static Recorded record(String title, Path jfr, Example.Task body, Duration samplePeriod) throws Exception {
         processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         Path folder = Files.createTempDirectory("workbench-timeline-");
-        try {
-            RunContext ctx = new RunContext(workerFlags(folder.resolve("worker-%p.jfr")));
-            long nanos = recordParent(title, jfr, body, ctx);
+        try (RecordingCleanup cleanup = RecordingCleanup.guard(folder)) {
+            RunContext ctx = new RunContext(workerFlags(folder.resolve("worker-%p.jfr"), samplePeriod));
+            long nanos = recordParent(title, jfr, body, ctx, samplePeriod);
             List<Path> workers = new ArrayList<>();
             String stem = jfr.getFileName().toString().replaceFirst("\\.jfr$", "");
             try (var files = Files.list(folder)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".jfr")).sorted().toList()) {
                     Path moved = jfr.resolveSibling(stem + "-" + file.getFileName());
-                    Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
+                    AtomicFiles.write(moved, part -> Files.move(file, part, StandardCopyOption.REPLACE_EXISTING));
                     workers.add(moved);
                 }
             }
             return new Recorded(nanos, workers);
-        } finally {
-            try (var left = Files.list(folder)) {
-                for (Path file : left.toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-            Files.deleteIfExists(folder);
         }
     }
 
@@ -156,11 +171,15 @@ public final class TimelineRecorder {
         }
     }
 
-    private static long recordParent(String title, Path jfr, Example.Task body, RunContext ctx) throws Exception {
+    private static long recordParent(String title, Path jfr, Example.Task body, RunContext ctx,
+            Duration samplePeriod) throws Exception {
         try (Recording recording = newRecording()) {
             recording.start();
+            java.util.Optional<SchedSampler> sampler = samplePeriod == null ? java.util.Optional.empty()
+                    : SchedSampler.start(samplePeriod);
             RunEvent run = new RunEvent();
             run.begin();
+            run.monotonic = System.nanoTime();
             long start = System.nanoTime();
             long cpu = processCpuNanos();
             long nanos;
@@ -172,6 +191,7 @@ public final class TimelineRecorder {
                 run.pid = ProcessHandle.current().pid();
                 run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
                 run.commit();
+                sampler.ifPresent(SchedSampler::close); // its last round reaches past the run's end
                 recording.stop();
             }
             dump(recording, jfr);
@@ -193,7 +213,7 @@ public final class TimelineRecorder {
         if (parent != null) {
             java.nio.file.Files.createDirectories(parent);
         }
-        recording.dump(jfr);
+        AtomicFiles.write(jfr, recording::dump);
     }
 
 }

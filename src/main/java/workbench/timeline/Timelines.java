@@ -48,15 +48,46 @@ public final class Timelines {
 
     /** Records {@code run} (one example, one way) into {@code folder} and writes its three files. */
     public static Output record(Example.Run run, Path folder) throws Exception {
+        return record(run, folder, false);
+    }
+
+    /**
+     * As {@link #record(Example.Run, Path)}; with {@code cpus}, the kernel's scheduler trace runs around the
+     * recording ({@link PerfSched}) and adds per-CPU lanes, or a note says why it could not.
+     */
+    public static Output record(Example.Run run, Path folder, boolean cpus) throws Exception {
         Files.createDirectories(folder);
         run.task().run(RunContext.PLAIN); // warm: classes loaded, code compiled, as in the recorded run
         long start = System.nanoTime();
         run.task().run(RunContext.PLAIN);
         long unrecorded = System.nanoTime() - start;
         Path jfr = folder.resolve(run.stem() + ".jfr");
-        TimelineRecorder.Recorded recorded = TimelineRecorder.record(run.title(), jfr, run.task());
-        Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(run.example().notes());
-        return write(run, timeline, folder, jfr, unrecorded, recorded.nanos());
+        Path trace = cpus ? Files.createTempDirectory("workbench-perf-") : null;
+        try (RecordingCleanup cleanup = trace == null ? null : RecordingCleanup.guard(trace)) {
+            PerfSched.Started perf = trace == null ? null : PerfSched.start(trace);
+            try {
+                TimelineRecorder.Recorded recorded = TimelineRecorder.record(run.title(), jfr, run.task());
+                Timeline timeline = TimelineReader.read(jfr, recorded.workers()).withNotes(run.example().notes());
+                if (perf != null) {
+                    timeline = perCpu(perf, jfr, timeline);
+                }
+                return write(run, timeline, folder, jfr, unrecorded, recorded.nanos());
+            } finally {
+                if (perf != null && perf.perf() != null) {
+                    perf.perf().kill();
+                }
+            }
+        }
+    }
+
+    /** {@code timeline} with the per-CPU lanes of {@code perf}'s trace, or a note saying why there are none. */
+    private static Timeline perCpu(PerfSched.Started perf, Path jfr, Timeline timeline) throws Exception {
+        if (perf.perf() == null) {
+            return timeline.withNotes(List.of(perf.whyNot()));
+        }
+        return timeline.withCpus(perf.perf().stop(TimelineReader.monotonicToEpoch(jfr), timeline.start(),
+                timeline.end())).withNotes(List.of("per-CPU lanes: the kernel's scheduler trace (perf sched record),"
+                + " every process on the machine"));
     }
 
     /** Draws and exports an already-read timeline beside its recording. */
@@ -65,8 +96,8 @@ public final class Timelines {
         List<String> summary = new ArrayList<>(timeline.summary(Runtime.getRuntime().availableProcessors()));
         Path png = folder.resolve(run.stem() + ".png");
         Path json = folder.resolve(run.stem() + ".json");
-        LaneChart.writePng(timeline, summary, png);
-        TraceEvents.write(timeline, summary, json);
+        AtomicFiles.write(png, part -> LaneChart.writePng(timeline, summary, part));
+        AtomicFiles.write(json, part -> TraceEvents.write(timeline, summary, part));
         return new Output(run, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
 
@@ -79,11 +110,13 @@ public final class Timelines {
             throws IOException {
         List<Path> written = new ArrayList<>();
         for (Example<?> example : declared) {
-            List<Output> ways = outputs.stream().filter(o -> o.run().example().name().equals(example.name())).toList();
+            List<Output> ways = outputs.stream()
+                    .filter(o -> o.run().example().name().equals(example.name())).toList();
             if (ways.size() < 2) {
                 continue;
             }
-            String name = "timeline-" + example.item() + (example.name().equals(declared.get(0).name()) ? "" : "-" + example.name());
+            boolean central = example.name().equals(declared.get(0).name());
+            String name = "timeline-" + example.item() + (central ? "" : "-" + example.name());
             List<LaneChart.Band> bands = ways.stream().map(o -> new LaneChart.Band(o.run().way().slug() + ": "
                     + o.timeline().title(), o.timeline(), o.summary())).toList();
             Path png = folder.resolve(name + ".png");

@@ -46,7 +46,7 @@ public final class TraceEvents {
                 events.add(meta);
             }
             for (Lane.Segment s : lane.segments()) {
-                JsonObject slice = event("X", lane.pid(), lane.tid(), s.state().label());
+                JsonObject slice = event("X", lane.pid(), lane.tid(), s.label());
                 slice.addProperty("cat", s.state().category());
                 slice.addProperty("ts", micros(timeline, s.start()));
                 slice.addProperty("dur", s.nanos() / 1e3);

@@ -51,14 +51,14 @@ class LaneChartTest {
     private static Timeline pool(long nanos) {
         long end = T0 + nanos;
         List<Lane> lanes = List.of(
-                lane(1, Timeline.PARENT, 1, "main", T0, end, State.RUNNING_ON_CPU, 5 * MS, State.PARK, 90 * MS,
+                lane(1, Timeline.PARENT, 1, "main", T0, end, State.ON_CPU, 5 * MS, State.PARK, 90 * MS,
                         State.RUNNABLE, 0L),
                 lane(1, Timeline.PARENT, 20, "procpool-1-reader-pid11", T0 + MS, end, State.IO, 0L),
                 lane(1, Timeline.PARENT, 21, "procpool-1-stderr-pid11", T0 + MS, end, State.IO, 0L),
                 lane(11, "worker 1", 1, "procpool-worker", T0 + 2 * MS, T0 + 95 * MS, State.STARTING_JVM, 30 * MS,
-                        State.NOT_MEASURED, 5 * MS, State.RUNNING_ON_CPU, 40 * MS, State.IO, 0L),
+                        State.NOT_MEASURED, 5 * MS, State.ON_CPU, 40 * MS, State.IO, 0L),
                 lane(12, "worker 2", 1, "procpool-worker", T0 + 2 * MS, T0 + 95 * MS, State.STARTING_JVM, 30 * MS,
-                        State.RUNNING_ON_CPU, 45 * MS, State.IO, 0L));
+                        State.ON_CPU, 45 * MS, State.IO, 0L));
         List<Timeline.PoolTask> tasks = new ArrayList<>();
         for (int t = 1; t <= 2; t++) {
             long pid = 10 + t;
@@ -91,7 +91,7 @@ class LaneChartTest {
                 row.lanes().forEach(l -> l.segments().forEach(s -> drawn.add(s.state())));
             }
         }
-        assertEquals(EnumSet.of(State.RUNNING_ON_CPU, State.PARK, State.RUNNABLE, State.STARTING_JVM,
+        assertEquals(EnumSet.of(State.ON_CPU, State.PARK, State.RUNNABLE, State.STARTING_JVM,
                 State.NOT_MEASURED, State.IO), drawn, "the workers' stdin waits are drawn, the plumbing's are not");
         assertEquals(drawn, layout.legend());
         List<String> entries = LaneChart.legendEntries(layout, java.util.Map.of());

@@ -112,7 +112,9 @@ class TimelineTest {
         Timeline timeline = record("calls", ctx -> BlockingCalls.THREADS.run(5, 5, Item53.BLOCK));
         for (int t = 0; t < 5; t++) {
             Lane lane = timeline.lane("systemcall-" + t).orElseThrow();
-            assertTrue(lane.nanosIn(State.IO) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
+            assertTrue(lane.nanosIn(State.BLOCKED_CALL) >= Item53.BLOCK.toNanos(), lane.name() + " blocked in select");
+            assertTrue(lane.segments().stream().anyMatch(s -> s.state() == State.BLOCKED_CALL
+                    && "select".equals(s.call())), lane.name() + ": the blocked stretch names its call");
         }
         assertStatesSumToLifetimes(timeline);
     }
@@ -241,7 +243,7 @@ class TimelineTest {
                 new long[] {10, 30, State.GIL_WAIT.ordinal()});
         List<Lane.Segment> segments = TimelineReader.partition(0, 50, waits);
         assertEquals(List.of(new Lane.Segment(0, 10, State.PARK), new Lane.Segment(10, 30, State.GIL_WAIT),
-                new Lane.Segment(30, 40, State.PARK), new Lane.Segment(40, 50, State.RUNNING)), segments);
+                new Lane.Segment(30, 40, State.PARK), new Lane.Segment(40, 50, State.NOT_MEASURED)), segments);
     }
 
     @Test

@@ -11,13 +11,16 @@ import jdk.jfr.Recording;
 import workbench.Catalog;
 import workbench.examples.Example;
 import workbench.examples.RunContext;
+import workbench.recording.SchedSampler;
 
 /**
  * What recording a timeline costs, as a JMH state an item's benchmark extends: one op runs one way of one of the
  * item's declared examples ({@code workbench.itemNN.ItemNNExamples}, exactly what {@code workbench timeline}
  * records) with {@code recording} off or on, the flight recorder running with the timeline's settings
- * ({@link TimelineRecorder#newRecording()}: waits kept whatever their length, no stack traces) for the whole trial.
- * The ratio of the two rows is the cost.
+ * ({@link TimelineRecorder#newRecording()}: waits kept whatever their length, no stack traces) and the scheduler
+ * sampler ({@link SchedSampler}, at the timeline's period) for the whole trial. The ratio of the two rows is the
+ * cost. (A process-pool example's worker JVMs get the timeline's flags only inside {@link TimelineRecorder#record},
+ * so here they run unrecorded.)
  */
 @State(Scope.Benchmark)
 public abstract class TimelineRecording {
@@ -29,6 +32,8 @@ public abstract class TimelineRecording {
     private final int item;
     private final String example;
     private Recording jfr;
+    /** The scheduler sampler a recorded timeline runs ({@link TimelineRecorder#record}), so its cost is measured. */
+    private SchedSampler sampler;
     private Example.Run run;
 
     /** The state of {@code item}'s example named {@code example}. */
@@ -50,6 +55,7 @@ public abstract class TimelineRecording {
             jfr = TimelineRecorder.newRecording();
             jfr.setMaxSize(64L << 20); // bounded on disk however long the trial runs
             jfr.start();
+            sampler = SchedSampler.start(SchedSampler.DEFAULT_PERIOD).orElse(null);
         }
     }
 
@@ -60,6 +66,10 @@ public abstract class TimelineRecording {
 
     @TearDown(Level.Trial)
     public void stop() {
+        if (sampler != null) {
+            sampler.close();
+            sampler = null;
+        }
         if (jfr != null) {
             jfr.close();
             jfr = null;
