@@ -317,10 +317,14 @@ public final class SideBySide {
         return pairing == Pairing.SAME_RUN ? faster(line.javaOverPython()) : "";
     }
 
-    /** {@code 3.20x faster} or {@code 2.50x slower}. */
+    /** {@code 3.20x faster} or {@code 2.50x slower}; {@code as fast (1.00x)} where the two round to one figure. */
     static String faster(double javaOverPython) {
         if (Double.isNaN(javaOverPython) || Double.isInfinite(javaOverPython) || javaOverPython <= 0) {
             return "";
+        }
+        if (String.format(Locale.ROOT, "%.2f", javaOverPython).equals("1.00")
+                || String.format(Locale.ROOT, "%.2f", 1 / javaOverPython).equals("1.00")) {
+            return "as fast (1.00x)";
         }
         return javaOverPython >= 1 ? String.format(Locale.ROOT, "%.2fx faster", javaOverPython)
                 : String.format(Locale.ROOT, "%.2fx slower", 1 / javaOverPython);

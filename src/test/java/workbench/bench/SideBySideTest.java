@@ -182,4 +182,12 @@ class SideBySideTest {
                 "CPython PROCESSES", new TreeMap<>(Map.of(2, 1.8)))), points);
         assertTrue(Files.size(dir.resolve("item64-gcd.png")) > 1000, "a real PNG");
     }
+
+    @Test
+    void equalFiguresReadAsFastNeverOneTimesSlower() {
+        assertEquals("as fast (1.00x)", SideBySide.faster(1.004));
+        assertEquals("as fast (1.00x)", SideBySide.faster(0.997));
+        assertEquals("1.01x faster", SideBySide.faster(1.006));
+        assertEquals("1.01x slower", SideBySide.faster(1 / 1.006));
+    }
 }
