@@ -102,6 +102,39 @@ public final class Timelines {
     }
 
     /**
+     * Records every way of the examples of {@code declared} (an item's declaration) named {@code example}, or of
+     * all of them where it is null, into {@code folder}, and returns what a reader looks at, in declaration order:
+     * per example its ways stacked on one time scale ({@link #writeStacked}), or its one picture where it has one
+     * way. What a notebook's timeline cell shows.
+     */
+    public static List<Path> recordStacked(List<Example<?>> declared, String example, Path folder) throws Exception {
+        List<Output> outputs = new ArrayList<>();
+        for (Example<?> chosen : declared) {
+            if (example == null || chosen.name().equals(example)) {
+                for (Example.Run run : chosen.runs()) {
+                    outputs.add(record(run, folder));
+                }
+            }
+        }
+        if (outputs.isEmpty()) {
+            throw new IllegalArgumentException("no example named '" + example + "' in " + declared.stream()
+                    .map(Example::name).toList());
+        }
+        List<Path> stacked = new ArrayList<>(writeStacked(declared, outputs, folder));
+        List<Path> pictures = new ArrayList<>();
+        for (Example<?> chosen : declared) {
+            List<Output> ways = outputs.stream()
+                    .filter(o -> o.run().example().name().equals(chosen.name())).toList();
+            if (ways.size() == 1) {
+                pictures.add(ways.get(0).png());
+            } else if (ways.size() > 1) {
+                pictures.add(stacked.remove(0));
+            }
+        }
+        return pictures;
+    }
+
+    /**
      * Draws, for each of {@code declared} (an item's examples, in declaration order) of which more than one way was
      * recorded in {@code outputs}, those ways stacked on one time scale: {@code timeline-<item>.png} for the item's
      * first (central) example, {@code timeline-<item>-<example>.png} for each other. Returns the pictures written.
