@@ -135,6 +135,15 @@ public final class Timelines {
     }
 
     /**
+     * The stem of {@code example}'s stacked picture: {@code timeline-<item>} for the first (central) example of
+     * {@code declared}, {@code timeline-<item>-<example>} for each other.
+     */
+    public static String stackedStem(List<Example<?>> declared, Example<?> example) {
+        boolean central = example.name().equals(declared.get(0).name());
+        return "timeline-" + example.item() + (central ? "" : "-" + example.name());
+    }
+
+    /**
      * Draws, for each of {@code declared} (an item's examples, in declaration order) of which more than one way was
      * recorded in {@code outputs}, those ways stacked on one time scale: {@code timeline-<item>.png} for the item's
      * first (central) example, {@code timeline-<item>-<example>.png} for each other. Returns the pictures written.
@@ -148,8 +157,7 @@ public final class Timelines {
             if (ways.size() < 2) {
                 continue;
             }
-            boolean central = example.name().equals(declared.get(0).name());
-            String name = "timeline-" + example.item() + (central ? "" : "-" + example.name());
+            String name = stackedStem(declared, example);
             List<LaneChart.Band> bands = ways.stream().map(o -> new LaneChart.Band(o.run().way().slug() + ": "
                     + o.timeline().title(), o.timeline(), o.summary())).toList();
             Path png = folder.resolve(name + ".png");

@@ -75,6 +75,29 @@ class ReportTest {
     }
 
     @Test
+    void aCatalogueItemsTimelinesFollowItsDeclarationStackedPictureFirstThenEachWaysLinks(@TempDir Path root)
+            throws IOException {
+        Path dir = root.resolve("4cpu-test");
+        record(dir, "item64", strategyRow("workbench.item64.Item64Benchmark.gcd", "SEQUENTIAL", "1", 100));
+        Path timelines = Files.createDirectories(dir.resolve(TimelinePictures.FOLDER));
+        for (String name : List.of("timeline-64.png", "timeline-64-gcd-threads.png", "timeline-64-gcd-threads.json",
+                "timeline-64-gcd-processes.png", "timeline-64-serial.png")) {
+            Files.writeString(timelines.resolve(name), "");
+        }
+        Report.writeAll(root);
+        String md = Files.readString(dir.resolve(Report.REPORT_FILE));
+        String item64 = md.substring(md.indexOf("## Item 64"));
+        int stacked = item64.indexOf("![timeline-64.png](timelines/timeline-64.png)");
+        int threads = item64.indexOf("[threads](timelines/timeline-64-gcd-threads.png) ([trace](timelines/"
+                + "timeline-64-gcd-threads.json))");
+        int processes = item64.indexOf("[processes](timelines/timeline-64-gcd-processes.png)");
+        int older = item64.indexOf("![timeline-64-serial.png](timelines/timeline-64-serial.png)");
+        assertTrue(stacked >= 0 && threads > stacked && processes > stacked && older > Math.max(threads, processes),
+                "the stacked picture, the ways' links, then a picture the declaration does not name: " + item64);
+        assertFalse(item64.contains("![timeline-64-gcd-threads.png]"), "a way's own picture is a link: " + item64);
+    }
+
+    @Test
     void speedupIsAgainstTheSequentialRowOfTheSameParameters() throws IOException {
         String b = "workbench.item99.Item99Benchmark.work";
         Path dir = Files.createTempDirectory("report");
