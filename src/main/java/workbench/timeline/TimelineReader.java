@@ -183,7 +183,7 @@ public final class TimelineReader {
                 segments.add(new Lane.Segment(launch, lane.start(), State.STARTING_JVM));
                 segments.addAll(lane.segments());
                 lanes.set(i, new Lane(lane.pid(), lane.jvm(), lane.tid(), lane.name(), lane.virtual(), launch,
-                        lane.end(), segments));
+                        lane.end(), segments, lane.osTid()));
             }
         }
     }
@@ -263,7 +263,8 @@ public final class TimelineReader {
             List<Lane.Segment> segments = partition(info.start, info.end,
                     intervals.getOrDefault(entry.getKey(), List.of()), calls);
             lanes.add(new Lane(pid, jvm, entry.getKey(), info.name, info.virtual, info.start, info.end,
-                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE)));
+                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE),
+                    info.osTid));
         }
         if (sched.sampled()) {
             jvmThreads.add(sched.others(pid, jvm, laneTids, start, end));
