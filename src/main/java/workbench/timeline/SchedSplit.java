@@ -26,9 +26,12 @@ import jdk.jfr.consumer.RecordedEvent;
  * where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS} slots; ties
  * broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around schedule), so
  * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
- * threads on a CPU at once, as the machine could not have more (a thread's recorded waits can force a slot over,
- * and a slot taken in part counts as taken). The runnable time, then the off-CPU rest, fill what is left in time
- * order. Time no period measured stays {@link State#NOT_MEASURED}: before the first round and after the last, the
+ * threads on a CPU at once. Never more than the machine's {@link #cores} (a slot taken in part counts as taken):
+ * the sampler reads each thread at a slightly different instant, so one reading can hold time of the next period
+ * and a period's sums exceed the cores; what does not fit under them in its period goes to the nearest periods of
+ * the same lane with room (next, then previous, then further), keeping each thread's total; only what fits nowhere
+ * is laid where the fewest are, over the cap ({@link #overCapNote} says how much). The runnable time, then the
+ * off-CPU rest, fill what is left in time order. Time no period measured stays {@link State#NOT_MEASURED}: before the first round and after the last, the
  * part of a thread's life after the last round that read it (a thread that ended is not read again, and a thread
  * that began and ended between two reads is not measured at all: the sampler may wait for a CPU itself).
  */
@@ -46,6 +49,12 @@ final class SchedSplit {
 
     /** The nominal period in nanoseconds; 0 if this JVM was not sampled. */
     final long period;
+    /** At most this many of this JVM's lanes are laid out on a CPU at once (the machine's cores; 0: no cap). */
+    final int cores;
+    /** On-CPU time that fit under {@link #cores} in no period of its lane, laid out over the cap, in nanoseconds. */
+    private long overCap;
+    /** The most lanes on a CPU in one slot that laying out over the cap made. */
+    private int mostOverCap;
     /** The sampler's own CPU over all rounds, in nanoseconds. */
     final long samplerCpu;
     private final List<Round> rounds;
@@ -54,16 +63,21 @@ final class SchedSplit {
     /** The tids with at least one sample: read by the sampler at least once. */
     private final Set<Long> seen = new java.util.HashSet<>();
 
-    private SchedSplit(long period, long samplerCpu, List<Round> rounds, Map<Long, TreeMap<Long, long[]>> samples) {
+    private SchedSplit(long period, int cores, long samplerCpu, List<Round> rounds,
+            Map<Long, TreeMap<Long, long[]>> samples) {
         this.period = period;
+        this.cores = cores;
         this.samplerCpu = samplerCpu;
         this.rounds = rounds;
         this.samples = samples;
         samples.values().forEach(round -> seen.addAll(round.keySet()));
     }
 
-    /** The samples among {@code events}, their times moved back by {@code shift} (a worker's clock offset). */
-    static SchedSplit of(List<RecordedEvent> events, long shift) {
+    /**
+     * The samples among {@code events}, their times moved back by {@code shift} (a worker's clock offset), laid out
+     * with at most {@code cores} lanes on a CPU at once where the readings allow it.
+     */
+    static SchedSplit of(List<RecordedEvent> events, long shift, int cores) {
         long period = 0;
         long samplerCpu = 0;
         List<Round> rounds = new ArrayList<>();
@@ -92,7 +106,32 @@ final class SchedSplit {
                 rounds.set(i, new Round(round.round(), before.end(), round.end()));
             }
         }
-        return new SchedSplit(period, samplerCpu, rounds, samples);
+        return new SchedSplit(period, cores, samplerCpu, rounds, samples);
+    }
+
+    /**
+     * Samples given directly: {@code rounds} as {@code {round, start, end}}, {@code samples} as round -> OS thread
+     * id -> {on CPU, run queue} nanoseconds (as the sampler's events carry them).
+     */
+    static SchedSplit of(long period, int cores, List<long[]> rounds, Map<Long, TreeMap<Long, long[]>> samples) {
+        return new SchedSplit(period, cores, 0, rounds.stream().map(r -> new Round(r[0], r[1], r[2])).toList(),
+                samples);
+    }
+
+    /** Nanoseconds of on-CPU time laid out over the cap ({@link #cores}): they fit under it nowhere near. */
+    long overCap() {
+        return overCap;
+    }
+
+    /** The legend line saying how much on-CPU time had to be drawn over the cores, if any. */
+    java.util.Optional<String> overCapNote(String jvm) {
+        if (overCap == 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s: %.1f ms of the threads' measured on-CPU time fit"
+                + " under the %d cores in no sample period of its thread: drawn where the fewest were, up to %d"
+                + " lanes on a CPU at once there (a thread's readings of neighbouring periods overlap)", jvm,
+                overCap / 1e6, cores, mostOverCap));
     }
 
     boolean sampled() {
@@ -142,8 +181,51 @@ final class SchedSplit {
             carryQueue = own[1] + carryQueue - runnable;
             shares[i] = new long[] {onCpu, runnable};
         }
+        long[][] takes = new long[laid.size()][SLOTS];
+        long[] placed = new long[laid.size()];
+        long[] left = new long[laid.size()];
+        for (int i = 0; i < laid.size(); i++) { // each period's own on-CPU time, under the cap
+            placed[i] = place(laid.get(i), osTid, laneTids, filler, takes[i], shares[i][0], true);
+            left[i] = shares[i][0] - placed[i];
+        }
+        // What did not fit under the cap goes to the nearest periods of this lane with room: next, then previous,
+        // then further out; what fits nowhere, into its own period where the fewest lanes are.
         for (int i = 0; i < laid.size(); i++) {
-            layOut(laid.get(i), osTid, laneTids, filler, out, shares[i][0], shares[i][1]);
+            for (int d = 1; left[i] > 0 && d < laid.size(); d++) {
+                for (int j : new int[] {i + d, i - d}) {
+                    if (left[i] > 0 && j >= 0 && j < laid.size()) {
+                        long more = place(laid.get(j), osTid, laneTids, filler, takes[j], left[i], true);
+                        placed[j] += more;
+                        left[i] -= more;
+                    }
+                }
+            }
+            for (int d = 0; left[i] > 0 && d < laid.size(); d++) { // over the cap: its own period first
+                for (int j : d == 0 ? new int[] {i} : new int[] {i + d, i - d}) {
+                    if (left[i] > 0 && j >= 0 && j < laid.size()) {
+                        long more = place(laid.get(j), osTid, laneTids, filler, takes[j], left[i], false);
+                        placed[j] += more;
+                        overCap += more;
+                        left[i] -= more;
+                    }
+                }
+            }
+        }
+        // The runnable time where the on-CPU time left room, carried back as the kernel counts it (then forward).
+        long[] runnable = new long[laid.size()];
+        long carry = 0;
+        for (int i = laid.size() - 1; i >= 0; i--) {
+            long room = Math.max(0, fillerIn(laid.get(i), filler) - placed[i]);
+            runnable[i] = Math.min(room, shares[i][1] + carry);
+            carry = shares[i][1] + carry - runnable[i];
+        }
+        for (int i = 0; i < laid.size() && carry > 0; i++) {
+            long more = Math.min(carry, Math.max(0, fillerIn(laid.get(i), filler) - placed[i] - runnable[i]));
+            runnable[i] += more;
+            carry -= more;
+        }
+        for (int i = 0; i < laid.size(); i++) {
+            layOut(laid.get(i), filler, out, takes[i], runnable[i]);
         }
         // What no round measured stays not measured (before the first round, after the last, a thread's end).
         for (long[] piece : filler) {
@@ -166,19 +248,14 @@ final class SchedSplit {
     }
 
     /**
-     * Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state:
-     * the thread's {@code c} nanoseconds on a CPU go into the round's {@link #SLOTS} slots where the fewest lanes
-     * of this JVM are already on a CPU (ties: in time order from the thread's place in the wrap-around schedule);
-     * then, in time order, {@code q} runnable and the rest off CPU.
+     * The lane's unrecorded time ({@code filler}) in each of {@code round}'s {@link #SLOTS} slots, and its pieces cut
+     * at the slots' bounds, in time order, as {@code {from, to, slot}} (the last array of the list holds the free
+     * nanoseconds per slot).
      */
-    private void layOut(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, List<Lane.Segment> out,
-            long onCpu, long runnable) {
+    private static List<long[]> slots(Round round, List<long[]> filler) {
         long length = round.end() - round.start();
-        if (length <= 0) {
-            return;
-        }
         long[] free = new long[SLOTS];
-        List<long[]> pieces = new ArrayList<>(); // {from, to, slot}, cut at the slots' bounds, in time order
+        List<long[]> pieces = new ArrayList<>();
         for (long[] f : filler) {
             long a = Math.max(f[0], round.start());
             long b = Math.min(f[1], round.end());
@@ -191,13 +268,24 @@ final class SchedSplit {
                 a = to;
             }
         }
-        long total = 0;
-        for (long f : free) {
-            total += f;
+        pieces.add(free);
+        return pieces;
+    }
+
+    /**
+     * Takes up to {@code onCpu} more nanoseconds of {@code round}'s unrecorded time on a CPU for thread
+     * {@code osTid} into {@code takes} (per slot): first the slots it already holds, then those where the fewest
+     * lanes of this JVM are on a CPU (ties: in time order from the thread's place in the wrap-around schedule);
+     * {@code capped}, no slot that already holds {@link #cores} lanes. Returns the nanoseconds taken.
+     */
+    private long place(Round round, long osTid, Set<Long> laneTids, List<long[]> filler, long[] takes, long onCpu,
+            boolean capped) {
+        long length = round.end() - round.start();
+        if (length <= 0 || onCpu <= 0) {
+            return 0;
         }
-        if (total == 0) {
-            return;
-        }
+        List<long[]> pieces = slots(round, filler);
+        long[] free = pieces.get(pieces.size() - 1);
         TreeMap<Long, long[]> inRound = samples.getOrDefault(round.round(), new TreeMap<>());
         long before = 0;
         for (Map.Entry<Long, long[]> e : inRound.headMap(osTid).entrySet()) {
@@ -209,22 +297,46 @@ final class SchedSplit {
         int[] busy = occupancy.computeIfAbsent(round.round(), k -> new int[SLOTS]);
         List<Integer> order = new ArrayList<>();
         for (int slot = 0; slot < SLOTS; slot++) {
-            if (free[slot] > 0) {
+            if (free[slot] > takes[slot]) {
                 order.add(slot);
             }
         }
-        order.sort(Comparator.<Integer>comparingInt(slot -> busy[slot])
-                .thenComparingInt(slot -> Math.floorMod(slot - pivot, SLOTS)));
-        long[] take = new long[SLOTS];
+        order.sort(Comparator.<Integer>comparingInt(slot -> takes[slot] > 0 ? 0 : 1)
+                .thenComparingInt(slot -> busy[slot]).thenComparingInt(slot -> Math.floorMod(slot - pivot, SLOTS)));
         long left = onCpu;
         for (int slot : order) {
             if (left == 0) {
                 break;
             }
-            take[slot] = Math.min(free[slot], left);
-            left -= take[slot];
-            busy[slot]++;
+            if (takes[slot] == 0) {
+                if (capped && cores > 0 && busy[slot] >= cores) {
+                    continue;
+                }
+                busy[slot]++;
+                if (cores > 0 && busy[slot] > cores) {
+                    mostOverCap = Math.max(mostOverCap, busy[slot]);
+                }
+            }
+            long take = Math.min(free[slot] - takes[slot], left);
+            takes[slot] += take;
+            left -= take;
         }
+        return onCpu - left;
+    }
+
+    /**
+     * Adds {@code round}'s part of the lane's unrecorded time ({@code filler}), each piece in its laid-out state:
+     * on a CPU where {@code takes} says (per slot, at the start of the slot's free time), then, in time order,
+     * {@code runnable} nanoseconds runnable and the rest off CPU.
+     */
+    private static void layOut(Round round, List<long[]> filler, List<Lane.Segment> out, long[] takes,
+            long runnable) {
+        if (round.end() <= round.start()) {
+            return;
+        }
+        List<long[]> pieces = slots(round, filler);
+        pieces.remove(pieces.size() - 1);
+        long[] take = takes.clone();
         long[] budgets = {runnable, Long.MAX_VALUE};
         State[] states = {State.RUNNABLE, State.OFF_CPU};
         int k = 0;
