@@ -193,12 +193,18 @@ public final class TraceEvents {
             JsonObject meta = event("M", CPUS_PID, cpu.cpu(), "thread_name");
             meta.add("args", args("name", "CPU " + cpu.cpu()));
             events.add(meta);
+            long last = Long.MIN_VALUE;
             for (Timeline.CpuSlice s : cpu.slices()) {
+                long from = Math.max(s.start(), last); // the trace's microseconds can overlap the last by a hair
+                last = Math.max(last, s.end());
+                if (s.end() <= from) {
+                    continue;
+                }
                 Lane lane = LaneChart.ranOn(s, timeline.lanes());
                 JsonObject slice = event("X", CPUS_PID, cpu.cpu(), lane == null ? s.name() : lane.label());
                 slice.addProperty("cat", lane == null ? "other process" : "lane");
-                slice.addProperty("ts", micros(timeline, s.start()));
-                slice.addProperty("dur", (s.end() - s.start()) / 1e3);
+                slice.addProperty("ts", micros(timeline, from));
+                slice.addProperty("dur", (s.end() - from) / 1e3);
                 JsonObject args = args("comm", s.name());
                 args.addProperty("pid", s.pid());
                 args.addProperty("tid", s.tid());
