@@ -26,7 +26,8 @@ import jdk.jfr.consumer.RecordedEvent;
  * where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS} slots; ties
  * broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around schedule), so
  * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
- * threads on a CPU at once. Never more than the machine's {@link #cores} (a slot taken in part counts as taken):
+ * threads on a CPU at once. Never more than the machine's {@link #cores}, the lanes of all its JVMs together
+ * ({@link Occupancy}; a slot taken in part counts as taken):
  * the sampler reads each thread at a slightly different instant, so one reading can hold time of the next period
  * and a period's sums exceed the cores; what does not fit under them in its period goes to the nearest periods of
  * the same lane with room (next, then previous, then further), keeping each thread's total; only what fits nowhere
@@ -44,8 +45,35 @@ final class SchedSplit {
     /** How many slots a round is cut into to lay its lanes' on-CPU time out (100 µs each at 10 ms). */
     static final int SLOTS = 100;
 
-    /** Per round, how many lanes were laid out on a CPU in each slot so far. */
-    private final Map<Long, int[]> occupancy = new HashMap<>();
+    /** How many lanes are laid out on a CPU when, so far: shared by the JVMs of one machine. */
+    private final Occupancy occupancy;
+
+    /**
+     * How many lanes (of every JVM read into one timeline) are laid out on a CPU at each instant: a step function
+     * on the time axis; a slot a lane takes counts as taken over its whole length.
+     */
+    static final class Occupancy {
+        /** From each key until the next, that many lanes. */
+        private final TreeMap<Long, Integer> steps = new TreeMap<>(Map.of(Long.MIN_VALUE, 0));
+
+        /** The most lanes on a CPU at once within {@code [from, to)}. */
+        int most(long from, long to) {
+            int most = steps.floorEntry(from).getValue();
+            for (int n : steps.subMap(from, false, to, false).values()) {
+                most = Math.max(most, n);
+            }
+            return most;
+        }
+
+        /** One more lane on a CPU over {@code [from, to)}. */
+        void take(long from, long to) {
+            steps.putIfAbsent(from, steps.floorEntry(from).getValue());
+            steps.putIfAbsent(to, steps.floorEntry(to).getValue());
+            for (Map.Entry<Long, Integer> e : steps.subMap(from, true, to, false).entrySet()) {
+                e.setValue(e.getValue() + 1);
+            }
+        }
+    }
 
     /** The nominal period in nanoseconds; 0 if this JVM was not sampled. */
     final long period;
@@ -63,10 +91,11 @@ final class SchedSplit {
     /** The tids with at least one sample: read by the sampler at least once. */
     private final Set<Long> seen = new java.util.HashSet<>();
 
-    private SchedSplit(long period, int cores, long samplerCpu, List<Round> rounds,
+    private SchedSplit(long period, int cores, Occupancy occupancy, long samplerCpu, List<Round> rounds,
             Map<Long, TreeMap<Long, long[]>> samples) {
         this.period = period;
         this.cores = cores;
+        this.occupancy = occupancy;
         this.samplerCpu = samplerCpu;
         this.rounds = rounds;
         this.samples = samples;
@@ -75,9 +104,10 @@ final class SchedSplit {
 
     /**
      * The samples among {@code events}, their times moved back by {@code shift} (a worker's clock offset), laid out
-     * with at most {@code cores} lanes on a CPU at once where the readings allow it.
+     * with at most {@code cores} lanes on a CPU at once, counting those already laid out in {@code occupancy} (the
+     * other JVMs' of the machine), where the readings allow it.
      */
-    static SchedSplit of(List<RecordedEvent> events, long shift, int cores) {
+    static SchedSplit of(List<RecordedEvent> events, long shift, int cores, Occupancy occupancy) {
         long period = 0;
         long samplerCpu = 0;
         List<Round> rounds = new ArrayList<>();
@@ -106,16 +136,17 @@ final class SchedSplit {
                 rounds.set(i, new Round(round.round(), before.end(), round.end()));
             }
         }
-        return new SchedSplit(period, cores, samplerCpu, rounds, samples);
+        return new SchedSplit(period, cores, occupancy, samplerCpu, rounds, samples);
     }
 
     /**
      * Samples given directly: {@code rounds} as {@code {round, start, end}}, {@code samples} as round -> OS thread
      * id -> {on CPU, run queue} nanoseconds (as the sampler's events carry them).
      */
-    static SchedSplit of(long period, int cores, List<long[]> rounds, Map<Long, TreeMap<Long, long[]>> samples) {
-        return new SchedSplit(period, cores, 0, rounds.stream().map(r -> new Round(r[0], r[1], r[2])).toList(),
-                samples);
+    static SchedSplit of(long period, int cores, Occupancy occupancy, List<long[]> rounds,
+            Map<Long, TreeMap<Long, long[]>> samples) {
+        return new SchedSplit(period, cores, occupancy, 0, rounds.stream().map(r -> new Round(r[0], r[1], r[2]))
+                .toList(), samples);
     }
 
     /** Nanoseconds of on-CPU time laid out over the cap ({@link #cores}): they fit under it nowhere near. */
@@ -294,7 +325,14 @@ final class SchedSplit {
             }
         }
         int pivot = (int) (before % length * SLOTS / length);
-        int[] busy = occupancy.computeIfAbsent(round.round(), k -> new int[SLOTS]);
+        int[] busy = new int[SLOTS];
+        long[] bounds = new long[SLOTS + 1];
+        for (int slot = 0; slot <= SLOTS; slot++) {
+            bounds[slot] = round.start() + length * slot / SLOTS;
+        }
+        for (int slot = 0; slot < SLOTS; slot++) {
+            busy[slot] = free[slot] > takes[slot] ? occupancy.most(bounds[slot], bounds[slot + 1]) : 0;
+        }
         List<Integer> order = new ArrayList<>();
         for (int slot = 0; slot < SLOTS; slot++) {
             if (free[slot] > takes[slot]) {
@@ -312,7 +350,8 @@ final class SchedSplit {
                 if (capped && cores > 0 && busy[slot] >= cores) {
                     continue;
                 }
-                busy[slot]++;
+                occupancy.take(bounds[slot], bounds[slot + 1]);
+                busy[slot] = occupancy.most(bounds[slot], bounds[slot + 1]);
                 if (cores > 0 && busy[slot] > cores) {
                     mostOverCap = Math.max(mostOverCap, busy[slot]);
                 }

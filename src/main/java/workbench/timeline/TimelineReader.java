@@ -102,7 +102,8 @@ public final class TimelineReader {
         }
         List<Timeline.Unit> units = new ArrayList<>();
         List<Timeline.JvmThreads> jvmThreads = new ArrayList<>();
-        SchedSplit parentSched = SchedSplit.of(events, 0, cores);
+        SchedSplit.Occupancy onCpu = new SchedSplit.Occupancy(); // one machine: every JVM's lanes under its cores
+        SchedSplit parentSched = SchedSplit.of(events, 0, cores, onCpu);
         collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks, units, 0,
                 parentSched, jvmThreads);
         notes.add(parentSched.note(Timeline.PARENT));
@@ -147,7 +148,7 @@ public final class TimelineReader {
                 }
             }
             int before = lanes.size();
-            SchedSplit sched = SchedSplit.of(workerEvents, shift, cores); // the same machine's
+            SchedSplit sched = SchedSplit.of(workerEvents, shift, cores, onCpu); // the same machine's
             collect(workerEvents, workerPid, jvm, workerThreads, start, end, lanes, holds, tasks, callbacks, units,
                     shift, sched, jvmThreads);
             sched.overCapNote(jvm).ifPresent(notes::add);

@@ -30,6 +30,11 @@ class CoresCapTest {
      * lane 2 a recorded park of 3 ms in the middle of each period (its free time fragmented).
      */
     private static List<Lane> lanes(int cores, SchedSplit[] split) {
+        return lanes(cores, split, false);
+    }
+
+    /** As {@link #lanes(int, SchedSplit[])}, {@code twoJvms}: threads 101-102 in one JVM, 103-104 in another. */
+    private static List<Lane> lanes(int cores, SchedSplit[] split, boolean twoJvms) {
         List<long[]> rounds = new ArrayList<>();
         Map<Long, TreeMap<Long, long[]>> samples = new HashMap<>();
         for (long r = 0; r < ROUNDS; r++) {
@@ -41,10 +46,23 @@ class CoresCapTest {
             }
             samples.put(r, round);
         }
-        split[0] = SchedSplit.of(10 * MS, cores, rounds, samples);
-        Set<Long> tids = Set.of(101L, 102L, 103L, 104L);
+        SchedSplit.Occupancy machine = new SchedSplit.Occupancy();
+        split[0] = SchedSplit.of(10 * MS, cores, machine, rounds, samples);
+        if (twoJvms) {
+            Map<Long, TreeMap<Long, long[]>> first = new HashMap<>();
+            Map<Long, TreeMap<Long, long[]>> second = new HashMap<>();
+            samples.forEach((r, round) -> {
+                first.put(r, new TreeMap<>(round.headMap(103L)));
+                second.put(r, new TreeMap<>(round.tailMap(103L)));
+            });
+            split[0] = SchedSplit.of(10 * MS, cores, machine, rounds, first);
+            split[1] = SchedSplit.of(10 * MS, cores, machine, rounds, second);
+        }
         List<Lane> lanes = new ArrayList<>();
         for (long tid = 101; tid <= 104; tid++) {
+            SchedSplit jvm = twoJvms && tid >= 103 ? split[1] : split[0];
+            Set<Long> tids = !twoJvms ? Set.of(101L, 102L, 103L, 104L) : tid >= 103 ? Set.of(103L, 104L)
+                    : Set.of(101L, 102L);
             List<long[]> recorded = new ArrayList<>();
             if (tid == 102) {
                 for (long r = 0; r < ROUNDS; r++) {
@@ -54,8 +72,8 @@ class CoresCapTest {
             }
             long end = T0 + ROUNDS * 10 * MS;
             List<Lane.Segment> segments = TimelineReader.partition(T0, end, recorded);
-            lanes.add(new Lane(1, Timeline.PARENT, tid, "t" + tid, false, T0, end,
-                    split[0].split(tid, tids, segments, Long.MAX_VALUE), tid));
+            lanes.add(new Lane(twoJvms && tid >= 103 ? 2 : 1, twoJvms && tid >= 103 ? "worker 1" : Timeline.PARENT,
+                    tid, "t" + tid, false, T0, end, jvm.split(tid, tids, segments, Long.MAX_VALUE), tid));
         }
         return lanes;
     }
@@ -83,6 +101,21 @@ class CoresCapTest {
         }
         assertEquals(0, split[0].overCap(), "all of it fit under the cores somewhere");
         assertTrue(split[0].overCapNote("parent").isEmpty());
+    }
+
+    /** With a cap per JVM instead, these two JVMs' four lanes were drawn on a CPU at once on 2 cores. */
+    @Test
+    void theCoresAreSharedByTheJvmsOfOneMachine() {
+        SchedSplit[] split = new SchedSplit[2];
+        List<Lane> lanes = lanes(2, split, true);
+        Timeline timeline = new Timeline("two JVMs", T0, T0 + ROUNDS * 10 * MS, -1, 0, lanes, List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        assertTrue(timeline.onCpuOverlap()[2] <= 2, "lanes of both JVMs on a CPU at once: "
+                + timeline.onCpuOverlap()[2]);
+        for (Lane lane : lanes) {
+            assertEquals(measured(lane.osTid()), lane.nanosIn(State.ON_CPU), lane.name() + "'s on-CPU total");
+        }
+        assertEquals(0, split[0].overCap() + split[1].overCap());
     }
 
     @Test
