@@ -31,6 +31,6 @@ final class RunEvent extends Event {
     long processCpu;
 
     @Label("Cores")
-    @Description("Runtime.availableProcessors() of the recording JVM: at most this many of its threads on a CPU at once")
+    @Description("Runtime.availableProcessors() of the recording JVM: at most so many threads on a CPU at once")
     int cores;
 }

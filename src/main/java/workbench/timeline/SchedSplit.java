@@ -12,29 +12,28 @@ import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * One JVM's scheduler samples ({@code workbench.SchedRound}, {@code workbench.ThreadSchedSample}, from
- * {@code workbench.recording.SchedSampler}) and what the reader makes of them: the split of a lane's unrecorded
- * time into {@link State#ON_CPU}, {@link State#RUNNABLE} and {@link State#OFF_CPU}, and the sum of the threads that
- * have no lane ({@link Timeline.JvmThreads}).
+ * One JVM's scheduler samples ({@code workbench.SchedRound}, {@code workbench.ThreadSchedSample}, from {@code
+ * workbench.recording.SchedSampler}) and what the reader makes of them: the split of a lane's unrecorded time into
+ * {@link State#ON_CPU}, {@link State#RUNNABLE} and {@link State#OFF_CPU}, and the sum of the threads that have no lane
+ * ({@link Timeline.JvmThreads}).
  *
- * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q}
- * are laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's
- * {@link State#NOT_MEASURED} stretches there): {@code min(c, F)} on a CPU, then {@code min(q, F - c)} runnable, the
- * rest off CPU, so a period's shares are exact and only their place within it is laid out. The kernel counts a
- * run-queue wait when it ends, so what does not fit in its period is carried back into the free time of the
- * periods before it. The on-CPU time goes
- * where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS} slots; ties
- * broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around schedule), so
- * that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about {@code k}
- * threads on a CPU at once. Never more than the machine's {@link #cores}, the lanes of all its JVMs together
- * ({@link Occupancy}; a slot taken in part counts as taken):
- * the sampler reads each thread at a slightly different instant, so one reading can hold time of the next period
- * and a period's sums exceed the cores; what does not fit under them in its period goes to the nearest periods of
- * the same lane with room (next, then previous, then further), keeping each thread's total; only what fits nowhere
- * is laid where the fewest are, over the cap ({@link #overCapNote} says how much). The runnable time, then the
- * off-CPU rest, fill what is left in time order. Time no period measured stays {@link State#NOT_MEASURED}: before the first round and after the last, the
- * part of a thread's life after the last round that read it (a thread that ended is not read again, and a thread
- * that began and ended between two reads is not measured at all: the sampler may wait for a CPU itself).
+ * <p><b>The rule.</b> In each sample period a thread's measured on-CPU time {@code c} and run-queue time {@code q} are
+ * laid over the part of the period that no recorded event covers ({@code F} nanoseconds, the lane's {@link
+ * State#NOT_MEASURED} stretches there): {@code min(c, F)} on a CPU, then {@code min(q, F - c)} runnable, the rest off
+ * CPU, so a period's shares are exact and only their place within it is laid out. The kernel counts a run-queue wait
+ * when it ends, so what does not fit in its period is carried back into the free time of the periods before it. The
+ * on-CPU time goes where the fewest of the JVM's lanes are already drawn on a CPU (the period cut into {@link #SLOTS}
+ * slots; ties broken from where the threads before it in tid order ended, wrapping: McNaughton's wrap-around
+ * schedule), so that where the threads' on-CPU times add up to at most {@code k} periods the drawing shows about
+ * {@code k} threads on a CPU at once. Never more than the machine's {@link #cores}, the lanes of all its JVMs together
+ * ({@link Occupancy}; a slot taken in part counts as taken): the sampler reads each thread at a slightly different
+ * instant, so one reading can hold time of the next period and a period's sums exceed the cores; what does not fit
+ * under them in its period goes to the nearest periods of the same lane with room (next, then previous, then further),
+ * keeping each thread's total; only what fits nowhere is laid where the fewest are, over the cap ({@link #overCapNote}
+ * says how much). The runnable time, then the off-CPU rest, fill what is left in time order. Time no period measured
+ * stays {@link State#NOT_MEASURED}: before the first round and after the last, the part of a thread's life after the
+ * last round that read it (a thread that ended is not read again, and a thread that began and ended between two reads
+ * is not measured at all: the sampler may wait for a CPU itself).
  */
 final class SchedSplit {
 
