@@ -53,6 +53,8 @@ public final class LaneChart {
     private static final Color OTHER = new Color(0xB4, 0xB4, 0xB4);
     /** A JVM row's bars: the JVM's own threads summed, drawn unlike any thread's state. */
     private static final Color SUMMED = new Color(0x4A, 0x4A, 0x5A);
+    /** A CPU row's slice of a JVM's thread that has no lane (GC, JIT, ...). */
+    private static final Color UNLANED = new Color(0x70, 0x70, 0x84);
     private static final int PAD = 12;
     private static final int LINE = 16;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
@@ -511,8 +513,8 @@ public final class LaneChart {
     static final String SUMMED_ENTRY = "JVM (GC, JIT, ...): cores its threads without a lane used per sample period,"
             + " summed (not a thread)";
     /** The legend's entry for the CPU rows. */
-    static final String CPU_ENTRY = "CPU n: the thread on it, in its lane's colour (grey: another process; empty:"
-            + " idle)";
+    static final String CPU_ENTRY = "CPU n: the thread on it, in its lane's colour (dark: a JVM's thread without a"
+            + " lane; grey: another process; empty: idle)";
 
     private static boolean drawsAny(Layout layout, Kind kind) {
         return layout.bands().stream().anyMatch(b -> b.rows().stream().anyMatch(r -> r.kind() == kind));
@@ -588,8 +590,10 @@ public final class LaneChart {
             } else if (entry.equals(CPU_ENTRY)) {
                 g.setColor(Color.getHSBColor(0f, 0.55f, 0.9f));
                 g.fillRect(x, y + 5, 5, SWATCH - 4);
+                g.setColor(UNLANED);
+                g.fillRect(x + 5, y + 5, 2, SWATCH - 4);
                 g.setColor(OTHER);
-                g.fillRect(x + 5, y + 5, 4, SWATCH - 4);
+                g.fillRect(x + 7, y + 5, 3, SWATCH - 4);
                 g.setColor(Color.getHSBColor(0.618f, 0.55f, 0.9f));
                 g.fillRect(x + 11, y + 5, 3, SWATCH - 4);
             } else {
@@ -758,18 +762,28 @@ public final class LaneChart {
         g.setColor(GRID);
         g.draw(new Line2D.Double(all.getMinX(), all.getMaxY(), all.getMaxX(), all.getMaxY()));
         FontMetrics metrics = g.getFontMetrics(SMALL);
+        Set<Long> jvms = jvmPids(timeline);
         for (Timeline.CpuSlice slice : row.cpu().slices()) {
             Rectangle2D box = span.box(slice.start(), slice.end());
             Lane lane = ranOn(slice, timeline.lanes());
-            g.setColor(lane == null ? OTHER : colours.getOrDefault(lane, OTHER));
+            boolean unlaned = lane == null && jvms.contains(slice.pid());
+            g.setColor(lane != null ? colours.getOrDefault(lane, OTHER) : unlaned ? UNLANED : OTHER);
             g.fill(box);
             String name = lane == null ? slice.name() : lane.name();
             if (metrics.stringWidth(name) + 4 <= box.getWidth()) {
-                g.setColor(Color.BLACK);
+                g.setColor(unlaned ? Color.WHITE : Color.BLACK);
                 text(g, SMALL, name, (int) Math.round(box.getCenterX() - metrics.stringWidth(name) / 2.0),
                         (int) Math.round(box.getCenterY() + 4));
             }
         }
+    }
+
+    /** The process ids of the timeline's JVMs: those with lanes or sampled. */
+    static Set<Long> jvmPids(Timeline timeline) {
+        Set<Long> pids = new java.util.HashSet<>();
+        timeline.lanes().forEach(l -> pids.add(l.pid()));
+        timeline.machine().jvmThreads().forEach(j -> pids.add(j.pid()));
+        return pids;
     }
 
     /** The lane of the thread that ran {@code slice}: same process, same OS thread; null if none. */

@@ -186,6 +186,7 @@ public final class TraceEvents {
         if (timeline.machine().cpus().isEmpty()) {
             return;
         }
+        Set<Long> jvms = LaneChart.jvmPids(timeline);
         JsonObject process = event("M", CPUS_PID, 0, "process_name");
         process.add("args", args("name", "CPUs"));
         events.add(process);
@@ -202,7 +203,8 @@ public final class TraceEvents {
                 }
                 Lane lane = LaneChart.ranOn(s, timeline.lanes());
                 JsonObject slice = event("X", CPUS_PID, cpu.cpu(), lane == null ? s.name() : lane.label());
-                slice.addProperty("cat", lane == null ? "other process" : "lane");
+                slice.addProperty("cat", lane != null ? "lane" : jvms.contains(s.pid()) ? "jvm, no lane"
+                        : "other process");
                 slice.addProperty("ts", micros(timeline, from));
                 slice.addProperty("dur", (s.end() - from) / 1e3);
                 JsonObject args = args("comm", s.name());

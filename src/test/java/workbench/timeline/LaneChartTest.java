@@ -254,7 +254,8 @@ class LaneChartTest {
 
     /**
      * Two threads of the parent on a 2-CPU machine sampled every 10 ms: their lanes, the JVM's own threads summed
-     * (0.3 then 1.4 cores), and the kernel's per-CPU trace with a slice of another process on CPU 0.
+     * (0.3 then 1.4 cores), and the kernel's per-CPU trace with a slice of another process on CPU 0 and one of the
+     * JVM's compiler (no lane) on CPU 1.
      */
     private static Timeline measured() {
         long end = T0 + 20 * MS;
@@ -267,7 +268,8 @@ class LaneChartTest {
                 new Timeline.CpuSample(T0, T0 + 10 * MS, 3 * MS, 0, 5),
                 new Timeline.CpuSample(T0 + 10 * MS, end, 14 * MS, MS, 6)));
         var cpus = List.of(
-                new Timeline.CpuLane(1, List.of(new Timeline.CpuSlice(T0 + 2 * MS, T0 + 9 * MS, 1, 102, "worker"))),
+                new Timeline.CpuLane(1, List.of(new Timeline.CpuSlice(T0 + 2 * MS, T0 + 9 * MS, 1, 102, "worker"),
+                        new Timeline.CpuSlice(T0 + 10 * MS, T0 + 12 * MS, 1, 150, "C2 CompilerThre"))),
                 new Timeline.CpuLane(0, List.of(new Timeline.CpuSlice(T0, T0 + 12 * MS, 1, 101, "main"),
                         new Timeline.CpuSlice(T0 + 12 * MS, T0 + 15 * MS, 77, 77, "kworker/0:1"))));
         return new Timeline("measured", T0, end, 10 * MS, 0, List.of(main, worker), List.of(), List.of(), List.of(),
@@ -324,7 +326,9 @@ class LaneChartTest {
         assertEquals(List.of(0.3, 1.4, 0.0), cores, "each period's cores, then back to 0 at the last one's end");
         var cpuSlices = events.stream().filter(e -> e.get("ph").getAsString().equals("X")
                 && e.get("pid").getAsLong() == TraceEvents.CPUS_PID).toList();
-        assertEquals(3, cpuSlices.size());
+        assertEquals(java.util.Map.of("lane", 2L, "jvm, no lane", 1L, "other process", 1L), cpuSlices.stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.get("cat").getAsString(),
+                java.util.stream.Collectors.counting())), "whose each slice was");
         assertEquals(java.util.Set.of(0L, 1L), cpuSlices.stream().map(e -> e.get("tid").getAsLong())
                 .collect(java.util.stream.Collectors.toSet()), "a track per CPU");
         assertTrue(events.stream().anyMatch(e -> e.get("ph").getAsString().equals("M")
