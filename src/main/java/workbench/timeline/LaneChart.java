@@ -227,8 +227,8 @@ public final class LaneChart {
         for (Band band : bands) {
             List<Row> rows = rows(band.timeline());
             rowsPerBand.add(rows);
-            rows.stream().filter(r -> r.kind() != Kind.UNITS).map(Row::label).filter(l -> !order.contains(l))
-                    .forEach(order::add);
+            rows.stream().filter(r -> r.kind() == Kind.LANE || r.kind() == Kind.FOLDED).map(Row::label)
+                    .filter(l -> !order.contains(l)).forEach(order::add);
         }
         List<BandLayout> laid = new ArrayList<>();
         Set<State> legend = EnumSet.noneOf(State.class);
@@ -251,11 +251,15 @@ public final class LaneChart {
     }
 
     /**
-     * Puts rows in the shared {@code order} of their labels; a thread's own unit rows stay right under its lane.
+     * Puts rows in the shared {@code order} of their labels; a thread's own unit rows stay right under its lane, a
+     * JVM's row under its lanes, the CPUs' rows under all ({@link #placeMachineRows}).
      */
     private static List<Row> ordered(List<Row> rows, List<String> order) {
         List<List<Row>> groups = new ArrayList<>();
         for (Row row : rows) {
+            if (row.kind() == Kind.JVM || row.kind() == Kind.CPU) {
+                continue;
+            }
             if (row.kind() == Kind.UNITS && !groups.isEmpty()) {
                 groups.get(groups.size() - 1).add(row);
             } else {
@@ -263,7 +267,23 @@ public final class LaneChart {
             }
         }
         groups.sort(Comparator.comparingInt(g -> order.indexOf(g.get(0).label())));
-        return groups.stream().flatMap(List::stream).toList();
+        List<Row> ordered = new ArrayList<>(groups.stream().flatMap(List::stream).toList());
+        placeMachineRows(ordered, rows.stream().filter(r -> r.kind() == Kind.JVM || r.kind() == Kind.CPU).toList());
+        return ordered;
+    }
+
+    /** Adds each JVM row right after the last row of its JVM's lanes (else at the end), then the CPU rows. */
+    private static void placeMachineRows(List<Row> rows, List<Row> machine) {
+        for (Row jvm : machine.stream().filter(r -> r.kind() == Kind.JVM).toList()) {
+            int after = rows.size();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).lanes().isEmpty() && rows.get(i).lanes().get(0).jvm().equals(jvm.jvm().jvm())) {
+                    after = i + 1;
+                }
+            }
+            rows.add(after, jvm);
+        }
+        machine.stream().filter(r -> r.kind() == Kind.CPU).forEach(rows::add);
     }
 
     /** A timeline's rows: a lane per thread, the plumbing folded after the parent's lanes, units placed. */
@@ -296,20 +316,16 @@ public final class LaneChart {
         if (!foldedPlaced) {
             rows.add(foldedRow(folded));
         }
-        for (Timeline.JvmThreads jvm : timeline.machine().jvmThreads()) { // under that JVM's lanes
-            int after = rows.size();
-            for (int i = 0; i < rows.size(); i++) {
-                if (!rows.get(i).lanes().isEmpty() && rows.get(i).lanes().get(0).jvm().equals(jvm.jvm())) {
-                    after = i + 1;
-                }
-            }
+        List<Row> machine = new ArrayList<>();
+        for (Timeline.JvmThreads jvm : timeline.machine().jvmThreads()) {
             int scale = jvmScale(jvm);
-            rows.add(after, new Row(jvm.label() + String.format(Locale.ROOT, " (0-%d core%s)", scale,
+            machine.add(new Row(jvm.label() + String.format(Locale.ROOT, " (0-%d core%s)", scale,
                     scale == 1 ? "" : "s"), Kind.JVM, List.of(), List.of(), LANE, jvm, scale, null));
         }
         for (Timeline.CpuLane cpu : timeline.machine().cpus()) {
-            rows.add(new Row("CPU " + cpu.cpu(), Kind.CPU, List.of(), List.of(), CPU_ROW, null, 0, cpu));
+            machine.add(new Row("CPU " + cpu.cpu(), Kind.CPU, List.of(), List.of(), CPU_ROW, null, 0, cpu));
         }
+        placeMachineRows(rows, machine);
         return rows;
     }
 

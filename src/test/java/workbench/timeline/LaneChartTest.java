@@ -310,6 +310,14 @@ class LaneChartTest {
         assertFalse(LaneChart.legendEntries(plain, java.util.Map.of()).contains(LaneChart.SUMMED_ENTRY));
         assertEquals(1, LaneChart.legendLines(plain).size(), "unsampled: only what 'not measured' is");
 
+        // stacked under a band with other threads: the JVM's row stays under the lanes, the CPUs' rows under all
+        Timeline other = new Timeline("other", T0, T0 + 20 * MS, 1, 0, timeline.lanes().stream().map(l -> new Lane(
+                l.pid(), l.jvm(), l.tid() + 10, l.name() + "-b", false, l.start(), l.end(), l.segments(), l.osTid()))
+                .toList(), List.of(), List.of(), List.of(), List.of(), List.of(), timeline.machine());
+        LaneChart.Layout stacked = LaneChart.layout("t", List.of(new LaneChart.Band("a", timeline, List.of()),
+                new LaneChart.Band("b", other, List.of())));
+        assertEquals(kinds, stacked.bands().get(1).rows().stream().map(LaneChart.Row::kind).toList());
+
         Path png = dir.resolve("measured.png");
         LaneChart.writePng(timeline, List.of("x"), png);
         assertEquals(LaneChart.WIDTH, ImageIO.read(png.toFile()).getWidth());
