@@ -158,9 +158,9 @@ final class SchedSplit {
         if (overCap == 0) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT, "%s: %.1f ms of the threads' measured on-CPU time fit"
-                + " under the %d cores in no sample period of its thread: drawn where the fewest were, up to %d"
-                + " lanes on a CPU at once there (a thread's readings of neighbouring periods overlap)", jvm,
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s: %.3f ms of the threads' measured on-CPU time fit"
+                + " under the %d cores in no sample period of its thread: drawn where the fewest were, so up to %d"
+                + " lanes may show on a CPU at once there (a thread's readings of neighbouring periods overlap)", jvm,
                 overCap / 1e6, cores, mostOverCap));
     }
 
