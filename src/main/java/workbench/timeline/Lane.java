@@ -12,12 +12,19 @@ import java.util.List;
  * @param tid     the Java thread id within that JVM
  * @param name    the thread's name
  * @param virtual whether it is a virtual thread (its carriers are not recorded)
+ * @param osTid   the OS thread id (as the kernel's scheduler trace names it), -1 where none is known
  */
 public record Lane(long pid, String jvm, long tid, String name, boolean virtual, long start, long end,
-        List<Segment> segments) {
+        List<Segment> segments, long osTid) {
 
     public Lane {
         segments = List.copyOf(segments);
+    }
+
+    /** A lane whose OS thread id is not known. */
+    public Lane(long pid, String jvm, long tid, String name, boolean virtual, long start, long end,
+            List<Segment> segments) {
+        this(pid, jvm, tid, name, virtual, start, end, segments, -1);
     }
 
     /**

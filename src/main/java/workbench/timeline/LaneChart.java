@@ -48,6 +48,13 @@ public final class LaneChart {
     private static final int LANE = 24;
     private static final int UNIT_ROW = 11;
     private static final int FOLDED = 14;
+    private static final int CPU_ROW = 18;
+    /** A CPU row's slice of a thread of another process (or of a thread this timeline has no lane for). */
+    private static final Color OTHER = new Color(0xB4, 0xB4, 0xB4);
+    /** A JVM row's bars: the JVM's own threads summed, drawn unlike any thread's state. */
+    private static final Color SUMMED = new Color(0x4A, 0x4A, 0x5A);
+    /** A CPU row's slice of a JVM's thread that has no lane (GC, JIT, ...). */
+    private static final Color UNLANED = new Color(0x70, 0x70, 0x84);
     private static final int PAD = 12;
     private static final int LINE = 16;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
@@ -93,8 +100,12 @@ public final class LaneChart {
         }
     }
 
-    /** What a row draws: a thread's lane, threads folded into one quiet row, or units of work of their own. */
-    enum Kind { LANE, FOLDED, UNITS }
+    /**
+     * What a row draws: a thread's lane, threads folded into one quiet row, units of work of their own, a JVM's
+     * threads without a lane summed as cores per sample period ({@link Timeline.JvmThreads}), or one CPU's
+     * threads ({@link Timeline.CpuLane}).
+     */
+    enum Kind { LANE, FOLDED, UNITS, JVM, CPU }
 
     /**
      * A unit of work as drawn: {@code text} when it fits, else {@code shortText}, else no label.
@@ -104,8 +115,16 @@ public final class LaneChart {
     record Slice(String kind, String text, String shortText, long start, long end) {
     }
 
-    /** A row of a band: its label, what it draws, its lanes (one, or the folded ones), its units, its height. */
-    record Row(String label, Kind kind, List<Lane> lanes, List<Slice> slices, int height) {
+    /**
+     * A row of a band: its label, what it draws, its lanes (one, or the folded ones), its units, its height; for
+     * {@link Kind#JVM} the summed threads and the cores its full height stands for, for {@link Kind#CPU} the CPU.
+     */
+    record Row(String label, Kind kind, List<Lane> lanes, List<Slice> slices, int height, Timeline.JvmThreads jvm,
+            int scale, Timeline.CpuLane cpu) {
+
+        Row(String label, Kind kind, List<Lane> lanes, List<Slice> slices, int height) {
+            this(label, kind, lanes, slices, height, null, 0, null);
+        }
     }
 
     /** A pool task's send or result in the parent, drawn as a mark on the row of the thread that did it. */
@@ -208,8 +227,8 @@ public final class LaneChart {
         for (Band band : bands) {
             List<Row> rows = rows(band.timeline());
             rowsPerBand.add(rows);
-            rows.stream().filter(r -> r.kind() != Kind.UNITS).map(Row::label).filter(l -> !order.contains(l))
-                    .forEach(order::add);
+            rows.stream().filter(r -> r.kind() == Kind.LANE || r.kind() == Kind.FOLDED).map(Row::label)
+                    .filter(l -> !order.contains(l)).forEach(order::add);
         }
         List<BandLayout> laid = new ArrayList<>();
         Set<State> legend = EnumSet.noneOf(State.class);
@@ -232,11 +251,15 @@ public final class LaneChart {
     }
 
     /**
-     * Puts rows in the shared {@code order} of their labels; a thread's own unit rows stay right under its lane.
+     * Puts rows in the shared {@code order} of their labels; a thread's own unit rows stay right under its lane, a
+     * JVM's row under its lanes, the CPUs' rows under all ({@link #placeMachineRows}).
      */
     private static List<Row> ordered(List<Row> rows, List<String> order) {
         List<List<Row>> groups = new ArrayList<>();
         for (Row row : rows) {
+            if (row.kind() == Kind.JVM || row.kind() == Kind.CPU) {
+                continue;
+            }
             if (row.kind() == Kind.UNITS && !groups.isEmpty()) {
                 groups.get(groups.size() - 1).add(row);
             } else {
@@ -244,7 +267,23 @@ public final class LaneChart {
             }
         }
         groups.sort(Comparator.comparingInt(g -> order.indexOf(g.get(0).label())));
-        return groups.stream().flatMap(List::stream).toList();
+        List<Row> ordered = new ArrayList<>(groups.stream().flatMap(List::stream).toList());
+        placeMachineRows(ordered, rows.stream().filter(r -> r.kind() == Kind.JVM || r.kind() == Kind.CPU).toList());
+        return ordered;
+    }
+
+    /** Adds each JVM row right after the last row of its JVM's lanes (else at the end), then the CPU rows. */
+    private static void placeMachineRows(List<Row> rows, List<Row> machine) {
+        for (Row jvm : machine.stream().filter(r -> r.kind() == Kind.JVM).toList()) {
+            int after = rows.size();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).lanes().isEmpty() && rows.get(i).lanes().get(0).jvm().equals(jvm.jvm().jvm())) {
+                    after = i + 1;
+                }
+            }
+            rows.add(after, jvm);
+        }
+        machine.stream().filter(r -> r.kind() == Kind.CPU).forEach(rows::add);
     }
 
     /** A timeline's rows: a lane per thread, the plumbing folded after the parent's lanes, units placed. */
@@ -277,7 +316,23 @@ public final class LaneChart {
         if (!foldedPlaced) {
             rows.add(foldedRow(folded));
         }
+        List<Row> machine = new ArrayList<>();
+        for (Timeline.JvmThreads jvm : timeline.machine().jvmThreads()) {
+            int scale = jvmScale(jvm);
+            machine.add(new Row(jvm.label() + String.format(Locale.ROOT, " (0-%d core%s)", scale,
+                    scale == 1 ? "" : "s"), Kind.JVM, List.of(), List.of(), LANE, jvm, scale, null));
+        }
+        for (Timeline.CpuLane cpu : timeline.machine().cpus()) {
+            machine.add(new Row("CPU " + cpu.cpu(), Kind.CPU, List.of(), List.of(), CPU_ROW, null, 0, cpu));
+        }
+        placeMachineRows(rows, machine);
         return rows;
+    }
+
+    /** The whole cores a JVM row's height stands for: its busiest period's, rounded up, at least one. */
+    static int jvmScale(Timeline.JvmThreads jvm) {
+        double most = jvm.samples().stream().mapToDouble(Timeline.CpuSample::cores).max().orElse(0);
+        return Math.max(1, (int) Math.ceil(most - 1e-9));
     }
 
     /**
@@ -372,7 +427,8 @@ public final class LaneChart {
     // Drawing
 
     /** Everything measured before drawing: the label column, the wrapped text, the height. */
-    private record Frame(int labels, int plotLeft, int plotRight, List<String> legend, int height) {
+    private record Frame(int labels, int plotLeft, int plotRight, List<String> legend, List<String> legendLines,
+            int height) {
     }
 
     /** The picture of {@code layout}. */
@@ -397,6 +453,7 @@ public final class LaneChart {
                 y += 6;
             }
             y = legend(g, layout, frame, y);
+            y = lines(g, frame.legendLines(), y - 8) + 8;
             for (BandLayout band : layout.bands()) {
                 y = band(g, layout, frame, band, y);
             }
@@ -428,13 +485,17 @@ public final class LaneChart {
             height += 18 * wrap(layout.title(), g.getFontMetrics(TITLE), WIDTH - 2 * PAD).size() + 6;
         }
         height += legendHeight(g, legend);
+        List<String> legendLines = legendLines(layout);
+        for (String line : legendLines) {
+            height += LINE * wrap(line, text, WIDTH - 2 * PAD).size();
+        }
         for (BandLayout band : layout.bands()) {
             height += bandHeight(g, band);
         }
         for (String note : notesOf(layout)) {
             height += LINE * wrap(note, text, WIDTH - 2 * PAD).size();
         }
-        return new Frame(labels, plotLeft, plotRight, legend, height + PAD);
+        return new Frame(labels, plotLeft, plotRight, legend, legendLines, height + PAD);
     }
 
     /**
@@ -455,7 +516,45 @@ public final class LaneChart {
         if (layout.bands().stream().anyMatch(b -> b.rows().stream().anyMatch(r -> r.kind() == Kind.FOLDED))) {
             entries.add("folded threads' lives (their states are in the trace)");
         }
+        if (drawsAny(layout, Kind.JVM)) {
+            entries.add(SUMMED_ENTRY);
+        }
+        if (drawsAny(layout, Kind.CPU)) {
+            entries.add(CPU_ENTRY);
+        }
         return entries;
+    }
+
+    /** The legend's entry for the JVM rows. */
+    static final String SUMMED_ENTRY = "JVM (GC, JIT, ...): cores its threads without a lane used per sample period,"
+            + " summed (not a thread)";
+    /** The legend's entry for the CPU rows. */
+    static final String CPU_ENTRY = "CPU n: the thread on it, in its lane's colour (dark: a JVM's thread without a"
+            + " lane; grey: another process; empty: idle)";
+
+    private static boolean drawsAny(Layout layout, Kind kind) {
+        return layout.bands().stream().anyMatch(b -> b.rows().stream().anyMatch(r -> r.kind() == kind));
+    }
+
+    /**
+     * The lines under the legend's swatches: the resolution of the on-CPU / runnable split (each sample period
+     * of the bands), and what "not measured" is, wherever either is drawn.
+     */
+    static List<String> legendLines(Layout layout) {
+        List<String> lines = new ArrayList<>();
+        List<String> periods = layout.bands().stream().map(b -> b.band().timeline().machine().samplePeriod())
+                .filter(p -> p > 0).distinct().sorted().map(p -> String.format(Locale.ROOT, "%.0f", p / 1e6))
+                .toList();
+        if (!periods.isEmpty()) {
+            lines.add("'" + State.ON_CPU.label() + "' / '" + State.RUNNABLE.label() + "': the OS's schedstat sampled"
+                    + " every " + String.join(" or ", periods) + " ms; within a period how long is measured, not"
+                    + " when (the shares are laid out)");
+        }
+        if (!periods.isEmpty() || layout.legend().contains(State.NOT_MEASURED)) {
+            lines.add("'" + State.NOT_MEASURED.label() + "': time no source covered (no event, no OS sample):"
+                    + " running or runnable, unknown which");
+        }
+        return lines;
     }
 
     private static final int SWATCH = 14;
@@ -496,6 +595,23 @@ public final class LaneChart {
             } else if (entry.startsWith("folded")) {
                 g.setColor(QUIET);
                 g.fillRect(x, y + 6, SWATCH, SWATCH - 6);
+            } else if (entry.equals(SUMMED_ENTRY)) {
+                g.setColor(new Color(0xF3, 0xF3, 0xF7));
+                g.fillRect(x, y + 3, SWATCH, SWATCH);
+                g.setColor(SUMMED);
+                int[] heights = {5, 9, 3, 12, 7};
+                for (int b = 0; b < heights.length; b++) {
+                    g.fillRect(x + b * 3, y + 3 + SWATCH - heights[b], 3, heights[b]);
+                }
+            } else if (entry.equals(CPU_ENTRY)) {
+                g.setColor(Color.getHSBColor(0f, 0.55f, 0.9f));
+                g.fillRect(x, y + 5, 5, SWATCH - 4);
+                g.setColor(UNLANED);
+                g.fillRect(x + 5, y + 5, 2, SWATCH - 4);
+                g.setColor(OTHER);
+                g.fillRect(x + 7, y + 5, 3, SWATCH - 4);
+                g.setColor(Color.getHSBColor(0.618f, 0.55f, 0.9f));
+                g.fillRect(x + 11, y + 5, 3, SWATCH - 4);
             } else {
                 unitBox(g, new Rectangle2D.Double(x, y + 3, SWATCH, SWATCH));
             }
@@ -562,7 +678,13 @@ public final class LaneChart {
         y += 4;
         Map<Lane, Integer> rowMiddle = new LinkedHashMap<>();
         Map<String, double[]> taskRuns = new LinkedHashMap<>();
+        Map<Lane, Color> colours = threadColours(band);
         for (Row row : band.rows()) {
+            Color own = row.kind() == Kind.LANE ? colours.get(row.lanes().get(0)) : null;
+            if (own != null) { // the colour its thread has in the CPU rows
+                g.setColor(own);
+                g.fillRect(PAD - 9, y + 5, 6, row.height() - 10);
+            }
             g.setColor(Color.BLACK);
             String label = fit(row.label(), g.getFontMetrics(row.kind() == Kind.UNITS ? SMALL : TEXT),
                     frame.labels() - 6);
@@ -590,6 +712,10 @@ public final class LaneChart {
                 }
                 case UNITS -> slices(g, row, true, (from, to) -> bar(frame, origin, scale, from, to, rowTop + 1,
                         row.height() - 2), taskRuns);
+                case JVM -> summed(g, row, (from, to) -> bar(frame, origin, scale, from, to, rowTop + 3,
+                        row.height() - 6));
+                case CPU -> cpu(g, row, timeline, colours, (from, to) -> bar(frame, origin, scale, from, to,
+                        rowTop + 2, row.height() - 4));
                 default -> throw new IllegalStateException();
             }
             g.setClip(clip);
@@ -618,6 +744,101 @@ public final class LaneChart {
     /** Where a stretch of time lies in a row. */
     private interface Span {
         Rectangle2D box(long from, long to);
+    }
+
+    /**
+     * Draws a JVM row: on a pale ground between its zero and its scale's line, per sample period a bar as high as
+     * the cores the JVM's threads without a lane used ({@link Timeline.CpuSample#cores}), a step plot of a sum.
+     */
+    private static void summed(Graphics2D g, Row row, Span span) {
+        Timeline.JvmThreads jvm = row.jvm();
+        if (jvm.samples().isEmpty()) {
+            return;
+        }
+        Rectangle2D all = span.box(jvm.samples().get(0).start(), jvm.samples().get(jvm.samples().size() - 1).end());
+        g.setColor(new Color(0xF3, 0xF3, 0xF7));
+        g.fill(all);
+        g.setColor(SUMMED);
+        for (Timeline.CpuSample sample : jvm.samples()) {
+            Rectangle2D box = span.box(sample.start(), sample.end());
+            double high = box.getHeight() * Math.min(1, sample.cores() / row.scale());
+            g.fill(new Rectangle2D.Double(box.getX(), box.getMaxY() - high, box.getWidth(), high));
+        }
+        g.setColor(Color.GRAY);
+        g.draw(new Line2D.Double(all.getMinX(), all.getMinY(), all.getMaxX(), all.getMinY()));
+        g.draw(new Line2D.Double(all.getMinX(), all.getMaxY(), all.getMaxX(), all.getMaxY()));
+    }
+
+    /**
+     * Draws a CPU row: each slice in the colour of the lane whose thread ran ({@link #threadColours}), else grey
+     * (another process, or a thread without a lane), named where wide enough; idle time is left empty.
+     */
+    private static void cpu(Graphics2D g, Row row, Timeline timeline, Map<Lane, Color> colours, Span span) {
+        Rectangle2D all = span.box(timeline.start(), timeline.end());
+        g.setColor(GRID);
+        g.draw(new Line2D.Double(all.getMinX(), all.getMaxY(), all.getMaxX(), all.getMaxY()));
+        FontMetrics metrics = g.getFontMetrics(SMALL);
+        Set<Long> jvms = jvmPids(timeline);
+        for (Timeline.CpuSlice slice : row.cpu().slices()) {
+            Rectangle2D box = span.box(slice.start(), slice.end());
+            Lane lane = ranOn(slice, timeline.lanes());
+            boolean unlaned = lane == null && jvms.contains(slice.pid());
+            g.setColor(lane != null ? colours.getOrDefault(lane, OTHER) : unlaned ? UNLANED : OTHER);
+            g.fill(box);
+            String name = lane == null ? slice.name() : lane.name();
+            if (metrics.stringWidth(name) + 4 <= box.getWidth()) {
+                g.setColor(unlaned ? Color.WHITE : Color.BLACK);
+                text(g, SMALL, name, (int) Math.round(box.getCenterX() - metrics.stringWidth(name) / 2.0),
+                        (int) Math.round(box.getCenterY() + 4));
+            }
+        }
+    }
+
+    /** The process ids of the timeline's JVMs: those with lanes or sampled. */
+    static Set<Long> jvmPids(Timeline timeline) {
+        Set<Long> pids = new java.util.HashSet<>();
+        timeline.lanes().forEach(l -> pids.add(l.pid()));
+        timeline.machine().jvmThreads().forEach(j -> pids.add(j.pid()));
+        return pids;
+    }
+
+    /** The lane of the thread that ran {@code slice}: same process, same OS thread; null if none. */
+    static Lane ranOn(Timeline.CpuSlice slice, List<Lane> lanes) {
+        for (Lane lane : lanes) {
+            if (lane.osTid() >= 0 && lane.osTid() == slice.tid() && (slice.pid() < 0 || lane.pid() == slice.pid())) {
+                return lane;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A colour per drawn lane whose thread ran in one of {@code band}'s CPU rows, spread around the hue circle
+     * in the order of the rows; empty where the band has no CPU rows.
+     */
+    static Map<Lane, Color> threadColours(BandLayout band) {
+        Map<Lane, Color> colours = new LinkedHashMap<>();
+        List<Timeline.CpuSlice> ran = band.rows().stream().filter(r -> r.kind() == Kind.CPU)
+                .flatMap(r -> r.cpu().slices().stream()).toList();
+        if (ran.isEmpty()) {
+            return colours;
+        }
+        Set<Lane> seen = new LinkedHashSet<>();
+        List<Lane> lanes = band.band().timeline().lanes();
+        ran.forEach(slice -> {
+            Lane lane = ranOn(slice, lanes);
+            if (lane != null) {
+                seen.add(lane);
+            }
+        });
+        int i = 0;
+        for (Row row : band.rows()) {
+            if (row.kind() == Kind.LANE && seen.contains(row.lanes().get(0))) {
+                float hue = (float) ((i++ * 0.618033988749895) % 1.0);
+                colours.put(row.lanes().get(0), Color.getHSBColor(hue, 0.55f, 0.9f));
+            }
+        }
+        return colours;
     }
 
     /** Draws {@code row}'s units: outlined over a lane's states, or {@code filled} in rows of their own. */

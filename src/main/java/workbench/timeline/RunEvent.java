@@ -29,4 +29,8 @@ final class RunEvent extends Event {
     @Description("CPU time the whole JVM used during the run, all threads (-1 where the OS does not say)")
     @jdk.jfr.Timespan
     long processCpu;
+
+    @Label("Cores")
+    @Description("Runtime.availableProcessors() of the recording JVM: at most so many threads on a CPU at once")
+    int cores;
 }

@@ -68,12 +68,14 @@ public record Timeline(String title, long start, long end, long cpu, long worker
      *                      empty where it was not recorded
      * @param clockOffsets  per worker JVM, how far its clock was from the parent's (already subtracted from its
      *                      lanes, holds, tasks and callbacks)
+     * @param cores         the recording machine's cores ({@code Runtime.availableProcessors()} as recorded), 0 if
+     *                      the recording did not say
      */
     public record Machine(long samplePeriod, List<JvmThreads> jvmThreads, List<CpuLane> cpus,
-            List<ClockOffset> clockOffsets) {
+            List<ClockOffset> clockOffsets, int cores) {
 
         /** Nothing measured. */
-        public static final Machine NONE = new Machine(0, List.of(), List.of(), List.of());
+        public static final Machine NONE = new Machine(0, List.of(), List.of(), List.of(), 0);
 
         public Machine {
             jvmThreads = List.copyOf(jvmThreads);
@@ -81,9 +83,15 @@ public record Timeline(String title, long start, long end, long cpu, long worker
             clockOffsets = List.copyOf(clockOffsets);
         }
 
+        /** What was measured on a machine whose cores the recording did not say. */
+        public Machine(long samplePeriod, List<JvmThreads> jvmThreads, List<CpuLane> cpus,
+                List<ClockOffset> clockOffsets) {
+            this(samplePeriod, jvmThreads, cpus, clockOffsets, 0);
+        }
+
         /** This with {@code lanes} as its per-CPU lanes. */
         public Machine withCpus(List<CpuLane> lanes) {
-            return new Machine(samplePeriod, jvmThreads, lanes, clockOffsets);
+            return new Machine(samplePeriod, jvmThreads, lanes, clockOffsets, cores);
         }
     }
 
@@ -343,8 +351,10 @@ public record Timeline(String title, long start, long end, long cpu, long worker
         long[] onCpu = onCpuOverlap();
         if (onCpu[1] > 0) {
             lines.add(String.format(Locale.ROOT, "threads '%s' at once: %.1f on average while any was, at most %d"
-                    + " (the OS's schedstat, read every %.0f ms)", State.ON_CPU.label(), onCpu[0] / (double) onCpu[1],
-                    onCpu[2], machine.samplePeriod() / 1e6));
+                    + " (the OS's schedstat, read every %.0f ms)%s", State.ON_CPU.label(), onCpu[0] / (double) onCpu[1],
+                    onCpu[2], machine.samplePeriod() / 1e6, onCpu[2] <= cores ? "" : String.format(Locale.ROOT,
+                    "; more than the %d cores: on-CPU time that fit under them in no period near its own is drawn"
+                    + " where the fewest were (see the notes)", cores)));
         }
         for (JvmThreads jvm : machine.jvmThreads()) {
             lines.add(String.format(Locale.ROOT, "%s: %.2f cores on average over the run ('%s', summed over the"

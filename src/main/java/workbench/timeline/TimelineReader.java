@@ -47,6 +47,9 @@ public final class TimelineReader {
         long start = nanos(run.getStartTime());
         long end = nanos(run.getEndTime());
         long pid = run.getLong("pid");
+        // at most this many threads of one JVM on a CPU at once; a recording from before the field, the reader's
+        int cores = run.hasField("cores") && run.getInt("cores") > 0 ? run.getInt("cores")
+                : Runtime.getRuntime().availableProcessors();
         List<String> notes = new ArrayList<>();
         List<Lane> lanes = new ArrayList<>();
         List<Timeline.Hold> holds = new ArrayList<>();
@@ -99,10 +102,12 @@ public final class TimelineReader {
         }
         List<Timeline.Unit> units = new ArrayList<>();
         List<Timeline.JvmThreads> jvmThreads = new ArrayList<>();
-        SchedSplit parentSched = SchedSplit.of(events, 0);
+        SchedSplit.Occupancy onCpu = new SchedSplit.Occupancy(); // one machine: every JVM's lanes under its cores
+        SchedSplit parentSched = SchedSplit.of(events, 0, cores, onCpu);
         collect(events, pid, Timeline.PARENT, threads, start, end, lanes, holds, tasks, callbacks, units, 0,
                 parentSched, jvmThreads);
         notes.add(parentSched.note(Timeline.PARENT));
+        parentSched.overCapNote(Timeline.PARENT).ifPresent(notes::add);
         long period = parentSched.period;
         Map<Long, Long> launched = new HashMap<>(); // child pid -> when the parent started it
         for (RecordedEvent e : events) {
@@ -143,9 +148,10 @@ public final class TimelineReader {
                 }
             }
             int before = lanes.size();
-            SchedSplit sched = SchedSplit.of(workerEvents, shift);
+            SchedSplit sched = SchedSplit.of(workerEvents, shift, cores, onCpu); // the same machine's
             collect(workerEvents, workerPid, jvm, workerThreads, start, end, lanes, holds, tasks, callbacks, units,
                     shift, sched, jvmThreads);
+            sched.overCapNote(jvm).ifPresent(notes::add);
             Long launch = launched.get(workerPid);
             if (launch != null) {
                 startingJvm(lanes.subList(before, lanes.size()), Math.max(start, launch));
@@ -166,7 +172,7 @@ public final class TimelineReader {
             notes.add("'" + State.STARTING_JVM.label() + "': from the parent's launch of the worker JVM"
                     + " (jdk.ProcessStart) to the first event of the worker's own recording");
         }
-        Timeline.Machine machine = new Timeline.Machine(period, jvmThreads, List.of(), offsets);
+        Timeline.Machine machine = new Timeline.Machine(period, jvmThreads, List.of(), offsets, cores);
         return new Timeline(run.getString("title"), start, end, run.getLong("processCpu"), workerCpu, lanes, holds,
                 tasks, callbacks, units, notes, machine);
     }
@@ -183,7 +189,7 @@ public final class TimelineReader {
                 segments.add(new Lane.Segment(launch, lane.start(), State.STARTING_JVM));
                 segments.addAll(lane.segments());
                 lanes.set(i, new Lane(lane.pid(), lane.jvm(), lane.tid(), lane.name(), lane.virtual(), launch,
-                        lane.end(), segments));
+                        lane.end(), segments, lane.osTid()));
             }
         }
     }
@@ -263,7 +269,8 @@ public final class TimelineReader {
             List<Lane.Segment> segments = partition(info.start, info.end,
                     intervals.getOrDefault(entry.getKey(), List.of()), calls);
             lanes.add(new Lane(pid, jvm, entry.getKey(), info.name, info.virtual, info.start, info.end,
-                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE)));
+                    sched.split(info.osTid, laneTids, segments, info.ended ? info.end : Long.MAX_VALUE),
+                    info.osTid));
         }
         if (sched.sampled()) {
             jvmThreads.add(sched.others(pid, jvm, laneTids, start, end));

@@ -190,6 +190,7 @@ public final class TimelineRecorder {
                 run.title = title;
                 run.pid = ProcessHandle.current().pid();
                 run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
+                run.cores = Runtime.getRuntime().availableProcessors();
                 run.commit();
                 sampler.ifPresent(SchedSampler::close); // its last round reaches past the run's end
                 recording.stop();

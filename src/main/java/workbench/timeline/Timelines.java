@@ -93,7 +93,9 @@ public final class Timelines {
     /** Draws and exports an already-read timeline beside its recording. */
     static Output write(Example.Run run, Timeline timeline, Path folder, Path jfr, long unrecorded, long recorded)
             throws IOException {
-        List<String> summary = new ArrayList<>(timeline.summary(Runtime.getRuntime().availableProcessors()));
+        int cores = timeline.machine().cores();
+        List<String> summary = new ArrayList<>(timeline.summary(cores > 0 ? cores
+                : Runtime.getRuntime().availableProcessors()));
         Path png = folder.resolve(run.stem() + ".png");
         Path json = folder.resolve(run.stem() + ".json");
         AtomicFiles.write(png, part -> LaneChart.writePng(timeline, summary, part));

@@ -22,7 +22,9 @@ import com.google.gson.JsonObject;
  * dropping thread's slice to the taking thread's; a process pool task as an async slice in the worker and a flow
  * from its send in the parent to its run and one from its run to its result (the send and the result also as
  * instants in the parent); an event loop's callbacks as async slices, one track per task they ran for; the units of
- * work (cells, sessions) as async slices, one id each. Times are microseconds since the run began.
+ * work (cells, sessions) as async slices, one id each; what the OS measured ({@link Timeline.Machine}): a counter
+ * per JVM of the cores its threads without a lane used, and a process "CPUs" with a track per CPU. Times are
+ * microseconds since the run began.
  */
 public final class TraceEvents {
 
@@ -135,6 +137,7 @@ public final class TraceEvents {
                 events.add(event);
             }
         }
+        machine(timeline, processes, threads, events);
         JsonObject trace = new JsonObject();
         trace.add("traceEvents", events);
         trace.addProperty("displayTimeUnit", "ns");
@@ -146,6 +149,80 @@ public final class TraceEvents {
         other.add("summary", lines);
         trace.add("otherData", other);
         return trace;
+    }
+
+    /** The {@code pid} of the process "CPUs": above any Linux pid ({@code pid_max} is at most 2^22). */
+    static final long CPUS_PID = (1L << 22) + 1;
+
+    /**
+     * Adds what the OS measured: per sampled JVM a counter track ({@code "C"}) of the cores its threads without a
+     * lane used per sample period; per CPU of the kernel's trace a track of the process "CPUs" ({@link #CPUS_PID},
+     * {@code tid} the CPU's number) with a complete slice per thread switched in, named by its lane or its name.
+     */
+    private static void machine(Timeline timeline, Map<Long, String> processes, Set<String> threads,
+            JsonArray events) {
+        for (Timeline.JvmThreads jvm : timeline.machine().jvmThreads()) {
+            if (jvm.samples().isEmpty()) {
+                continue;
+            }
+            // a counter belongs to its process; its tid is one already named (the first lane's), else the pid's
+            long tid = timeline.lanes().stream().filter(l -> l.pid() == jvm.pid()).mapToLong(Lane::tid).findFirst()
+                    .orElse(jvm.pid());
+            if (processes.putIfAbsent(jvm.pid(), jvm.jvm()) == null) {
+                JsonObject meta = event("M", jvm.pid(), tid, "process_name");
+                meta.add("args", args("name", jvm.jvm() + " (pid " + jvm.pid() + ")"));
+                events.add(meta);
+            }
+            if (threads.add(jvm.pid() + "/" + tid)) {
+                JsonObject meta = event("M", jvm.pid(), tid, "thread_name");
+                meta.add("args", args("name", jvm.label()));
+                events.add(meta);
+            }
+            for (Timeline.CpuSample sample : jvm.samples()) {
+                events.add(counter(timeline, jvm, tid, sample.start(), sample.cores()));
+            }
+            events.add(counter(timeline, jvm, tid, jvm.samples().get(jvm.samples().size() - 1).end(), 0));
+        }
+        if (timeline.machine().cpus().isEmpty()) {
+            return;
+        }
+        Set<Long> jvms = LaneChart.jvmPids(timeline);
+        JsonObject process = event("M", CPUS_PID, 0, "process_name");
+        process.add("args", args("name", "CPUs"));
+        events.add(process);
+        for (Timeline.CpuLane cpu : timeline.machine().cpus()) {
+            JsonObject meta = event("M", CPUS_PID, cpu.cpu(), "thread_name");
+            meta.add("args", args("name", "CPU " + cpu.cpu()));
+            events.add(meta);
+            long last = Long.MIN_VALUE;
+            for (Timeline.CpuSlice s : cpu.slices()) {
+                long from = Math.max(s.start(), last); // the trace's microseconds can overlap the last by a hair
+                last = Math.max(last, s.end());
+                if (s.end() <= from) {
+                    continue;
+                }
+                Lane lane = LaneChart.ranOn(s, timeline.lanes());
+                JsonObject slice = event("X", CPUS_PID, cpu.cpu(), lane == null ? s.name() : lane.label());
+                slice.addProperty("cat", lane != null ? "lane" : jvms.contains(s.pid()) ? "jvm, no lane"
+                        : "other process");
+                slice.addProperty("ts", micros(timeline, from));
+                slice.addProperty("dur", (s.end() - from) / 1e3);
+                JsonObject args = args("comm", s.name());
+                args.addProperty("pid", s.pid());
+                args.addProperty("tid", s.tid());
+                slice.add("args", args);
+                events.add(slice);
+            }
+        }
+    }
+
+    private static JsonObject counter(Timeline timeline, Timeline.JvmThreads jvm, long tid, long at, double cores) {
+        JsonObject counter = event("C", jvm.pid(), tid, jvm.label() + ", cores");
+        counter.addProperty("ts", micros(timeline, at));
+        JsonObject args = new JsonObject();
+        args.addProperty("cores", Math.round(cores * 1000) / 1000.0);
+        counter.add("args", args);
+        return counter;
     }
 
     /** Writes the trace to {@code json}. */

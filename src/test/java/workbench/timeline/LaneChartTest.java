@@ -251,4 +251,96 @@ class LaneChartTest {
             }
         }
     }
+
+    /**
+     * Two threads of the parent on a 2-CPU machine sampled every 10 ms: their lanes, the JVM's own threads summed
+     * (0.3 then 1.4 cores), and the kernel's per-CPU trace with a slice of another process on CPU 0 and one of the
+     * JVM's compiler (no lane) on CPU 1.
+     */
+    private static Timeline measured() {
+        long end = T0 + 20 * MS;
+        Lane main = new Lane(1, Timeline.PARENT, 1, "main", false, T0, end, List.of(
+                new Lane.Segment(T0, T0 + 12 * MS, State.ON_CPU), new Lane.Segment(T0 + 12 * MS, end,
+                State.NOT_MEASURED)), 101);
+        Lane worker = new Lane(1, Timeline.PARENT, 2, "worker", false, T0, end, List.of(
+                new Lane.Segment(T0, end, State.RUNNABLE)), 102);
+        var jvm = new Timeline.JvmThreads(1, Timeline.PARENT, List.of(
+                new Timeline.CpuSample(T0, T0 + 10 * MS, 3 * MS, 0, 5),
+                new Timeline.CpuSample(T0 + 10 * MS, end, 14 * MS, MS, 6)));
+        var cpus = List.of(
+                new Timeline.CpuLane(1, List.of(new Timeline.CpuSlice(T0 + 2 * MS, T0 + 9 * MS, 1, 102, "worker"),
+                        new Timeline.CpuSlice(T0 + 10 * MS, T0 + 12 * MS, 1, 150, "C2 CompilerThre"))),
+                new Timeline.CpuLane(0, List.of(new Timeline.CpuSlice(T0, T0 + 12 * MS, 1, 101, "main"),
+                        new Timeline.CpuSlice(T0 + 12 * MS, T0 + 15 * MS, 77, 77, "kworker/0:1"))));
+        return new Timeline("measured", T0, end, 10 * MS, 0, List.of(main, worker), List.of(), List.of(), List.of(),
+                List.of(), List.of(), new Timeline.Machine(10 * MS, List.of(jvm), cpus, List.of()));
+    }
+
+    @Test
+    void theJvmsOwnThreadsAreASummedRowUnderItsLanesAndEachCpuARowOfItsThreads() throws Exception {
+        Timeline timeline = measured();
+        LaneChart.Layout layout = LaneChart.layout("t", List.of(new LaneChart.Band(null, timeline, List.of())));
+        LaneChart.BandLayout band = layout.bands().get(0);
+        List<LaneChart.Kind> kinds = band.rows().stream().map(LaneChart.Row::kind).toList();
+        assertEquals(List.of(LaneChart.Kind.LANE, LaneChart.Kind.LANE, LaneChart.Kind.JVM, LaneChart.Kind.CPU,
+                LaneChart.Kind.CPU), kinds, "the JVM's sum under its lanes, the CPUs under all");
+        LaneChart.Row jvm = band.rows().get(2);
+        assertTrue(jvm.label().startsWith(Timeline.JvmThreads.LABEL), jvm.label());
+        assertEquals(2, jvm.scale(), "1.4 cores at most: the row stands for 0-2 cores");
+        assertTrue(jvm.label().contains("0-2"), "the scale is in the label: " + jvm.label());
+        assertEquals(List.of("CPU 0", "CPU 1"), band.rows().subList(3, 5).stream().map(LaneChart.Row::label)
+                .toList());
+        // which lane ran each slice: same process and OS thread; another process is no lane's
+        var cpu0 = timeline.machine().cpus().get(0).slices();
+        assertEquals("main", LaneChart.ranOn(cpu0.get(0), timeline.lanes()).name());
+        assertEquals(null, LaneChart.ranOn(cpu0.get(1), timeline.lanes()));
+        var colours = LaneChart.threadColours(band);
+        assertEquals(2, colours.size(), "a colour for each lane that ran on a CPU");
+        assertEquals(2, new java.util.HashSet<>(colours.values()).size(), "distinct colours");
+        List<String> entries = LaneChart.legendEntries(layout, java.util.Map.of());
+        assertTrue(entries.contains(LaneChart.SUMMED_ENTRY) && entries.contains(LaneChart.CPU_ENTRY), "" + entries);
+        List<String> lines = LaneChart.legendLines(layout);
+        assertEquals(2, lines.size(), "the resolution, and what 'not measured' is: " + lines);
+        assertTrue(lines.get(0).contains(" 10 ms"), lines.get(0));
+        assertTrue(lines.get(1).contains(State.NOT_MEASURED.label()), lines.get(1));
+
+        LaneChart.Layout plain = LaneChart.layout("t", List.of(new LaneChart.Band(null, pool(100 * MS), List.of())));
+        assertTrue(plain.bands().get(0).rows().stream().noneMatch(r -> r.kind() == LaneChart.Kind.JVM
+                || r.kind() == LaneChart.Kind.CPU), "nothing measured: no such rows");
+        assertFalse(LaneChart.legendEntries(plain, java.util.Map.of()).contains(LaneChart.SUMMED_ENTRY));
+        assertEquals(1, LaneChart.legendLines(plain).size(), "unsampled: only what 'not measured' is");
+
+        // stacked under a band with other threads: the JVM's row stays under the lanes, the CPUs' rows under all
+        Timeline other = new Timeline("other", T0, T0 + 20 * MS, 1, 0, timeline.lanes().stream().map(l -> new Lane(
+                l.pid(), l.jvm(), l.tid() + 10, l.name() + "-b", false, l.start(), l.end(), l.segments(), l.osTid()))
+                .toList(), List.of(), List.of(), List.of(), List.of(), List.of(), timeline.machine());
+        LaneChart.Layout stacked = LaneChart.layout("t", List.of(new LaneChart.Band("a", timeline, List.of()),
+                new LaneChart.Band("b", other, List.of())));
+        assertEquals(kinds, stacked.bands().get(1).rows().stream().map(LaneChart.Row::kind).toList());
+
+        Path png = dir.resolve("measured.png");
+        LaneChart.writePng(timeline, List.of("x"), png);
+        assertEquals(LaneChart.WIDTH, ImageIO.read(png.toFile()).getWidth());
+    }
+
+    @Test
+    void theTraceHasACoresCounterPerJvmAndATrackPerCpu() {
+        Timeline timeline = measured();
+        var trace = TraceEvents.toJson(timeline, List.of());
+        TraceChecks.assertWellFormed(trace);
+        var events = trace.getAsJsonArray("traceEvents").asList().stream().map(e -> e.getAsJsonObject()).toList();
+        List<Double> cores = events.stream().filter(e -> e.get("ph").getAsString().equals("C"))
+                .map(e -> e.getAsJsonObject("args").get("cores").getAsDouble()).toList();
+        assertEquals(List.of(0.3, 1.4, 0.0), cores, "each period's cores, then back to 0 at the last one's end");
+        var cpuSlices = events.stream().filter(e -> e.get("ph").getAsString().equals("X")
+                && e.get("pid").getAsLong() == TraceEvents.CPUS_PID).toList();
+        assertEquals(java.util.Map.of("lane", 2L, "jvm, no lane", 1L, "other process", 1L), cpuSlices.stream()
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.get("cat").getAsString(),
+                java.util.stream.Collectors.counting())), "whose each slice was");
+        assertEquals(java.util.Set.of(0L, 1L), cpuSlices.stream().map(e -> e.get("tid").getAsLong())
+                .collect(java.util.stream.Collectors.toSet()), "a track per CPU");
+        assertTrue(events.stream().anyMatch(e -> e.get("ph").getAsString().equals("M")
+                && e.get("pid").getAsLong() == TraceEvents.CPUS_PID
+                && e.getAsJsonObject("args").get("name").getAsString().equals("CPUs")));
+    }
 }

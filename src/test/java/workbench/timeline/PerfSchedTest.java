@@ -61,6 +61,12 @@ class PerfSchedTest {
         long pid = ProcessHandle.current().pid();
         assertTrue(cpus.stream().flatMap(c -> c.slices().stream()).anyMatch(s -> s.pid() == pid),
                 "this JVM's threads ran on some CPU");
+        assertTrue(cpus.stream().flatMap(c -> c.slices().stream()).anyMatch(s -> LaneChart.ranOn(s,
+                timeline.lanes()) != null), "a lane's thread is found on a CPU by its OS thread id");
+        LaneChart.Layout layout = LaneChart.layout("t", List.of(new LaneChart.Band(null, timeline, List.of())));
+        assertEquals(cpus.size(), layout.bands().get(0).rows().stream().filter(r -> r.kind() == LaneChart.Kind.CPU)
+                .count(), "a row per CPU");
+        TraceChecks.assertWellFormed(TraceEvents.toJson(timeline, output.summary())); // CPU tracks do not overlap
         for (Timeline.CpuLane cpu : cpus) {
             long last = timeline.start();
             for (Timeline.CpuSlice slice : cpu.slices()) {
