@@ -110,8 +110,11 @@ public class Item52Benchmark implements IdealBound {
     /** {@link #timeline}'s state: {@code workbench timeline 52}'s example {@code fan-out}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. The sequential way is left out: the same calls one after another, ten sleeps long per op. Where the OS's
-     * tools are missing the children are JVMs ({@link ChildTools}), and the row then measures their starts. */
+        /**
+         * The way's slug. The sequential way is left out: the same calls one after another, ten sleeps long per op.
+         * Where the OS's tools are missing the children are JVMs ({@link ChildTools}), and the row then measures their
+         * starts.
+         */
         @Param({"parallel"})
         public String way;
 
@@ -126,10 +129,10 @@ public class Item52Benchmark implements IdealBound {
     }
 
     /**
-     * One op is {@code workbench timeline 52 --example fan-out}'s run (ten children sleeping 0.1 s, all started before any is waited for, each child's {@code waitFor} a blocking
-     * call the recording marks) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 52 --example fan-out}'s run (ten children sleeping 0.1 s, all started before
+     * any is waited for, each child's {@code waitFor} a blocking call the recording marks) with the timeline's
+     * recording off or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should
+     * see</b> the two rows within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

@@ -150,7 +150,10 @@ public class Item55Benchmark {
     /** {@link #timeline}'s state: {@code workbench timeline 55}'s example {@code pipeline}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. Both ways run: the polling workers' sleeps and the blocking workers' waits are each thread's states. */
+        /**
+         * The way's slug. Both ways run: the polling workers' sleeps and the blocking workers' waits are each thread's
+         * states.
+         */
         @Param({"polling", "blocking"})
         public String way;
 
@@ -165,9 +168,9 @@ public class Item55Benchmark {
     }
 
     /**
-     * One op is {@code workbench timeline 55 --example pipeline}'s run (the book's pipeline, its workers polling or blocking on the queues) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 55 --example pipeline}'s run (the book's pipeline, its workers polling or
+     * blocking on the queues) with the timeline's recording off or on ({@link TimelineRecording}: the flight recording
+     * and the scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

@@ -92,7 +92,9 @@ public class Item56Benchmark implements LifeBench.Bound {
     /** {@link #timeline}'s state: {@code workbench timeline 56}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. The process pool is left out: each op would start its worker JVMs. */
+        /**
+         * The way's slug. The process pool is left out: each op would start its worker JVMs.
+         */
         @Param({"sequential"})
         public String way;
 
@@ -107,9 +109,10 @@ public class Item56Benchmark implements LifeBench.Bound {
     }
 
     /**
-     * One op is {@code workbench timeline 56 --example generation}'s run (the glider's generations stepped one cell after another, each cell a unit of work the recording marks) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 56 --example generation}'s run (the glider's generations stepped one cell
+     * after another, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

@@ -125,7 +125,10 @@ public class Item57Benchmark implements LifeBench.Bound {
     /** {@link #timeline}'s state: {@code workbench timeline 57}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its worker JVMs. */
+        /**
+         * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
+         * worker JVMs.
+         */
         @Param({"thread-per-cell"})
         public String way;
 
@@ -140,9 +143,10 @@ public class Item57Benchmark implements LifeBench.Bound {
     }
 
     /**
-     * One op is {@code workbench timeline 57 --example generation}'s run (the glider's generations, a thread started per cell, each cell a unit of work the recording marks) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 57 --example generation}'s run (the glider's generations, a thread started
+     * per cell, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

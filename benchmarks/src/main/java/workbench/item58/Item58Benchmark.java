@@ -89,7 +89,10 @@ public class Item58Benchmark implements LifeBench.Bound {
     /** {@link #timeline}'s state: {@code workbench timeline 58}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its worker JVMs. */
+        /**
+         * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
+         * worker JVMs.
+         */
         @Param({"queue-workers", "phased-queue-workers"})
         public String way;
 
@@ -104,9 +107,10 @@ public class Item58Benchmark implements LifeBench.Bound {
     }
 
     /**
-     * One op is {@code workbench timeline 58 --example generation}'s run (the glider's generations on the queue workers, each cell a unit of work the recording marks) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 58 --example generation}'s run (the glider's generations on the queue
+     * workers, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

@@ -182,7 +182,9 @@ public class Item60Benchmark {
     /** {@link #timeline}'s state: {@code workbench timeline 60}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. All three ways run: none starts a JVM. */
+        /**
+         * The way's slug. All three ways run: none starts a JVM.
+         */
         @Param({"virtual-threads", "completable-futures", "event-loop"})
         public String way;
 
@@ -197,10 +199,10 @@ public class Item60Benchmark {
     }
 
     /**
-     * One op is {@code workbench timeline 60 --example generation}'s run (the glider's generations, a virtual thread, a future or a coroutine per cell, each cell a unit of work the
-     * recording marks) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 60 --example generation}'s run (the glider's generations, a virtual thread, a
+     * future or a coroutine per cell, each cell a unit of work the recording marks) with the timeline's recording off
+     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two
+     * rows within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)

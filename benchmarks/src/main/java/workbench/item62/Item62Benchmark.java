@@ -137,7 +137,9 @@ public class Item62Benchmark {
     /** {@link #timeline}'s state: {@code workbench timeline 62}'s example {@code merge}, recorded or not. */
     @State(Scope.Benchmark)
     public static class Timeline extends TimelineRecording {
-        /** The way's slug. All four ways run: none starts a JVM. */
+        /**
+         * The way's slug. All four ways run: none starts a JVM.
+         */
         @Param({"threads", "top-down", "fully-async", "bottom-up"})
         public String way;
 
@@ -152,9 +154,9 @@ public class Item62Benchmark {
     }
 
     /**
-     * One op is {@code workbench timeline 62 --example merge}'s run (merging the book's five logs at each step of the migration to asyncio) with the timeline's recording off
-     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the
-     * two rows within 5 %: what recording costs.
+     * One op is {@code workbench timeline 62 --example merge}'s run (merging the book's five logs at each step of the
+     * migration to asyncio) with the timeline's recording off or on ({@link TimelineRecording}: the flight recording
+     * and the scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
