@@ -16,9 +16,9 @@ import workbench.item53.Item53Benchmark;
 import workbench.item64.Item64Benchmark;
 
 /**
- * Every item's {@code timeline} row ({@link TimelineRecording}, its benchmark's nested {@code Timeline} state) finds
- * each of its way's {@code @Param} values among its item's declared runs; Items 53 and 64 ({@link StrategyTimeline})
- * with the names recorded before the slugs.
+ * Every item's {@code timeline} row (its benchmark's nested {@code Timeline} state: {@link WayTimeline}, or for Items
+ * 53 and 64 {@link StrategyTimeline} with the names recorded before the slugs) finds each of its way's {@code @Param}
+ * values among its item's declared runs.
  */
 class TimelineRowsTest {
 
@@ -44,6 +44,7 @@ class TimelineRowsTest {
             List<Field> params = Arrays.stream(state.getDeclaredFields())
                     .filter(f -> f.isAnnotationPresent(Param.class)).toList();
             assertEquals(1, params.size(), state + " declares one @Param, its way: " + params);
+            assertEquals(item.number() == 53 || item.number() == 64, row instanceof StrategyTimeline, state.getName());
             String[] values = params.get(0).getAnnotation(Param.class).value();
             assertFalse(values.length == 0, state + " names its ways");
             for (String value : values) {

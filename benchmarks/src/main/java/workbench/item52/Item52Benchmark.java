@@ -23,6 +23,7 @@ import workbench.bench.IdealBound;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 52 (3rd ed. 67): children run in parallel with each other and with their parent.
@@ -109,7 +110,7 @@ public class Item52Benchmark implements IdealBound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 52}'s example {@code fan-out}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. The sequential way is left out: the same calls one after another, ten sleeps long per op.
          * Where the OS's tools are missing the children are JVMs ({@link ChildTools}), and the row then measures their
@@ -120,11 +121,6 @@ public class Item52Benchmark implements IdealBound {
 
         public Timeline() {
             super(52, "fan-out");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

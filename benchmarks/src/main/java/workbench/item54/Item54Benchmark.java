@@ -31,6 +31,7 @@ import workbench.gil.Gil;
 import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 54 (3rd ed. 69): what each fix for the lost update costs when {@code threads} threads hammer one counter.
@@ -292,7 +293,7 @@ public class Item54Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 54}'s example {@code sensors}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. All three counters run: none starts a JVM.
          */
@@ -301,11 +302,6 @@ public class Item54Benchmark {
 
         public Timeline() {
             super(54, "sensors");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 55 (3rd ed. 70): the download / resize / upload pipeline, and what busy-waiting costs against blocking.
@@ -149,7 +150,7 @@ public class Item55Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 55}'s example {@code pipeline}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. Both ways run: the polling workers' sleeps and the blocking workers' waits are each thread's
          * states.
@@ -159,11 +160,6 @@ public class Item55Benchmark {
 
         public Timeline() {
             super(55, "pipeline");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

@@ -23,6 +23,7 @@ import workbench.life.ProcessPoolRows;
 import workbench.life.Simulation;
 import workbench.strategies.LifeBench;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 56 (3rd ed. 71): the sequential Game of Life, the baseline every later item is compared with.
@@ -91,7 +92,7 @@ public class Item56Benchmark implements LifeBench.Bound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 56}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. The process pool is left out: each op would start its worker JVMs.
          */
@@ -100,11 +101,6 @@ public class Item56Benchmark implements LifeBench.Bound {
 
         public Timeline() {
             super(56, "generation");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

@@ -23,6 +23,7 @@ import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.strategies.LifeBench;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 57 (3rd ed. 72): a new thread per cell against Item 56's sequential baseline.
@@ -124,7 +125,7 @@ public class Item57Benchmark implements LifeBench.Bound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 57}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
          * worker JVMs.
@@ -134,11 +135,6 @@ public class Item57Benchmark implements LifeBench.Bound {
 
         public Timeline() {
             super(57, "generation");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

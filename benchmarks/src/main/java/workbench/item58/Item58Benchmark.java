@@ -22,6 +22,7 @@ import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.strategies.LifeBench;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 58 (3rd ed. 73): a fixed set of queue-fed workers (and the phased two-stage pipeline) against Item 56's
@@ -88,7 +89,7 @@ public class Item58Benchmark implements LifeBench.Bound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 58}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
          * worker JVMs.
@@ -98,11 +99,6 @@ public class Item58Benchmark implements LifeBench.Bound {
 
         public Timeline() {
             super(58, "generation");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

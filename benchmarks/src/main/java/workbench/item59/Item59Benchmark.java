@@ -22,6 +22,7 @@ import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.strategies.LifeBench;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 59 (3rd ed. 74): a fixed thread pool against Item 56's sequential baseline.
@@ -126,7 +127,7 @@ public class Item59Benchmark implements LifeBench.Bound {
 
     /** {@link #timeline}'s state: {@code workbench timeline 59}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
          * worker JVMs.
@@ -136,11 +137,6 @@ public class Item59Benchmark implements LifeBench.Bound {
 
         public Timeline() {
             super(59, "generation");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

@@ -24,6 +24,7 @@ import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.strategies.LifeBench;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 60 (3rd ed. 75): highly concurrent I/O, three ways and against threads.
@@ -181,7 +182,7 @@ public class Item60Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 60}'s example {@code generation}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. All three ways run: none starts a JVM.
          */
@@ -190,11 +191,6 @@ public class Item60Benchmark {
 
         public Timeline() {
             super(60, "generation");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import workbench.bench.BenchRunner;
 import workbench.pyrandom.PyRandom;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 61 (3rd ed. 76): how many guess-the-number sessions each server style serves with C clients playing at once.
@@ -149,7 +150,7 @@ public class Item61Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 61}'s example {@code one-game}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. Both ways run; the pre-forked server is not a declared way.
          */
@@ -158,11 +159,6 @@ public class Item61Benchmark {
 
         public Timeline() {
             super(61, "one-game");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

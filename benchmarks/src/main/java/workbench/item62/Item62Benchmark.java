@@ -28,6 +28,7 @@ import workbench.tail.LogHarness;
 import workbench.tail.Tails.AsyncLineWriter;
 import workbench.tail.Workload;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 62 (3rd ed. 77): what each migration step costs.
@@ -136,7 +137,7 @@ public class Item62Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 62}'s example {@code merge}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. All four ways run: none starts a JVM.
          */
@@ -145,11 +146,6 @@ public class Item62Benchmark {
 
         public Timeline() {
             super(62, "merge");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 

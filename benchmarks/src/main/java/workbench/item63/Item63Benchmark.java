@@ -27,6 +27,7 @@ import workbench.bench.BenchRunner;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
 import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 63 (3rd ed. 78): how late the event loop's timers run while blocking writes happen on it, or beside it.
@@ -116,7 +117,7 @@ public class Item63Benchmark {
 
     /** {@link #timeline}'s state: {@code workbench timeline 63}'s example {@code slow-device}, recorded or not. */
     @State(Scope.Benchmark)
-    public static class Timeline extends TimelineRecording {
+    public static class Timeline extends WayTimeline {
         /**
          * The way's slug. Both placements run.
          */
@@ -125,11 +126,6 @@ public class Item63Benchmark {
 
         public Timeline() {
             super(63, "slow-device");
-        }
-
-        @Override
-        protected String way() {
-            return way;
         }
     }
 
