@@ -26,12 +26,13 @@ class Item54BenchmarkTest {
     void oneOpCountsEveryIncrementOrLosesSomeWhereUnsafe(Item54Benchmark.Strategy strategy) throws Throwable {
         NoLeaks.check(() -> {
             Item54Benchmark bench = new Item54Benchmark();
-            bench.strategy = strategy;
-            bench.threads = 4;
-            bench.startTeam();
+            Item54Benchmark.Counting counting = new Item54Benchmark.Counting();
+            counting.strategy = strategy;
+            counting.threads = 4;
+            counting.startTeam();
             try {
                 for (int op = 0; op < 3; op++) {
-                    long count = bench.increment();
+                    long count = bench.increment(counting);
                     if (strategy == Item54Benchmark.Strategy.UNSAFE) {
                         assertTrue(count <= Item54Benchmark.INCREMENTS, "invented updates: " + count);
                     } else {
@@ -41,7 +42,7 @@ class Item54BenchmarkTest {
                     }
                 }
             } finally {
-                bench.stopTeam();
+                counting.stopTeam();
             }
         });
     }

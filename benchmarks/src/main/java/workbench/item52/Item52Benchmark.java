@@ -22,6 +22,8 @@ import workbench.bench.BenchRunner;
 import workbench.bench.IdealBound;
 import workbench.proc.Child;
 import workbench.proc.ChildProcessException;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 52 (3rd ed. 67): children run in parallel with each other and with their parent.
@@ -104,6 +106,38 @@ public class Item52Benchmark implements IdealBound {
     public double idealSpeedup(String method, Map<String, String> params, int cores) {
         String children = params.get("children");
         return children == null ? Double.NaN : Integer.parseInt(children);
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 52}'s example {@code fan-out}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. The sequential way is left out: the same calls one after another, ten sleeps long per op.
+         * Where the OS's tools are missing the children are JVMs ({@link ChildTools}), and the row then measures their
+         * starts.
+         */
+        @Param({"parallel"})
+        public String way;
+
+        public Timeline() {
+            super(52, "fan-out");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 52 --example fan-out}'s run (ten children sleeping 0.1 s, all started before
+     * any is waited for, each child's {@code waitFor} a blocking call the recording marks) with the timeline's
+     * recording off or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should
+     * see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 3, time = 2)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

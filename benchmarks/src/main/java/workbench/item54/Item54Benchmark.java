@@ -30,6 +30,8 @@ import workbench.bench.BenchRunner;
 import workbench.gil.Gil;
 import workbench.gil.Site;
 import workbench.procpool.ProcessPool;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 54 (3rd ed. 69): what each fix for the lost update costs when {@code threads} threads hammer one counter.
@@ -37,8 +39,8 @@ import workbench.procpool.ProcessPool;
  * <p><b>Book claim.</b> A read-modify-write shared by threads loses updates unless a {@code Lock} guards it.
  *
  * <p><b>In Java.</b> Java has more fixes than a lock; one op ({@link #increment}) counts 2^20 real, separate
- * increments with each of them ({@link #strategy}), beside the unguarded counter, the same counter under the GIL
- * model and (beyond the book) worker JVMs that share nothing. The score is <b>increments per microsecond</b>.
+ * increments with each of them ({@link Counting#strategy}), beside the unguarded counter, the same counter under the
+ * GIL model and (beyond the book) worker JVMs that share nothing. The score is <b>increments per microsecond</b>.
  *
  * <p><b>You should see</b> {@code ADDER} scale with threads up to the core count; {@code SYNCHRONIZED},
  * {@code LOCKING} and {@code ATOMIC} fall below {@code SEQUENTIAL} as soon as two threads contend; {@code GIL} stay
@@ -48,7 +50,6 @@ import workbench.procpool.ProcessPool;
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 54} (minutes: every strategy at every worker
  * count), {@code bench 54 --quick}, or this class's {@code main}; then {@code workbench report} for speedups.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @OperationsPerInvocation(Item54Benchmark.INCREMENTS)
@@ -67,58 +68,66 @@ public class Item54Benchmark {
         PROCESSES
     }
 
-    /**
-     * {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all the
-     * increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
-     * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
-     * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
-     * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
-     * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
-     * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
-     * loop's back edge), i.e. the cost of one-thread-at-a-time. {@code PROCESSES} is the multi-process row, and it
-     * is not a shared counter (processes share no memory): {@code threads} worker JVMs of a warm {@link ProcessPool}
-     * (started and pinged once per trial) each count their share on a counter of their own and the parent sums the
-     * answers ({@link ProcessCounts}); one op is the same 2^20 increments, one task per worker, so its score
-     * includes a round trip to every worker per op (serialising the task and the answer, pipe writes, thread
-     * wake-ups). The workers run with {@link ProcessCounts#NO_INLINE_FLAGS}, the same one real call per increment.
-     */
-    @Param
-    public Strategy strategy;
-
-    /**
-     * JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a whole op; instead
-     * each trial keeps its own {@link Team} of this many platform threads, started once in {@code @Setup} and
-     * released per op by a barrier (and joined per op by a second one), so an op measures the contended increments
-     * plus two barrier crossings (microseconds against the op's milliseconds), not thread start-up. Each strategy
-     * and thread count runs in its own fork, so the JIT sees one counter class per call site, as an application
-     * would.
-     */
-    @Param({"1", "2", "4", "8", "16"})
-    public int threads;
-
     /** How long the {@code PROCESSES} row waits for its workers' answers in one op. */
     static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(60);
 
-    private Team team;
-    private ProcessPool pool;
+    /**
+     * {@link #increment}'s state: the strategy, the thread count and the trial's team or pool (a state of its own,
+     * not the class, so that {@link #timeline} starts neither).
+     */
+    @State(Scope.Benchmark)
+    public static class Counting {
+        /**
+         * {@code SEQUENTIAL} is the baseline {@code workbench report} divides by: one team thread doing all the
+         * increments on a plain field ({@link UnsafeCounter}), whatever {@code threads} says (so every {@code threads}
+         * value has its own baseline row, and the rows show the noise), through the same hand-off as every other row.
+         * The other strategies are the item's counters: {@code UNSAFE} (wrong, and lost updates are not checked here),
+         * {@code SYNCHRONIZED}, {@code LOCKING} ({@code ReentrantLock}), {@code ATOMIC} ({@code AtomicLong}),
+         * {@code ADDER} ({@code LongAdder}), and {@code GIL}: the unsafe counter as CPython 3.10+ runs it under the
+         * {@linkplain workbench.gil GIL model} ({@code Gil.create()}: 5 ms switch interval, checks at the call and the
+         * loop's back edge), i.e. the cost of one-thread-at-a-time. {@code PROCESSES} is the multi-process row, and it
+         * is not a shared counter (processes share no memory): {@code threads} worker JVMs of a warm
+         * {@link ProcessPool} (started and pinged once per trial) each count their share on a counter of their own and
+         * the parent sums the answers ({@link ProcessCounts}); one op is the same 2^20 increments, one task per worker,
+         * so its score includes a round trip to every worker per op (serialising the task and the answer, pipe writes,
+         * thread wake-ups). The workers run with {@link ProcessCounts#NO_INLINE_FLAGS}, the same one real call per
+         * increment.
+         */
+        @Param
+        public Strategy strategy;
 
-    @Setup(Level.Trial)
-    public void startTeam() throws InterruptedException {
-        if (strategy == Strategy.PROCESSES) {
-            pool = ProcessPool.builder().workers(threads).allow("workbench.**")
-                    .addJvmFlags(ProcessCounts.NO_INLINE_FLAGS).closeGrace(PROCESS_TIMEOUT).buildStarted();
-        } else {
-            team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
-        }
-    }
+        /**
+         * JMH's {@code @Threads} cannot be a {@code @Param}, and JMH's own threads would each run a whole op; instead
+         * each trial keeps its own {@link Team} of this many platform threads, started once in {@code @Setup} and
+         * released per op by a barrier (and joined per op by a second one), so an op measures the contended increments
+         * plus two barrier crossings (microseconds against the op's milliseconds), not thread start-up. Each strategy
+         * and thread count runs in its own fork, so the JIT sees one counter class per call site, as an application
+         * would.
+         */
+        @Param({"1", "2", "4", "8", "16"})
+        public int threads;
 
-    @TearDown(Level.Trial)
-    public void stopTeam() throws InterruptedException {
-        if (pool != null) {
-            pool.close();
+        private Team team;
+        private ProcessPool pool;
+
+        @Setup(Level.Trial)
+        public void startTeam() throws InterruptedException {
+            if (strategy == Strategy.PROCESSES) {
+                pool = ProcessPool.builder().workers(threads).allow("workbench.**")
+                        .addJvmFlags(ProcessCounts.NO_INLINE_FLAGS).closeGrace(PROCESS_TIMEOUT).buildStarted();
+            } else {
+                team = new Team(strategy == Strategy.SEQUENTIAL ? 1 : threads);
+            }
         }
-        if (team != null) {
-            team.close();
+
+        @TearDown(Level.Trial)
+        public void stopTeam() throws InterruptedException {
+            if (pool != null) {
+                pool.close();
+            }
+            if (team != null) {
+                team.close();
+            }
         }
     }
 
@@ -142,12 +151,12 @@ public class Item54Benchmark {
      * but the op's round trips and the busy cores keep them below one thread.
      */
     @Benchmark
-    public long increment() throws Exception {
-        int each = INCREMENTS / threads;
-        switch (strategy) {
+    public long increment(Counting counting) throws Exception {
+        int each = INCREMENTS / counting.threads;
+        switch (counting.strategy) {
             case SEQUENTIAL -> {
                 Counter counter = new UnsafeCounter();
-                team.run(() -> {
+                counting.team.run(() -> {
                     for (int i = 0; i < INCREMENTS; i++) {
                         incrementOnce(counter);
                     }
@@ -157,7 +166,7 @@ public class Item54Benchmark {
             case GIL -> {
                 Gil gil = Gil.create();
                 Counter counter = new GilUnsafeCounter(gil);
-                team.run(() -> gil.runAsPythonThread(() -> {
+                counting.team.run(() -> gil.runAsPythonThread(() -> {
                     for (int i = 0; i < each; i++) {
                         gil.check(Site.CALL);
                         incrementOnce(counter);
@@ -167,11 +176,11 @@ public class Item54Benchmark {
                 return counter.count();
             }
             case PROCESSES -> {
-                return ProcessCounts.run(pool, threads, each, PROCESS_TIMEOUT);
+                return ProcessCounts.run(counting.pool, counting.threads, each, PROCESS_TIMEOUT);
             }
             default -> {
-                Counter counter = create(strategy);
-                team.run(() -> {
+                Counter counter = create(counting.strategy);
+                counting.team.run(() -> {
                     for (int i = 0; i < each; i++) {
                         incrementOnce(counter);
                     }
@@ -280,6 +289,36 @@ public class Item54Benchmark {
                 }
             }
         }
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 54}'s example {@code sensors}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. All three counters run: none starts a JVM.
+         */
+        @Param({"unsafe", "locking", "synchronized"})
+        public String way;
+
+        public Timeline() {
+            super(54, "sensors");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 54 --example sensors}'s run (five sensors incrementing one counter, unguarded
+     * or under a lock) with the timeline's recording off or on ({@link TimelineRecording}: the flight recording and the
+     * scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @OperationsPerInvocation(1)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -23,6 +23,8 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 55 (3rd ed. 70): the download / resize / upload pipeline, and what busy-waiting costs against blocking.
@@ -144,6 +146,36 @@ public class Item55Benchmark {
         cpu.workerCpuMicros += nanos / 1000;
         cpu.runs++;
         return nanos;
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 55}'s example {@code pipeline}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. Both ways run: the polling workers' sleeps and the blocking workers' waits are each thread's
+         * states.
+         */
+        @Param({"polling", "blocking"})
+        public String way;
+
+        public Timeline() {
+            super(55, "pipeline");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 55 --example pipeline}'s run (the book's pipeline, its workers polling or
+     * blocking on the queues) with the timeline's recording off or on ({@link TimelineRecording}: the flight recording
+     * and the scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -22,6 +22,8 @@ import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.life.Simulation;
 import workbench.strategies.LifeBench;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 56 (3rd ed. 71): the sequential Game of Life, the baseline every later item is compared with.
@@ -86,6 +88,36 @@ public class Item56Benchmark implements LifeBench.Bound {
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 56}'s example {@code generation}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. The process pool is left out: each op would start its worker JVMs.
+         */
+        @Param({"sequential"})
+        public String way;
+
+        public Timeline() {
+            super(56, "generation");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 56 --example generation}'s run (the glider's generations stepped one cell
+     * after another, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

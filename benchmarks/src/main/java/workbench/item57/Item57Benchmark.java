@@ -22,6 +22,8 @@ import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.strategies.LifeBench;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 57 (3rd ed. 72): a new thread per cell against Item 56's sequential baseline.
@@ -119,6 +121,37 @@ public class Item57Benchmark implements LifeBench.Bound {
             throw new IllegalStateException("only " + cost.started() + " threads started: " + cost.broke().get());
         }
         return cost;
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 57}'s example {@code generation}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
+         * worker JVMs.
+         */
+        @Param({"thread-per-cell"})
+        public String way;
+
+        public Timeline() {
+            super(57, "generation");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 57 --example generation}'s run (the glider's generations, a thread started
+     * per cell, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -21,6 +21,8 @@ import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.life.ProcessPoolRows;
 import workbench.strategies.LifeBench;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 59 (3rd ed. 74): a fixed thread pool against Item 56's sequential baseline.
@@ -121,6 +123,37 @@ public class Item59Benchmark implements LifeBench.Bound {
     @Benchmark
     public Grid generationBySize(Sizes state) throws Exception {
         return state.step();
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 59}'s example {@code generation}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. The sequential way is Item 56's row; the process pool is left out: each op would start its
+         * worker JVMs.
+         */
+        @Param({"thread-pool", "virtual-thread-per-task"})
+        public String way;
+
+        public Timeline() {
+            super(59, "generation");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 59 --example generation}'s run (the glider's generations on a thread pool or
+     * a virtual thread per task, each cell a unit of work the recording marks) with the timeline's recording off or on
+     * ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two rows
+     * within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

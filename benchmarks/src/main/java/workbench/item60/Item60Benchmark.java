@@ -23,6 +23,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import workbench.bench.BenchRunner;
 import workbench.life.Grid;
 import workbench.strategies.LifeBench;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 60 (3rd ed. 75): highly concurrent I/O, three ways and against threads.
@@ -176,6 +178,36 @@ public class Item60Benchmark {
     @Benchmark
     public Grid generation(LifeState state) throws Exception {
         return state.step();
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 60}'s example {@code generation}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. All three ways run: none starts a JVM.
+         */
+        @Param({"virtual-threads", "completable-futures", "event-loop"})
+        public String way;
+
+        public Timeline() {
+            super(60, "generation");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 60 --example generation}'s run (the glider's generations, a virtual thread, a
+     * future or a coroutine per cell, each cell a unit of work the recording marks) with the timeline's recording off
+     * or on ({@link TimelineRecording}: the flight recording and the scheduler sampler). <b>You should see</b> the two
+     * rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -28,6 +28,8 @@ import org.openjdk.jmh.runner.RunnerException;
 
 import workbench.bench.BenchRunner;
 import workbench.pyrandom.PyRandom;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 61 (3rd ed. 76): how many guess-the-number sessions each server style serves with C clients playing at once.
@@ -36,7 +38,7 @@ import workbench.pyrandom.PyRandom;
  * per connection does not.
  *
  * <p><b>In Java.</b> The same game served by a platform thread per connection, a virtual thread per connection, one
- * event loop thread and (beyond the book) pre-forked worker JVMs ({@link #style}); one op is one round of games
+ * event loop thread and (beyond the book) pre-forked worker JVMs ({@link Served#style}); one op is one round of games
  * ({@link #round}).
  *
  * <p><b>You should see</b> the three in-process styles within a small factor of each other at up to 64 connections,
@@ -45,7 +47,6 @@ import workbench.pyrandom.PyRandom;
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 61}, or this class's {@code main} from an IDE.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
@@ -54,22 +55,49 @@ import workbench.pyrandom.PyRandom;
 public class Item61Benchmark {
 
     /**
-     * The server's guesses come from one shared, synchronised {@link PyRandom} as in the book.
-     * {@code PRE_FORKED_PROCESSES} (beyond the book, the multi-process row) serves the sessions in
-     * {@value PreForkedServer#WORKERS} worker JVMs started once per trial, the parent accepting and relaying each
-     * line to the connection's worker and back; each worker draws from its own copy of the generator
-     * ({@link PreForkedServer}).
+     * {@link #round}'s state: the server of one {@code style} and its {@code clients} connected clients, started
+     * once per trial (a state of its own, not the class, so that {@link #timeline} runs without them).
      */
-    @Param({"PLATFORM_THREADS", "VIRTUAL_THREADS", "EVENT_LOOP", "PRE_FORKED_PROCESSES"})
-    public ServerStyle style;
+    @State(Scope.Benchmark)
+    public static class Served {
+        /**
+         * The server's guesses come from one shared, synchronised {@link PyRandom} as in the book.
+         * {@code PRE_FORKED_PROCESSES} (beyond the book, the multi-process row) serves the sessions in
+         * {@value PreForkedServer#WORKERS} worker JVMs started once per trial, the parent accepting and relaying each
+         * line to the connection's worker and back; each worker draws from its own copy of the generator
+         * ({@link PreForkedServer}).
+         */
+        @Param({"PLATFORM_THREADS", "VIRTUAL_THREADS", "EVENT_LOOP", "PRE_FORKED_PROCESSES"})
+        public ServerStyle style;
 
-    @Param({"1", "4", "16", "64"})
-    public int clients;
+        @Param({"1", "4", "16", "64"})
+        public int clients;
 
-    private GuessServer server;
-    private ExecutorService players;
-    private final List<BlockingClient> connections = new ArrayList<>();
-    private final List<Callable<Integer>> round = new ArrayList<>();
+        private GuessServer server;
+        private ExecutorService players;
+        private final List<BlockingClient> connections = new ArrayList<>();
+        private final List<Callable<Integer>> round = new ArrayList<>();
+
+        @Setup(Level.Trial)
+        public void start() throws IOException {
+            server = style.create(0, new PyRandom(1234), line -> { }).start();
+            players = Executors.newFixedThreadPool(clients);
+            for (int i = 0; i < clients; i++) {
+                BlockingClient client = BlockingClient.connect(server.address(), line -> { });
+                connections.add(client);
+                round.add(() -> playFirstGame(client));
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            connections.forEach(BlockingClient::close);
+            connections.clear();
+            round.clear();
+            players.close();
+            server.close();
+        }
+    }
 
     /** Sessions played, reported per second next to the rounds. */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -80,17 +108,6 @@ public class Item61Benchmark {
         @Setup(Level.Iteration)
         public void reset() {
             sessions = 0;
-        }
-    }
-
-    @Setup(Level.Trial)
-    public void start() throws IOException {
-        server = style.create(0, new PyRandom(1234), line -> { }).start();
-        players = Executors.newFixedThreadPool(clients);
-        for (int i = 0; i < clients; i++) {
-            BlockingClient client = BlockingClient.connect(server.address(), line -> { });
-            connections.add(client);
-            round.add(() -> playFirstGame(client));
         }
     }
 
@@ -122,22 +139,43 @@ public class Item61Benchmark {
      * JVM and the machine's cores, so the numbers measure the whole exchange, not the server alone.
      */
     @Benchmark
-    public int round(Sessions counter) throws Exception {
+    public int round(Served served, Sessions counter) throws Exception {
         int guesses = 0;
-        for (Future<Integer> played : players.invokeAll(round)) {
+        for (Future<Integer> played : served.players.invokeAll(served.round)) {
             guesses += played.get();
         }
-        counter.sessions += clients;
+        counter.sessions += served.clients;
         return guesses;
     }
 
-    @TearDown(Level.Trial)
-    public void stop() {
-        connections.forEach(BlockingClient::close);
-        connections.clear();
-        round.clear();
-        players.close();
-        server.close();
+    /** {@link #timeline}'s state: {@code workbench timeline 61}'s example {@code one-game}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. Both ways run; the pre-forked server is not a declared way.
+         */
+        @Param({"platform-threads", "event-loop"})
+        public String way;
+
+        public Timeline() {
+            super(61, "one-game");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 61 --example one-game}'s run (one game of the book's guessing client against
+     * the server, the server's {@code accept} or {@code select} and its session marked by the recording) with the
+     * timeline's recording off or on ({@link TimelineRecording}: the flight recording and the scheduler sampler).
+     * <b>You should see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -27,6 +27,8 @@ import workbench.eventloop.EventLoop;
 import workbench.tail.LogHarness;
 import workbench.tail.Tails.AsyncLineWriter;
 import workbench.tail.Workload;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 62 (3rd ed. 77): what each migration step costs.
@@ -131,6 +133,35 @@ public class Item62Benchmark {
             state.loop.runCoroutineThreadsafe("write_async", () -> state.writeAsync.apply(state.line))
                     .get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 62}'s example {@code merge}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. All four ways run: none starts a JVM.
+         */
+        @Param({"threads", "top-down", "fully-async", "bottom-up"})
+        public String way;
+
+        public Timeline() {
+            super(62, "merge");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 62 --example merge}'s run (merging the book's five logs at each step of the
+     * migration to asyncio) with the timeline's recording off or on ({@link TimelineRecording}: the flight recording
+     * and the scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 3, time = 2)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {

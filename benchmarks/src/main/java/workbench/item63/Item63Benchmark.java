@@ -26,6 +26,8 @@ import org.openjdk.jmh.runner.RunnerException;
 import workbench.bench.BenchRunner;
 import workbench.eventloop.Async;
 import workbench.eventloop.EventLoop;
+import workbench.timeline.TimelineRecording;
+import workbench.timeline.WayTimeline;
 
 /**
  * Item 63 (3rd ed. 78): how late the event loop's timers run while blocking writes happen on it, or beside it.
@@ -34,7 +36,7 @@ import workbench.eventloop.EventLoop;
  * thread keeps the loop responsive.
  *
  * <p><b>In Java.</b> One op is one 1 ms heartbeat on the loop ({@link #heartbeat}) while a background task writes
- * to a simulated slow device, either on the loop or on the {@code WRITE_THREAD} ({@link #placement}).
+ * to a simulated slow device, either on the loop or on the {@code WRITE_THREAD} ({@link Drill#placement}).
  *
  * <p><b>You should see</b> {@code writeMillis = 0} rows near one heartbeat (its 1 ms plus the loop's timer
  * overhead) for both placements; {@code ON_LOOP} rows whose median and tail grow with {@code writeMillis} (a timer
@@ -51,48 +53,54 @@ import workbench.eventloop.EventLoop;
 @Measurement(iterations = 3, time = 3)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
 public class Item63Benchmark {
 
     /**
-     * Where the background task's writes block: {@code ON_LOOP} (Item 62's {@code run_tasks}) or on the
-     * {@code WRITE_THREAD}. The task writes a stream of lines (1 ms apart) to a simulated slow device
-     * ({@link SlowDevice}, {@code writeMillis} of blocking per write, no real disk).
+     * {@link #heartbeat}'s state: the main loop and its background writer, started once per trial (a state of its
+     * own, not the class, so that {@link #timeline} runs without them).
      */
-    @Param({"ON_LOOP", "WRITE_THREAD"})
-    public Placement placement;
+    @State(Scope.Benchmark)
+    public static class Drill {
+        /**
+         * Where the background task's writes block: {@code ON_LOOP} (Item 62's {@code run_tasks}) or on the
+         * {@code WRITE_THREAD}. The task writes a stream of lines (1 ms apart) to a simulated slow device
+         * ({@link SlowDevice}, {@code writeMillis} of blocking per write, no real disk).
+         */
+        @Param({"ON_LOOP", "WRITE_THREAD"})
+        public Placement placement;
 
-    /** How long each write blocks its caller. */
-    @Param({"0", "5", "20"})
-    public int writeMillis;
+        /** How long each write blocks its caller. */
+        @Param({"0", "5", "20"})
+        public int writeMillis;
 
-    private EventLoop loop;
-    private CompletableFuture<Void> writer;
-    private volatile boolean stopping;
+        private EventLoop loop;
+        private CompletableFuture<Void> writer;
+        private volatile boolean stopping;
 
-    @Setup(Level.Trial)
-    public void setUp() throws java.io.IOException {
-        loop = EventLoop.start("main-loop");
-        byte[] line = "a line for a slow device\n".getBytes(StandardCharsets.UTF_8);
-        WriteThread.Opener slowDevice =
-                path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));
-        writer = loop.runCoroutineThreadsafe("writer", () -> placement.withOutput(loop, Path.of("slow-device"),
-                slowDevice, write -> Async.whileTrue(() -> {
-                    if (stopping) {
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    return write.apply(line).thenCompose(written -> loop.sleep(Duration.ofMillis(1)))
-                            .thenApply(slept -> true);
-                })));
-    }
+        @Setup(Level.Trial)
+        public void setUp() throws java.io.IOException {
+            loop = EventLoop.start("main-loop");
+            byte[] line = "a line for a slow device\n".getBytes(StandardCharsets.UTF_8);
+            WriteThread.Opener slowDevice =
+                    path -> new SlowDevice(OutputStream.nullOutputStream(), Duration.ofMillis(writeMillis));
+            writer = loop.runCoroutineThreadsafe("writer", () -> placement.withOutput(loop, Path.of("slow-device"),
+                    slowDevice, write -> Async.whileTrue(() -> {
+                        if (stopping) {
+                            return CompletableFuture.completedFuture(false);
+                        }
+                        return write.apply(line).thenCompose(written -> loop.sleep(Duration.ofMillis(1)))
+                                .thenApply(slept -> true);
+                    })));
+        }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        stopping = true;
-        try {
-            writer.get(30, TimeUnit.SECONDS);
-        } finally {
-            loop.close();
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            stopping = true;
+            try {
+                writer.get(30, TimeUnit.SECONDS);
+            } finally {
+                loop.close();
+            }
         }
     }
 
@@ -102,8 +110,38 @@ public class Item63Benchmark {
      * timer's lateness plus two thread hand-offs.
      */
     @Benchmark
-    public void heartbeat() throws Exception {
+    public void heartbeat(Drill drill) throws Exception {
+        EventLoop loop = drill.loop;
         loop.runCoroutineThreadsafe("heartbeat", () -> loop.sleep(Duration.ofMillis(1))).get(10, TimeUnit.SECONDS);
+    }
+
+    /** {@link #timeline}'s state: {@code workbench timeline 63}'s example {@code slow-device}, recorded or not. */
+    @State(Scope.Benchmark)
+    public static class Timeline extends WayTimeline {
+        /**
+         * The way's slug. Both placements run.
+         */
+        @Param({"on-loop", "write-thread"})
+        public String way;
+
+        public Timeline() {
+            super(63, "slow-device");
+        }
+    }
+
+    /**
+     * One op is {@code workbench timeline 63 --example slow-device}'s run (slow writes on the event loop or handed to a
+     * write thread, a heartbeat ticking) with the timeline's recording off or on ({@link TimelineRecording}: the flight
+     * recording and the scheduler sampler). <b>You should see</b> the two rows within 5 %: what recording costs.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Fork(1)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public void timeline(Timeline state) throws Exception {
+        state.runExample();
     }
 
     public static void main(String[] args) throws RunnerException {
