@@ -317,14 +317,17 @@ public final class SideBySide {
         return pairing == Pairing.SAME_RUN ? faster(line.javaOverPython()) : "";
     }
 
-    /** {@code 3.20x faster} or {@code 2.50x slower}; {@code as fast (1.00x)} where the two round to one figure. */
+    /** What {@link #faster} says where the two figures round to one. */
+    static final String AS_FAST = "as fast (1.00x)";
+
+    /** {@code 3.20x faster} or {@code 2.50x slower}; {@value #AS_FAST} where the two round to one figure. */
     static String faster(double javaOverPython) {
         if (Double.isNaN(javaOverPython) || Double.isInfinite(javaOverPython) || javaOverPython <= 0) {
             return "";
         }
         if (String.format(Locale.ROOT, "%.2f", javaOverPython).equals("1.00")
                 || String.format(Locale.ROOT, "%.2f", 1 / javaOverPython).equals("1.00")) {
-            return "as fast (1.00x)";
+            return AS_FAST;
         }
         return javaOverPython >= 1 ? String.format(Locale.ROOT, "%.2fx faster", javaOverPython)
                 : String.format(Locale.ROOT, "%.2fx slower", 1 / javaOverPython);
@@ -345,7 +348,8 @@ public final class SideBySide {
                     yield head + "no row measured by both.";
                 }
                 double median = ratios.get(ratios.size() / 2);
-                yield head + "Java " + faster(median) + " than CPython at the median of " + ratios.size()
+                String compared = faster(median).equals(AS_FAST) ? "as fast as" : faster(median) + " than";
+                yield head + "Java " + compared + " CPython at the median of " + ratios.size()
                         + " rows measured by both in one run (from " + faster(ratios.get(0)) + " to "
                         + faster(ratios.get(ratios.size() - 1)) + ").";
             }
