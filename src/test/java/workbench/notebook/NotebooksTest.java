@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +38,13 @@ class NotebooksTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
 
+    /**
+     * Every code cell of every notebook, run for real: tagged slow (about a hundred seconds on 2 cores, most of it
+     * the timeline cells recording every way of every example), so CI runs it in its second pass, after the
+     * README's test command.
+     */
     @TestFactory
+    @Tag("slow")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     Stream<DynamicTest> everyCodeCellRunsCleanly() throws Exception {
         NotebookExecutor executor = new NotebookExecutor(Duration.ofSeconds(60));
