@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jdk.jfr.Event;
+import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import org.junit.jupiter.api.Test;
 import workbench.recording.GilHoldEvent;
 
@@ -25,23 +27,50 @@ class RecordedEventsTest {
     void everyRecordingEventIsEnabledByTheTimeline() throws Exception {
         Path folder = Path.of(GilHoldEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("workbench/recording");
-        List<String> missing = new ArrayList<>();
-        int events = 0;
+        List<Class<?>> events = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 String name = "workbench.recording." + file.getFileName().toString().replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
-                if (!Event.class.isAssignableFrom(type)) {
-                    continue;
-                }
-                events++;
-                String jfrName = type.getAnnotation(Name.class).value();
-                if (!TimelineRecorder.OWN.contains(type) || !TimelineRecorder.jfc().contains('"' + jfrName + '"')) {
-                    missing.add(name);
+                if (Event.class.isAssignableFrom(type)) {
+                    events.add(type);
                 }
             }
         }
-        assertFalse(events == 0, "the scan finds the events");
-        assertEquals(List.of(), missing, "emitted but not recorded");
+        assertFalse(events.isEmpty(), "the scan finds the events");
+        assertEquals(List.of(), notRecorded(events), "emitted but not recorded");
+    }
+
+    /** A recipe (d) event whose step 2 (enable it in TimelineRecorder.OWN) was not done. */
+    @Name("workbench.RecipeD")
+    @Label("Recipe (d)")
+    @StackTrace(false)
+    static final class RecipeDEvent extends Event {
+        @Label("Unit")
+        String unit;
+    }
+
+    /**
+     * CONTRIBUTING.md's recipe (d), followed once: step 1 done (an event class with its name, labels and no stack
+     * trace), step 2 left out; the check this class runs over {@code workbench.recording} reports it, and passes for
+     * an event the timeline enables.
+     */
+    @Test
+    void recipeD_anEventAddedButNotEnabledIsCaughtAndAnEnabledOnePasses() {
+        assertEquals(List.of(RecipeDEvent.class.getName()), notRecorded(List.of(RecipeDEvent.class)));
+        assertEquals(List.of(), notRecorded(List.of(GilHoldEvent.class)));
+    }
+
+    /** The event types of {@code events} that the timeline's recording (this JVM's, or its workers' .jfc) omits. */
+    private static List<String> notRecorded(List<Class<?>> events) {
+        List<String> missing = new ArrayList<>();
+        String jfc = TimelineRecorder.jfc();
+        for (Class<?> type : events) {
+            String jfrName = type.getAnnotation(Name.class).value();
+            if (!TimelineRecorder.OWN.contains(type) || !jfc.contains('"' + jfrName + '"')) {
+                missing.add(type.getName());
+            }
+        }
+        return missing;
     }
 }
