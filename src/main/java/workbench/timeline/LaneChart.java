@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -202,19 +201,12 @@ public final class LaneChart {
      * Draws {@code bands} stacked on one time scale into one PNG, {@link #WIDTH} wide and as tall as they need:
      * each band titled, the same milliseconds under every band, a lane of the same label in the same order in
      * every band (the order the lanes first appear in, band by band), the legend listing the states drawn in any.
-     * Written to a temporary file beside {@code png} and moved into place, so no half-written picture is left.
+     * Written whole or not at all ({@link AtomicFiles}), so no half-written picture is left, interrupted or not.
      */
     public static void writeStacked(String title, List<Band> bands, Path png) throws IOException {
         BufferedImage image = draw(layout(title, bands));
-        Path parent = png.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, png.getFileName().toString(), ".partial");
-        try {
-            ImageIO.write(image, "png", partial.toFile());
-            Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        AtomicFiles.write(png, part -> ImageIO.write(image, "png", part.toFile()));
     }
 
     /** Lays {@code bands} out: rows per band in one order across bands, the legend's states. */

@@ -98,7 +98,7 @@ public final class Timelines {
                 : Runtime.getRuntime().availableProcessors()));
         Path png = folder.resolve(run.stem() + ".png");
         Path json = folder.resolve(run.stem() + ".json");
-        AtomicFiles.write(png, part -> LaneChart.writePng(timeline, summary, part));
+        LaneChart.writePng(timeline, summary, png); // written whole or not at all, as every picture
         AtomicFiles.write(json, part -> TraceEvents.write(timeline, summary, part));
         return new Output(run, timeline, summary, jfr, png, json, unrecorded, recorded);
     }
