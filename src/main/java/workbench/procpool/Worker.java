@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import workbench.recording.ClockSyncEvent;
 import workbench.recording.PoolTaskEvent;
+import workbench.recording.ProcessCpu;
 import workbench.recording.SchedSampler;
 
 /**
@@ -144,16 +145,10 @@ public final class Worker {
             event.phase = "run";
             event.pool = pool;
             event.task = task.id();
-            event.processCpu = processCpuNanos();
+            event.processCpu = ProcessCpu.nanos();
             event.commit();
         }
         Wire.writeFrame(out, kind, task.id(), payload);
-    }
-
-    /** This JVM's CPU time so far, all threads, or -1 where the platform does not report it. */
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** Stamps a clock probe in this JVM's recording and answers it at once (see {@link ClockSyncEvent}). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jdk.jfr.Recording;
+
 import workbench.examples.Example;
 import workbench.examples.RunContext;
 import workbench.recording.BlockingCallEvent;
@@ -19,10 +20,11 @@ import workbench.recording.GilWaitEvent;
 import workbench.recording.LoopCallbackEvent;
 import workbench.recording.LoopIdleEvent;
 import workbench.recording.PoolTaskEvent;
-import workbench.recording.WorkUnitEvent;
+import workbench.recording.ProcessCpu;
 import workbench.recording.SchedRoundEvent;
 import workbench.recording.SchedSampler;
 import workbench.recording.ThreadSchedSampleEvent;
+import workbench.recording.WorkUnitEvent;
 
 /**
  * Records a run with the JDK's flight recorder ({@code jdk.jfr}, no agent): the JDK's thread, wait and I/O events
@@ -141,7 +143,7 @@ public final class TimelineRecorder {
      * where it is null (the lanes' unrecorded time is then {@link State#NOT_MEASURED}).
      */
     static Recorded record(String title, Path jfr, Example.Task body, Duration samplePeriod) throws Exception {
-        processCpuNanos(); // the first call reads the OS's cgroup files: not inside the recorded run
+        ProcessCpu.nanos(); // the first call reads the OS's cgroup files: not inside the recorded run
         Path folder = Files.createTempDirectory("workbench-timeline-");
         try (RecordingCleanup cleanup = RecordingCleanup.guard(folder)) {
             RunContext ctx = new RunContext(workerFlags(folder.resolve("worker-%p.jfr"), samplePeriod));
@@ -181,7 +183,7 @@ public final class TimelineRecorder {
             run.begin();
             run.monotonic = System.nanoTime();
             long start = System.nanoTime();
-            long cpu = processCpuNanos();
+            long cpu = ProcessCpu.nanos();
             long nanos;
             try {
                 body.run(ctx);
@@ -189,7 +191,7 @@ public final class TimelineRecorder {
                 nanos = System.nanoTime() - start;
                 run.title = title;
                 run.pid = ProcessHandle.current().pid();
-                run.processCpu = cpu < 0 ? -1 : processCpuNanos() - cpu;
+                run.processCpu = cpu < 0 ? -1 : ProcessCpu.nanos() - cpu;
                 run.cores = Runtime.getRuntime().availableProcessors();
                 run.commit();
                 sampler.ifPresent(SchedSampler::close); // its last round reaches past the run's end
@@ -198,15 +200,6 @@ public final class TimelineRecorder {
             dump(recording, jfr);
             return nanos;
         }
-    }
-
-    /** The JVM's CPU time so far, all threads, or -1 where the platform does not report it. */
-    static long processCpuNanos() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     private static void dump(Recording recording, Path jfr) throws IOException {
