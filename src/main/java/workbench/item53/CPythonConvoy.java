@@ -16,8 +16,9 @@ import workbench.results.ThisMachine;
 
 /**
  * CPython's convoy figures for the demo, read from this machine's recorded {@code python-item53.json} (written by
- * {@code benchmarks/python/item53.py}), never typed in: the rows of benchmark {@code convoy}, strategy {@code ALONE}
- * or {@code BESIDE_CPU}, one per switch interval, and their run's sidecar. A row recorded on a busy machine
+ * {@code benchmarks/python/item53.py}), never typed in: the rows of benchmark {@code convoy}, one per {@link
+ * Convoy.Setup} with a GIL (its strategy the setup's name and its switch interval the setup's), and their run's
+ * sidecar. A row recorded on a busy machine
  * ({@link Quietness}) is withheld: there the woken threads race differently and the convoy fades, so its figure is
  * not CPython's behaviour.
  */
@@ -69,10 +70,11 @@ record CPythonConvoy(Path file, List<PythonRow> rows, Sidecar sidecar, boolean t
         if (setup.switchInterval().isEmpty()) {
             return Optional.empty();
         }
-        String strategy = setup.cpuThread() ? "BESIDE_CPU" : "ALONE";
+        // Recordings before the strategies took the setups' names called every setup beside the CPU "BESIDE_CPU".
+        String older = setup.cpuThread() ? "BESIDE_CPU" : "ALONE";
         double interval = setup.switchInterval().get().toNanos() / 1e9;
         return rows.stream()
-                .filter(r -> r.strategy().equals(strategy))
+                .filter(r -> r.strategy().equals(setup.param()) || r.strategy().equals(older))
                 .filter(r -> Math.abs(r.number("switchInterval") - interval) < 1e-9)
                 .findFirst();
     }
@@ -83,6 +85,15 @@ record CPythonConvoy(Path file, List<PythonRow> rows, Sidecar sidecar, boolean t
                 .map(r -> String.format(Locale.ROOT, "Took %.3f seconds (median of %s runs), median round trip %s",
                         r.seconds(), r.extra().getOrDefault("count", "?"),
                         ConvoyDemo.time(Duration.ofNanos(Math.round(r.number("medianRoundTrip") * 1e9)))));
+    }
+
+    /**
+     * CPython's quiet figure for a setup beside the model's time for it: {@code CPython: Took ... ; the model took
+     * 0.86x CPython's time.}
+     */
+    Optional<String> quietComparison(Convoy.Setup setup, double modelSeconds) {
+        return quietRow(setup).map(line -> String.format(Locale.ROOT, "CPython: %s; the model took %.2fx CPython's"
+                + " time.", line, modelSeconds / row(setup).orElseThrow().seconds()));
     }
 
     /** The first busy verdict among the rows, if any was recorded on a busy machine. */
@@ -98,8 +109,9 @@ record CPythonConvoy(Path file, List<PythonRow> rows, Sidecar sidecar, boolean t
         String busy = busy().map(v -> "CPython's convoy figure was recorded on a busy machine (" + v.evidence()
                 + "), so it is not shown; re-record it with `java -jar target/workbench.jar bench 53` on a quiet"
                 + " machine (or `" + RECORD + "`). ").orElse("");
-        return busy + "CPython's figures: " + provenance() + ". Its echo replies at once, racing the woken CPU"
-                + " thread: on a busy machine the effect fades.";
+        return busy + "CPython's figures: " + provenance() + ". Its echo, like the model's, replies at once and"
+                + " races the woken CPU thread for the GIL: on a busy machine the race goes otherwise and the effect"
+                + " fades.";
     }
 
     /** Where the figures come from: file, CPython version, when and at what load they were recorded. */

@@ -3,6 +3,7 @@ package workbench.item53;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -22,18 +23,21 @@ import workbench.gil.GilStats;
  *
  * <p>The reads block for real (pipes): a hand-off that spins before it parks, such as {@link
  * java.util.concurrent.SynchronousQueue}, lets the I/O threads retake the GIL before the woken CPU thread can, and
- * hides the effect. A local echo that replies at once races the woken CPU thread the same way: on an idle machine
- * the CPU thread wins and the convoy forms (CPython's figures: the {@code convoy} rows of Item 53 in
- * {@code benchmarks/results/<machine>/REPORT.md}, recorded quiet or withheld by {@link CPythonConvoy}), on a busy one it
- * often loses and the effect fades, in CPython as in the model. So here, beside the CPU thread, the echo replies
- * only once the CPU thread has run again since the byte arrived, as a peer across a network always does (its round
- * trip is longer than waking a thread): the convoy then forms on every round trip, at any load. The I/O threads'
- * loops have no check points of their own: they hold the GIL for a few statements between two calls, too briefly
- * for anyone to ask them to drop it.
+ * hides the effect. Who replies decides how often the convoy forms ({@link Peer}): a {@linkplain Peer#LOCAL local}
+ * echo that replies at once, as {@code benchmarks/python/item53.py}'s echo thread does, races the woken CPU thread
+ * for the GIL and sometimes wins, so some round trips wait and some do not, in CPython as in the model (on a busy
+ * machine it wins more often and the effect fades); a {@linkplain Peer#REMOTE remote} peer replies only once the
+ * CPU thread has run again since the byte arrived, as a peer across a network does (its round trip is longer than
+ * waking a thread), and the convoy forms on every round trip, at any load. The {@link Setup}s use the local echo:
+ * they are what the benchmark measures beside CPython's figures (the {@code convoy} rows of Item 53 in
+ * {@code benchmarks/results/<machine>/REPORT.md}, recorded quiet or withheld by {@link CPythonConvoy}). The I/O
+ * threads' loops have no check points of their own: they hold the GIL for a few statements between two calls, too
+ * briefly for anyone to ask them to drop it.
  *
  * <p>The demo ({@link ConvoyDemo}), {@code ConvoyTest} and {@code Item53Benchmark.convoy} run the same {@link Setup}s;
- * {@link #run(Gil, boolean, int, ThreadFactory)} runs one configuration on threads of the caller's making (for a
- * recording of its timeline), as one {@link ConvoyRun}. {@code benchmarks/python/item53.py convoy} measures the same
+ * {@link #run(Gil, boolean, Peer, int, ThreadFactory)} runs one configuration on threads of the caller's making
+ * (for a recording of its timeline), as one {@link ConvoyRun}. {@code benchmarks/python/item53.py convoy} measures the
+ * same
  * in CPython ({@link CPythonConvoy} reads its figures).
  */
 public final class Convoy {
@@ -86,10 +90,26 @@ public final class Convoy {
             return switchInterval == null ? Gil.freeThreaded() : Gil.builder().switchInterval(switchInterval).build();
         }
 
-        /** Runs this configuration once on new platform threads. */
+        /** Runs this configuration once on new platform threads, with the {@linkplain Peer#LOCAL local} echo. */
         public Result run(int roundTrips) throws IOException, InterruptedException {
-            return Convoy.run(newGil(), cpuThread, roundTrips, Thread.ofPlatform().factory());
+            return Convoy.run(newGil(), cpuThread, Peer.LOCAL, roundTrips, Thread.ofPlatform().factory());
         }
+    }
+
+    /** Who answers the I/O thread's bytes: when the reply comes decides how often the convoy forms. */
+    public enum Peer {
+        /**
+         * An echo thread that replies at once, as {@code item53.py}'s does over its socket pair: beside a CPU-bound
+         * thread it races that thread, just woken by the GIL's hand-over, to take the GIL back, and the convoy forms
+         * only on the round trips where the CPU thread wins.
+         */
+        LOCAL,
+        /**
+         * A peer slower than waking a thread, as any peer across a network is: beside a CPU-bound thread under a GIL
+         * it replies only once that thread has run again since the byte arrived, so it holds the GIL again and
+         * every round trip waits for a forced drop, at any load. (Without a CPU thread, or a GIL, it replies at once.)
+         */
+        REMOTE
     }
 
     /**
@@ -126,7 +146,8 @@ public final class Convoy {
 
     /**
      * Runs one configuration: an I/O thread ({@code convoy-io}) makes {@code roundTrips} one-byte round trips with an
-     * echo thread ({@code convoy-echo}) over two pipes, under {@code gil}, with each read and write inside {@link
+     * echo thread ({@code convoy-echo}) over two pipes, the echo answering as {@code peer} does, under {@code gil},
+     * with each read and write inside {@link
      * Gil#releaseAround}; if {@code besideCpu}, a CPU-bound thread ({@code convoy-cpu}) takes the GIL first and
      * loops, checking at each back edge, until the round trips are done. The threads come from {@code threads}
      * (named here by their role), run as Python threads of {@code gil}, and are all joined before it returns.
@@ -134,12 +155,13 @@ public final class Convoy {
      * @throws IOException if a pipe failed
      * @throws IllegalStateException if the run did not finish within a minute (its threads are then stopped)
      */
-    public static Result run(Gil gil, boolean besideCpu, int roundTrips, ThreadFactory threads)
+    public static Result run(Gil gil, boolean besideCpu, Peer peer, int roundTrips, ThreadFactory threads)
             throws IOException, InterruptedException {
         if (roundTrips < 1) {
             throw new IllegalArgumentException("roundTrips must be positive: " + roundTrips);
         }
-        try (ConvoyRun run = new ConvoyRun(gil, besideCpu, roundTrips)) {
+        Objects.requireNonNull(peer, "peer");
+        try (ConvoyRun run = new ConvoyRun(gil, besideCpu, peer, roundTrips)) {
             if (besideCpu) {
                 run.start(threads, "convoy-cpu", run::cpuBound);
                 if (!run.cpuHoldsGil.await(LIMIT.toSeconds(), TimeUnit.SECONDS)) {

@@ -30,7 +30,8 @@ final class ConvoyRun implements AutoCloseable {
     private static final Duration LIMIT = Convoy.LIMIT;
 
     private final Gil gil;
-    private final boolean cpuThread;
+    /** Whether the echo waits for the CPU-bound thread to run again before it replies ({@link Convoy.Peer#REMOTE}). */
+    private final boolean slowPeer;
     private final int roundTrips;
     private final Pipe toEcho;
     private final Pipe fromEcho;
@@ -47,9 +48,9 @@ final class ConvoyRun implements AutoCloseable {
     /** The CPU-bound thread's iterations so far, published at each one for the echo thread. */
     private volatile long cpuProgress;
 
-    ConvoyRun(Gil gil, boolean cpuThread, int roundTrips) throws IOException {
+    ConvoyRun(Gil gil, boolean cpuThread, Convoy.Peer peer, int roundTrips) throws IOException {
         this.gil = gil;
-        this.cpuThread = cpuThread;
+        this.slowPeer = peer == Convoy.Peer.REMOTE && cpuThread && !gil.isFreeThreaded();
         this.roundTrips = roundTrips;
         this.roundTripNanos = new long[roundTrips];
         this.toEcho = Pipe.open();
@@ -74,12 +75,12 @@ final class ConvoyRun implements AutoCloseable {
     }
 
     /**
-     * The echo thread: reads each byte and writes it back, the GIL released around both calls. Under a GIL, with
-     * a CPU-bound thread beside it, it replies only once that thread has run again since the byte arrived.
+     * The echo thread: reads each byte and writes it back, the GIL released around both calls. As a {@linkplain
+     * Convoy.Peer#REMOTE remote} peer under a GIL, with a CPU-bound thread beside it, it replies only once that
+     * thread has run again since the byte arrived.
      */
     void echo() throws IOException, InterruptedException {
         ByteBuffer buffer = ByteBuffer.allocate(1);
-        boolean slowPeer = cpuThread && !gil.isFreeThreaded();
         for (int i = 0; i < roundTrips; i++) {
             buffer.clear();
             echoWaitNanos += timedRelease(() -> {

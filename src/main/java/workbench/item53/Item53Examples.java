@@ -29,7 +29,7 @@ public final class Item53Examples implements ItemExamples {
                                 + " ms, on five threads where a way has them", List.of(BlockingCalls.values()),
                         (way, ctx) -> way.run(5, 5, Item53.BLOCK), Example.Benchmark.method("blockingCalls")),
                 Example.of(53, "convoy", Convoy.ROUND_TRIPS + " one-byte round trips between two threads",
-                        List.of(Convoy.Setup.ALONE, Convoy.Setup.BESIDE_CPU, Convoy.Setup.NO_GIL),
+                        List.of(Convoy.Setup.values()),
                         (way, ctx) -> way.run(Convoy.ROUND_TRIPS),
                         Example.Benchmark.method("convoy")));
     }

@@ -40,7 +40,7 @@ class BlockingCallsTest {
     @Test
     void theConvoysIoThreadIsBlockedInItsPipeReads() throws Throwable {
         ThreadFactory threads = Thread.ofPlatform().factory();
-        Timeline timeline = record(ctx -> Convoy.run(Gil.create(), true, 50, threads));
+        Timeline timeline = record(ctx -> Convoy.run(Gil.create(), true, Convoy.Peer.REMOTE, 50, threads));
         Lane io = timeline.lane("convoy-io").orElseThrow();
         assertTrue(io.segments().stream().anyMatch(s -> s.state() == State.BLOCKED_CALL
                 && s.call().equals("pipe read") && s.label().endsWith("pipe read")), "a labelled pipe read");

@@ -94,8 +94,9 @@ class TimelineTest {
     void besideACpuThreadTheIoThreadWaitsForTheGilAndAloneItHardlyDoes() throws Throwable {
         ThreadFactory threads = Thread.ofPlatform().factory();
         int roundTrips = 100;
-        Timeline beside = record("convoy beside", ctx -> Convoy.run(Gil.create(), true, roundTrips, threads));
-        Timeline alone = record("convoy alone", ctx -> Convoy.run(Gil.create(), false, roundTrips, threads));
+        Convoy.Peer peer = Convoy.Peer.REMOTE; // the convoy forms on every round trip, at any load
+        Timeline beside = record("convoy beside", ctx -> Convoy.run(Gil.create(), true, peer, roundTrips, threads));
+        Timeline alone = record("convoy alone", ctx -> Convoy.run(Gil.create(), false, peer, roundTrips, threads));
 
         long besideWait = beside.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);
         long aloneWait = alone.lane("convoy-io").orElseThrow().nanosIn(State.GIL_WAIT);

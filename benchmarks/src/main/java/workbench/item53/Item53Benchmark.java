@@ -37,7 +37,8 @@ import workbench.timeline.StrategyTimeline;
  *
  * <p><b>You should see</b> Java's threads and processes factorize near min(cores, workers, 12.1) times faster than
  * sequential, GIL threads at about 1x; every kind of thread overlap the blocking calls, {@code workers} at once;
- * and the GIL convoy: round trips beside a CPU-bound thread hundreds of times slower.
+ * and the GIL convoy: round trips beside a CPU-bound thread hundreds of times slower, less so at shorter switch
+ * intervals.
  *
  * <p><b>Run it:</b> {@code java -jar target/workbench.jar bench 53 [--quick]}, or this class's {@code main}.
  */
@@ -77,10 +78,13 @@ public class Item53Benchmark implements IdealBound {
         public int workers;
     }
 
-    /** {@link #convoy}'s state: the I/O thread alone, beside a CPU-bound thread under the GIL, or with no GIL. */
+    /**
+     * {@link #convoy}'s state: the I/O thread alone, beside a CPU-bound thread under the GIL at CPython's three switch
+     * intervals, or with no GIL: every {@link Convoy.Setup}, as {@code item53.py convoy} measures CPython's.
+     */
     @State(Scope.Benchmark)
     public static class ConvoyState {
-        @Param({"ALONE", "BESIDE_CPU", "NO_GIL"})
+        @Param({"ALONE", "BESIDE_CPU", "NO_GIL", "SWITCH_1MS", "SWITCH_100US"})
         public Convoy.Setup strategy;
     }
 
@@ -107,8 +111,10 @@ public class Item53Benchmark implements IdealBound {
 
     /**
      * One op is {@link Convoy#ROUND_TRIPS} one-byte round trips between two threads over pipes
-     * ({@link Convoy.Setup}). <b>You should see</b> {@code BESIDE_CPU} take one or two switch intervals per round
-     * trip (5 ms each), the GIL convoy, where {@code ALONE} and {@code NO_GIL} take milliseconds.
+     * ({@link Convoy.Setup}), the echo replying at once as CPython's does. <b>You should see</b> {@code BESIDE_CPU}
+     * take hundreds of times longer than {@code ALONE} and {@code NO_GIL}: the round trips where the CPU thread
+     * retakes the GIL first each wait a switch interval or two (5 ms each), the GIL convoy; {@code SWITCH_1MS} and
+     * {@code SWITCH_100US} shorten those waits with the interval.
      */
     @Benchmark
     public Convoy.Result convoy(ConvoyState state) throws Exception {
