@@ -15,8 +15,10 @@ import java.util.stream.Stream;
  * 53's sixteen threads push it to 7 by themselves.
  *
  * <p>Everything is in clock ticks. {@code /proc/stat}'s {@code cpu} line counts user, nice, system, idle, iowait,
- * irq, softirq and steal (guest time is already inside user and nice); busy is all but idle, iowait and steal (a
- * hypervisor's theft is no process of this machine's). A process's {@code /proc/<pid>/stat} gives its utime and
+ * irq, softirq and steal (guest time is already inside user and nice); busy is user, nice and system: the time
+ * processes ran. Interrupts are no process's (a socket-heavy row's softirq time is mostly the network stack working
+ * for the benchmark itself, which no process's stime counts, so counting it made CPython's convoy look shared), and
+ * a hypervisor's theft is no process of this machine's. A process's {@code /proc/<pid>/stat} gives its utime and
  * stime, and in cutime and cstime those of the children it has reaped (and theirs): a JMH fork that ended is in
  * this JVM's cutime, one still running is read on its own. The stretch's length per core is the {@code cpu} line's
  * total over the number of {@code cpuN} lines, so no tick rate is assumed. Kernel threads count as other
@@ -65,12 +67,8 @@ public final class OtherProcesses {
         for (int i = 0; i < Math.min(cpu.length, 8); i++) {
             total += cpu[i];
         }
-        long busy = total - cpu[3] - at(cpu, 4) - at(cpu, 7);
+        long busy = cpu[0] + cpu[1] + cpu[2]; // user, nice, system: not idle, iowait, irq, softirq or steal
         return new Sample(busy, (double) total / Math.max(cores, 1), ownTicks);
-    }
-
-    private static long at(long[] values, int index) {
-        return index < values.length ? values[index] : 0;
     }
 
     private static long[] cpuLine(String procStat) {
