@@ -25,7 +25,7 @@ import workbench.demo.Verdict;
  */
 @Command(name = "check-figures", mixinStandardHelpOptions = true, description = "Run each demo that prints a timed"
         + " comparison a few times, its output hidden, and compare every ratio it printed with the recorded"
-        + " benchmark's ratio for the same comparison: they agree when on the same side of 1 (within 10 % of 1 is"
+        + " benchmark's ratio for the same comparison: they agree when on the same side of 1 (within 10 %% of 1 is"
         + " 'about the same') and within a factor of 2. Prints per item what agreed and what did not; exit 1 if"
         + " any printed figure contradicts its benchmark or could not be checked. Run it on a quiet machine.")
 final class CheckFiguresCommand extends Subcommand {

@@ -24,6 +24,26 @@ class HelpTest {
         return names.stream();
     }
 
+    /**
+     * picocli formats the usage text with {@code String.format}; a stray {@code %} (such as "10 % of") makes it
+     * print a warning to the process's stderr, outside the command's own streams, and show the raw text.
+     */
+    @ParameterizedTest
+    @MethodSource("subcommands")
+    void theUsageFormatsWithoutPicocliWarnings(String command) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        Outcome outcome;
+        System.setErr(new PrintStream(captured, true, UTF_8));
+        try {
+            outcome = run(command, "--help");
+        } finally {
+            System.setErr(original);
+        }
+        assertUsage(command, outcome);
+        assertEquals("", captured.toString(UTF_8), command + "'s usage made picocli warn");
+    }
+
     private record Outcome(int exit, String out, String err) {
     }
 
