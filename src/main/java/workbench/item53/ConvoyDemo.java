@@ -57,7 +57,10 @@ public final class ConvoyDemo {
         out.java("Beside a CPU-bound thread a round trip waits a switch interval or two for the GIL whenever the CPU"
                 + " thread retakes it first: threads still overlap blocking I/O, but an I/O thread's latency becomes"
                 + " the switch interval. A shorter interval shortens the wait and costs the CPU thread more switches;"
-                + " Java threads have no GIL to wait for.");
+                + " Java threads have no GIL to wait for. Alone, nothing waits for the GIL: the time is how fast the OS"
+                + " hands a byte between two threads, a few microseconds a round trip while it keeps them on one CPU,"
+                + " an order of magnitude more while it wakes the other CPU each time, in CPython as in Java, so that"
+                + " row can stand that far from CPython's in either direction.");
     }
 
     /** One setup's runs: the run of median time and every round trip of all of them. */
