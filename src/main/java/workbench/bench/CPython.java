@@ -131,29 +131,42 @@ public final class CPython {
     }
 
     /**
-     * Each line the script prints is a row it has just measured: the line is kept with what other processes took of
-     * the CPU since the previous line (or the script's start), in percent of a core (NaN where {@code /proc} is
-     * absent). Called on the child's stdout drain thread alone; read once the child's streams are drained.
+     * Each line the script prints is a row it has just measured: the line is kept with a reading of the CPU taken as
+     * it arrives, and each row gets what other processes took of the CPU since the previous line (or the script's
+     * start), in percent of a core; a row shorter than {@link OtherProcesses#MIN_TICKS_PER_CORE} gets the figure of
+     * the window of neighbouring rows that is long enough ({@link OtherProcesses#perStretch}); NaN where {@code /proc}
+     * is absent. Called on the child's stdout drain thread alone; read once the child's streams are drained.
      */
     private static final class PerLine {
 
         private final List<String> lines = new ArrayList<>();
-        private final List<Double> percents = new ArrayList<>();
-        private Optional<OtherProcesses.Sample> since = OtherProcesses.sample();
+        /** The reading at the script's start, then one per line; empty once one could not be taken. */
+        private final List<OtherProcesses.Sample> readings = new ArrayList<>();
+        private boolean unreadable;
+        private List<Double> percents = List.of();
+
+        PerLine() {
+            read();
+        }
 
         void line(String line) {
             if (line.isBlank()) {
                 return;
             }
-            Optional<OtherProcesses.Sample> now = OtherProcesses.sample();
-            percents.add(since.isPresent() && now.isPresent()
-                    ? OtherProcesses.percentOfCore(since.get(), now.get()) : Double.NaN);
+            read();
             lines.add(line);
-            since = now;
+        }
+
+        private void read() {
+            Optional<OtherProcesses.Sample> now = OtherProcesses.sample();
+            now.ifPresent(readings::add);
+            unreadable |= now.isEmpty();
         }
 
         /** The rows, each with its figure as {@value RowWatch#KEY} where it was measured. */
         List<JsonElement> rows() {
+            percents = unreadable ? lines.stream().map(l -> Double.NaN).toList()
+                    : OtherProcesses.perStretch(readings);
             List<JsonElement> rows = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 JsonElement row = JsonParser.parseString(lines.get(i));
@@ -166,7 +179,7 @@ public final class CPython {
         }
 
         boolean measured() {
-            return percents.stream().noneMatch(p -> p.isNaN());
+            return !unreadable;
         }
 
         /** The line {@code bench} prints: in how many rows other processes took more than the threshold. */

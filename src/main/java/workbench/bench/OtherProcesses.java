@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -108,6 +110,46 @@ public final class OtherProcesses {
             ticks += Long.parseLong(fields[i]);
         }
         return ticks;
+    }
+
+    /**
+     * The shortest stretch a figure is given for: {@code /proc/stat} charges whole clock ticks (100 a second), so a
+     * stretch of T ticks per core reads within about two ticks (one per CPU here) over T of a core: 2 % at 100 ticks,
+     * a second. A 40 ms stretch could read 25 % from one tick charged to the wrong side.
+     */
+    public static final double MIN_TICKS_PER_CORE = 100;
+
+    /**
+     * The figure for each of consecutive stretches bounded by {@code boundaries} (n + 1 readings for n stretches),
+     * each at least {@link #MIN_TICKS_PER_CORE} long: stretches shorter than that are grouped with their neighbours
+     * into windows that are (a short remainder at the end joins the window before it), and each stretch gets its
+     * window's figure. Used for CPython's rows, many of which last milliseconds.
+     */
+    public static List<Double> perStretch(List<Sample> boundaries) {
+        int n = boundaries.size() - 1;
+        List<Integer> starts = new ArrayList<>(List.of(0)); // where each window begins, as a boundary's index
+        for (int end = 1; end < n; end++) {
+            if (ticksBetween(boundaries, starts.get(starts.size() - 1), end) >= MIN_TICKS_PER_CORE) {
+                starts.add(end);
+            }
+        }
+        if (starts.size() > 1 && ticksBetween(boundaries, starts.get(starts.size() - 1), n) < MIN_TICKS_PER_CORE) {
+            starts.remove(starts.size() - 1); // too short on its own: the window before it takes it in
+        }
+        List<Double> figures = new ArrayList<>();
+        for (int k = 0; k < starts.size(); k++) {
+            int from = starts.get(k);
+            int to = k + 1 < starts.size() ? starts.get(k + 1) : n;
+            double figure = percentOfCore(boundaries.get(from), boundaries.get(to));
+            for (int stretch = from; stretch < to; stretch++) {
+                figures.add(figure);
+            }
+        }
+        return figures;
+    }
+
+    private static double ticksBetween(List<Sample> boundaries, int from, int to) {
+        return boundaries.get(to).ticksPerCore() - boundaries.get(from).ticksPerCore();
     }
 
     /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** The accounting on fixed {@code /proc} texts: what the machine did, less what the benchmark's own tree did. */
@@ -52,6 +54,29 @@ class OtherProcessesTest {
         assertEquals(1.0, OtherProcesses.percentOfCore(before, OtherProcesses.sample(AFTER, 1140)), 1e-9);
         assertFalse(OtherProcesses.busy(1.0));
         assertEquals(0.0, OtherProcesses.percentOfCore(before, OtherProcesses.sample(AFTER, 1180)));
+    }
+
+    /**
+     * Stretches a few ticks long share the figure of a window at least a second long: /proc/stat charges whole
+     * ticks, so a 10-tick stretch could read 10 % of a core from one tick charged to the wrong side.
+     */
+    @Test
+    void shortStretchesShareTheFigureOfAWindowLongEnoughToTell() {
+        List<OtherProcesses.Sample> boundaries = List.of(
+                new OtherProcesses.Sample(0, 0, 0),
+                new OtherProcesses.Sample(10, 10, 0), // alone this 10-tick stretch would read 100 %
+                new OtherProcesses.Sample(20, 20, 10),
+                new OtherProcesses.Sample(100, 150, 85), // the first window, 150 ticks: 15 other, 10 %
+                new OtherProcesses.Sample(110, 160, 95),
+                new OtherProcesses.Sample(290, 300, 275),
+                new OtherProcesses.Sample(300, 310, 285)); // 10 ticks left over: joins the window before, 0 %
+        List<Double> figures = OtherProcesses.perStretch(boundaries);
+        assertEquals(6, figures.size());
+        assertEquals(List.of(10.0, 10.0, 10.0), figures.subList(0, 3));
+        assertEquals(List.of(0.0, 0.0, 0.0), figures.subList(3, 6));
+        assertEquals(List.of(), OtherProcesses.perStretch(boundaries.subList(0, 1)), "no stretch, no figure");
+        assertEquals(List.of(100.0), OtherProcesses.perStretch(boundaries.subList(0, 2)),
+                "a script shorter than a second has only its own stretch to go by");
     }
 
     @Test
