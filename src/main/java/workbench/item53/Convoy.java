@@ -130,9 +130,13 @@ public final class Convoy {
         }
 
         public Duration medianRoundTrip() {
-            long[] sorted = roundTripNanos.clone();
-            Arrays.sort(sorted);
-            return Duration.ofNanos(sorted.length == 0 ? 0 : sorted[sorted.length / 2]);
+            return median(roundTripNanos.clone());
+        }
+
+        /** The median of round trips in nanoseconds (sorted in place; the upper one of an even count), or zero. */
+        static Duration median(long[] roundTripNanos) {
+            Arrays.sort(roundTripNanos);
+            return Duration.ofNanos(roundTripNanos.length == 0 ? 0 : roundTripNanos[roundTripNanos.length / 2]);
         }
 
         /** What the I/O threads waited for the GIL, together, per round trip (their waits may overlap). */
